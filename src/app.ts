@@ -1,0 +1,58 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { Pool } from './db/pool.js';
+import { authHook } from './http/auth.js';
+import { errorHandler, notFoundHandler } from './http/errors.js';
+import type { Clock } from './lib/clock.js';
+import type { PersonalData } from './lib/personal-data.js';
+import { accessRoutes } from './modules/access/routes.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { identityRoutes } from './modules/identity/routes.js';
+import { recordRoutes } from './modules/records/routes.js';
+import { subjectRoutes } from './modules/subjects/routes.js';
+
+/** What the routes need; wired by hand so tests can pass their own pool and clock. */
+export interface AppDeps {
+  config: Config;
+  pool: Pool;
+  pd: PersonalData;
+  clock: Clock;
+  /** Fastify logger options (see src/main.ts for the redacting serializers); off in tests. */
+  logger?: boolean | object;
+}
+
+export type App = FastifyInstance;
+
+/** Build the HTTP app without listening (tests use app.inject()). */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Xinyong 公共信用信息平台 API', version: '1', description: 'REST API of the Xinyong public credit information platform. Errors: `{ error: { code, message, details } }`.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xy_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.addHook('onRequest', authHook(deps.pool));
+  app.get('/api/v1/health', { schema: { tags: ['system'], summary: 'Readiness' } }, async () => ({ status: 'ok' }));
+  await app.register(async (api) => {
+    await identityRoutes(api);
+    await accessRoutes(api, deps);
+    await catalogRoutes(api, deps);
+    await subjectRoutes(api, deps);
+    await recordRoutes(api, deps);
+  }, { prefix: '/api/v1' });
+  return app;
+}

@@ -1,0 +1,81 @@
+import path from 'node:path';
+
+/** Typed, validated, frozen configuration. The only module that reads process.env. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | null;
+  readonly demoSubjects: number;
+  readonly demoSeed: number;
+  readonly adminPassword: string | null;
+  readonly logLevel: string;
+  /** Secrets for personal data: hex keys; when null they are generated once under dataDir. */
+  readonly hmacKey: string | null;
+  readonly encryptionKey: string | null;
+  readonly publicBaseUrl: string | null;
+  readonly platformName: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, def: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+    return def;
+  }
+  return n;
+}
+
+function hexKey(env: Env, name: string, problems: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (!/^[0-9a-fA-F]{64}$/.test(raw)) {
+    problems.push(`${name} must be 64 hex characters (32 bytes)`);
+    return null;
+  }
+  return raw.toLowerCase();
+}
+
+/** Pure: turn an environment into a Config or throw a ConfigError listing every problem. */
+export function parseConfig(env: Env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const adminPassword = env.ADMIN_PASSWORD || null;
+  if (adminPassword !== null && adminPassword.length < 10) {
+    problems.push('ADMIN_PASSWORD must be at least 10 characters');
+  }
+  const config: Config = {
+    port: intVar(env, 'PORT', 3000, 0, 65535, problems),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || './data'),
+    databaseUrl,
+    demoSubjects: intVar(env, 'DEMO_SUBJECTS', 2000, 0, 20_000_000, problems),
+    demoSeed: intVar(env, 'DEMO_SEED', 20261125, 0, 2 ** 31 - 1, problems),
+    adminPassword,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    hmacKey: hexKey(env, 'XINYONG_HMAC_KEY', problems),
+    encryptionKey: hexKey(env, 'XINYONG_ENCRYPTION_KEY', problems),
+    publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || null,
+    platformName: env.PLATFORM_NAME?.trim() || '信用示范市公共信用信息平台',
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/** Read the process environment once. */
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

@@ -1,0 +1,38 @@
+/** Time source; tests pin it, production reads the wall clock. Dates are China Standard Time. */
+export interface Clock {
+  now(): Date;
+  /** Today's calendar date in Asia/Shanghai as YYYY-MM-DD. */
+  today(): string;
+}
+
+const CST_OFFSET_MS = 8 * 3600 * 1000;
+
+export function cstDate(d: Date): string {
+  return new Date(d.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  today: () => cstDate(new Date()),
+};
+
+export function fixedClock(iso: string): Clock {
+  const at = new Date(iso);
+  return { now: () => new Date(at), today: () => cstDate(at) };
+}
+
+/** Add calendar months to a YYYY-MM-DD date, clamping to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = total % 12;
+  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
+  return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

@@ -1,0 +1,68 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { countSubjects, loadDemoCity } from './demo/load.js';
+import { systemClock } from './lib/clock.js';
+import { maskIdNumbersInText } from './lib/redact.js';
+import { ensureAdmin } from './modules/access/service.js';
+import { openPlatform } from './runtime.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const say = (line: string) => console.log(`[xinyong] ${line}`);
+  say(config.databaseUrl ? 'using external PostgreSQL (DATABASE_URL)' : `starting embedded PostgreSQL in ${config.dataDir}`);
+  const platform = await openPlatform(config, say);
+  const admin = await ensureAdmin(platform.pool, config.adminPassword);
+  if (admin.created) {
+    say(admin.password ? `created user "admin" with generated password: ${admin.password}  (shown once; change it)` : 'created user "admin" with ADMIN_PASSWORD');
+  }
+  if (config.demoSubjects > 0 && (await countSubjects(platform.pool)) === 0) {
+    say(`loading demo city: ${config.demoSubjects} subjects (seed ${config.demoSeed}) …`);
+    const r = await loadDemoCity(platform.pool, platform.pd, { subjects: config.demoSubjects, seed: config.demoSeed });
+    say(`demo city loaded: ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s`);
+  }
+  const app = await buildApp({
+    config, pool: platform.pool, pd: platform.pd, clock: systemClock,
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      serializers: {
+        // URLs may carry citizen ID numbers (/subjects/{id}/archive): never log them in plain text.
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: maskIdNumbersInText(req.url), ip: req.ip }),
+      },
+    },
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received, shutting down`);
+    await app.close().catch(() => undefined);
+    await platform.close().catch((e: unknown) => console.error(e));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    console.error(`cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
+    await platform.close();
+    process.exit(1);
+  }
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  say(`ready: http://${shown}:${config.port}/  ·  API docs: http://${shown}:${config.port}/api/docs`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

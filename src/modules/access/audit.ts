@@ -1,0 +1,61 @@
+import type { Db, Pool } from '../../db/pool.js';
+import { withTx } from '../../db/pool.js';
+import { ChainVerifier, GENESIS_HASH, chainHash, type ChainBreak } from '../../lib/hash-chain.js';
+import * as repo from './audit-repo.js';
+import { requireRole, type Viewer } from './viewer.js';
+
+export interface AuditEvent {
+  actor: { kind: string; id: string | null; name: string | null };
+  departmentId?: number | null;
+  action: string;
+  subjectId?: number | null;
+  categories?: string[];
+  purpose?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+function hashedPart(row: Omit<repo.AuditRow, 'seq' | 'prevHash' | 'hash'>) {
+  return {
+    at: row.at.toISOString(), actorKind: row.actorKind, actorId: row.actorId, actorName: row.actorName,
+    departmentId: row.departmentId, action: row.action, subjectId: row.subjectId, categories: row.categories,
+    purpose: row.purpose, ip: row.ip, details: row.details,
+  };
+}
+
+export function actorOf(viewer: Viewer): AuditEvent['actor'] {
+  return { kind: viewer.role === 'public' ? 'anonymous' : viewer.role, id: viewer.userId === null ? null : String(viewer.userId), name: viewer.username };
+}
+
+/** Append one entry to the hash-chained audit log (inside the caller's transaction if given). */
+export async function appendAudit(db: Db | Pool, ev: AuditEvent): Promise<number> {
+  const run = async (tx: Db) => {
+    const prevHash = (await repo.lockAuditTail(tx)) ?? GENESIS_HASH;
+    const body = {
+      at: new Date(), actorKind: ev.actor.kind, actorId: ev.actor.id, actorName: ev.actor.name,
+      departmentId: ev.departmentId ?? null, action: ev.action, subjectId: ev.subjectId ?? null,
+      categories: ev.categories ?? [], purpose: ev.purpose ?? null, ip: ev.ip ?? null, details: ev.details ?? {},
+    };
+    return repo.insertAudit(tx, { ...body, prevHash, hash: chainHash(prevHash, hashedPart(body)) });
+  };
+  return 'totalCount' in db ? withTx(db as Pool, run) : run(db);
+}
+
+/** Recompute the audit chain; the first broken link, or null when intact. */
+export async function verifyAudit(db: Db): Promise<{ checked: number; broken: ChainBreak | null }> {
+  const v = new ChainVerifier();
+  for await (const row of repo.scanAudit(db)) {
+    const broken = v.check({ seq: row.seq, prevHash: row.prevHash, hash: row.hash, entry: hashedPart(row) });
+    if (broken) return { checked: v.count, broken };
+  }
+  return { checked: v.count, broken: null };
+}
+
+export async function listAudit(
+  db: Db,
+  viewer: Viewer,
+  q: { subjectId?: number | null; actor?: string | null; from?: string | null; to?: string | null; page: number; pageSize: number },
+) {
+  requireRole(viewer, 'admin');
+  return repo.queryAudit(db, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+}

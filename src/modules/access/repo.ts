@@ -1,0 +1,120 @@
+import type { Db } from '../../db/pool.js';
+import type { Role } from './viewer.js';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  departmentId: number | null;
+  subjectId: number | null;
+  failedLogins: number;
+  lockedUntil: Date | null;
+  disabled: boolean;
+}
+
+export interface DepartmentRow {
+  id: number;
+  code: string;
+  name: string;
+  uscc: string | null;
+  regionCode: string | null;
+  active: boolean;
+}
+
+const userCols = (t: string): string => `${t}id, ${t}username, ${t}display_name as "displayName",
+  ${t}password_hash as "passwordHash", ${t}role, ${t}department_id as "departmentId", ${t}subject_id as "subjectId",
+  ${t}failed_logins as "failedLogins", ${t}locked_until as "lockedUntil", ${t}disabled`;
+const USER_COLS = userCols('');
+const DEPT_COLS = `id, code, name, uscc, region_code as "regionCode", active`;
+
+export async function findUserByName(db: Db, username: string): Promise<UserRow | null> {
+  const r = await db.query<UserRow>(`select ${USER_COLS} from app_user where username = $1`, [username]);
+  return r.rows[0] ?? null;
+}
+
+export async function insertUser(
+  db: Db,
+  u: { username: string; displayName: string; passwordHash: string; role: Role; departmentId: number | null },
+): Promise<UserRow> {
+  const r = await db.query<UserRow>(
+    `insert into app_user (username, display_name, password_hash, role, department_id)
+     values ($1, $2, $3, $4, $5) returning ${USER_COLS}`,
+    [u.username, u.displayName, u.passwordHash, u.role, u.departmentId],
+  );
+  return r.rows[0]!;
+}
+
+export async function countUsers(db: Db, role?: Role): Promise<number> {
+  const r = await db.query<{ n: number }>(
+    `select count(*)::int as n from app_user where $1::text is null or role = $1`,
+    [role ?? null],
+  );
+  return r.rows[0]!.n;
+}
+
+export async function recordLoginFailure(db: Db, userId: number, maxFailures: number, lockMinutes: number): Promise<void> {
+  await db.query(
+    `update app_user set failed_logins = failed_logins + 1,
+       locked_until = case when failed_logins + 1 >= $2 then now() + make_interval(mins => $3) else locked_until end
+     where id = $1`,
+    [userId, maxFailures, lockMinutes],
+  );
+}
+
+export async function resetLoginFailures(db: Db, userId: number): Promise<void> {
+  await db.query('update app_user set failed_logins = 0, locked_until = null where id = $1', [userId]);
+}
+
+export async function insertSession(
+  db: Db,
+  s: { tokenHash: string; userId: number; expiresAt: Date; ip: string | null; userAgent: string | null },
+): Promise<void> {
+  await db.query(
+    'insert into session (token_hash, user_id, expires_at, ip, user_agent) values ($1, $2, $3, $4, $5)',
+    [s.tokenHash, s.userId, s.expiresAt, s.ip, s.userAgent],
+  );
+}
+
+export async function findSessionUser(db: Db, tokenHash: string): Promise<UserRow | null> {
+  const r = await db.query<UserRow>(
+    `select ${userCols('u.')}
+     from session s join app_user u on u.id = s.user_id
+     where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
+    [tokenHash],
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.query('delete from session where token_hash = $1', [tokenHash]);
+}
+
+export async function listDepartments(db: Db, limit: number, offset: number): Promise<{ items: DepartmentRow[]; total: number }> {
+  const [items, total] = await Promise.all([
+    db.query<DepartmentRow>(`select ${DEPT_COLS} from department order by code limit $1 offset $2`, [limit, offset]),
+    db.query<{ n: number }>('select count(*)::int as n from department'),
+  ]);
+  return { items: items.rows, total: total.rows[0]!.n };
+}
+
+export async function findDepartment(db: Db, codeOrId: string | number): Promise<DepartmentRow | null> {
+  const r =
+    typeof codeOrId === 'number'
+      ? await db.query<DepartmentRow>(`select ${DEPT_COLS} from department where id = $1`, [codeOrId])
+      : await db.query<DepartmentRow>(`select ${DEPT_COLS} from department where code = $1`, [codeOrId]);
+  return r.rows[0] ?? null;
+}
+
+export async function insertDepartment(
+  db: Db,
+  d: { code: string; name: string; uscc: string | null; regionCode: string | null },
+): Promise<DepartmentRow | null> {
+  const r = await db.query<DepartmentRow>(
+    `insert into department (code, name, uscc, region_code) values ($1, $2, $3, $4)
+     on conflict (code) do nothing returning ${DEPT_COLS}`,
+    [d.code, d.name, d.uscc, d.regionCode],
+  );
+  return r.rows[0] ?? null;
+}

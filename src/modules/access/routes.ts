@@ -1,0 +1,89 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { SESSION_COOKIE } from '../../http/auth.js';
+import { errorResponses, PageQuery, Paged } from '../../http/schemas.js';
+import { listAudit } from './audit.js';
+import * as access from './service.js';
+import { requireRole, ROLES, type Role } from './viewer.js';
+
+const Department = Type.Object({
+  id: Type.Integer(), code: Type.String(), name: Type.String(), uscc: Type.Union([Type.String(), Type.Null()]),
+  region: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean(),
+});
+const deptView = (d: { id: number; code: string; name: string; uscc: string | null; regionCode: string | null; active: boolean }) => ({
+  id: d.id, code: d.code, name: d.name, uscc: d.uscc, region: d.regionCode, active: d.active,
+});
+
+export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.post('/auth/login', {
+    schema: {
+      tags: ['access'], summary: 'Log in; sets an HttpOnly session cookie',
+      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
+      response: { 200: Type.Object({ username: Type.String(), role: Type.String(), departmentId: Type.Union([Type.Integer(), Type.Null()]), expiresAt: Type.String() }), ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const body = req.body as { username: string; password: string };
+    const s = await access.login(deps.pool, { ...body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+    void reply.setCookie(SESSION_COOKIE, s.token, {
+      httpOnly: true, sameSite: 'strict', path: '/', expires: s.expiresAt, secure: deps.config.publicBaseUrl?.startsWith('https:') ?? false,
+    });
+    return { ...s.user, expiresAt: s.expiresAt.toISOString() };
+  });
+
+  app.post('/auth/logout', { schema: { tags: ['access'], summary: 'End the session' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await access.logout(deps.pool, token);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/auth/me', { schema: { tags: ['access'], summary: 'Who am I' } }, async (req) => {
+    const v = req.viewer;
+    return { role: v.role, username: v.username, departmentId: v.departmentId, subjectId: v.subjectId };
+  });
+
+  app.get('/departments', {
+    schema: { tags: ['access'], summary: 'Source and user departments', querystring: Type.Object(PageQuery), response: { 200: Paged(Department) } },
+  }, async (req) => {
+    const q = req.query as { page: number; pageSize: number };
+    const r = await access.listDepartments(deps.pool, q.page, q.pageSize);
+    return { items: r.items.map(deptView), total: r.total };
+  });
+
+  app.post('/departments', {
+    schema: {
+      tags: ['access'], summary: 'Register a department (admin, operator)',
+      body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), name: Type.String({ minLength: 1, maxLength: 200 }), uscc: Type.Optional(Type.String()), region: Type.Optional(Type.String()) }, { additionalProperties: false }),
+      response: { 201: Department, ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const d = await access.addDepartment(deps.pool, req.viewer, req.body as { code: string; name: string; uscc?: string; region?: string });
+    return reply.status(201).send(deptView(d));
+  });
+
+  app.post('/users', {
+    schema: {
+      tags: ['access'], summary: 'Create a user account (admin)',
+      body: Type.Object({
+        username: Type.String(), password: Type.String(), displayName: Type.Optional(Type.String()),
+        role: Type.Union(ROLES.map((r) => Type.Literal(r))), department: Type.Optional(Type.String()),
+      }, { additionalProperties: false }),
+      response: { 201: Type.Object({ id: Type.Integer(), username: Type.String(), role: Type.String() }), ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const u = await access.createUser(deps.pool, req.viewer, req.body as { username: string; password: string; role: Role; department?: string });
+    return reply.status(201).send({ id: u.id, username: u.username, role: u.role });
+  });
+
+  app.get('/audit', {
+    schema: {
+      tags: ['access'], summary: 'Audit log (admin)',
+      querystring: Type.Object({ subject: Type.Optional(Type.Integer()), actor: Type.Optional(Type.String()), from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })), ...PageQuery }),
+    },
+  }, async (req) => {
+    requireRole(req.viewer, 'admin');
+    const q = req.query as { subject?: number; actor?: string; from?: string; to?: string; page: number; pageSize: number };
+    return listAudit(deps.pool, req.viewer, { subjectId: q.subject ?? null, actor: q.actor ?? null, from: q.from ?? null, to: q.to ?? null, page: q.page, pageSize: q.pageSize });
+  });
+}

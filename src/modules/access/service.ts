@@ -1,0 +1,123 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db, Pool } from '../../db/pool.js';
+import { ConflictError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { validateUscc } from '../identity/uscc.js';
+import { appendAudit } from './audit.js';
+import { generatePassword, hashPassword, verifyPassword } from './password.js';
+import * as repo from './repo.js';
+import { requireRole, type Role, type Viewer } from './viewer.js';
+
+export const SESSION_HOURS = 8;
+export const MAX_LOGIN_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Check credentials, lock out after repeated failures, and open a session. */
+export async function login(
+  pool: Pool,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date; user: { username: string; role: Role; departmentId: number | null } }> {
+  const user = await repo.findUserByName(pool, input.username);
+  if (user?.lockedUntil && user.lockedUntil > new Date()) {
+    throw new TooManyRequestsError(`登录失败次数过多，账户已锁定至 ${user.lockedUntil.toISOString()}，请稍后再试或联系管理员`);
+  }
+  const ok = user !== null && !user.disabled && (await verifyPassword(input.password, user.passwordHash));
+  if (!ok || !user) {
+    if (user) await repo.recordLoginFailure(pool, user.id, MAX_LOGIN_FAILURES, LOCK_MINUTES);
+    await appendAudit(pool, {
+      actor: { kind: 'anonymous', id: null, name: input.username }, action: 'login_failed', ip: input.ip,
+    });
+    throw new UnauthenticatedError('用户名或密码错误');
+  }
+  await repo.resetLoginFailures(pool, user.id);
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await repo.insertSession(pool, { tokenHash: tokenHash(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent });
+  return { token, expiresAt, user: { username: user.username, role: user.role, departmentId: user.departmentId } };
+}
+
+export async function logout(pool: Pool, token: string): Promise<void> {
+  await repo.deleteSession(pool, tokenHash(token));
+}
+
+/** Resolve a session cookie into a viewer; null when absent, expired or unknown. */
+export async function viewerFromSession(pool: Pool, token: string, ip: string | null, purpose: string | null): Promise<Viewer | null> {
+  const user = await repo.findSessionUser(pool, tokenHash(token));
+  if (!user) return null;
+  return { role: user.role, userId: user.id, username: user.username, departmentId: user.departmentId, subjectId: user.subjectId, ip, purpose };
+}
+
+/** Create an account (admin only, or the CLI acting as the system). */
+export async function createUser(
+  db: Db,
+  viewer: Viewer,
+  input: { username: string; displayName?: string; password: string; role: Role; department?: string | null },
+): Promise<repo.UserRow> {
+  requireRole(viewer, 'admin');
+  const issues = [];
+  if (!/^[A-Za-z0-9_.-]{3,40}$/.test(input.username)) issues.push({ field: 'username', message: '用户名应为 3–40 位字母、数字、_ . -' });
+  if (input.password.length < 10) issues.push({ field: 'password', message: '密码至少 10 个字符' });
+  if (issues.length) throw new ValidationError('用户信息不完整', issues);
+  let departmentId: number | null = null;
+  if (input.department) {
+    const d = await repo.findDepartment(db, input.department);
+    if (!d) throw new NotFoundError('department', input.department);
+    departmentId = d.id;
+  }
+  if (input.role === 'department' && departmentId === null) {
+    throw new ValidationError('部门用户必须属于一个部门', [{ field: 'department', message: 'required for role department' }]);
+  }
+  if (await repo.findUserByName(db, input.username)) {
+    throw new ConflictError(`用户名 ${input.username} 已存在`, [{ field: 'username', message: 'already taken' }]);
+  }
+  return repo.insertUser(db, {
+    username: input.username, displayName: input.displayName ?? input.username,
+    passwordHash: await hashPassword(input.password), role: input.role, departmentId,
+  });
+}
+
+/** First start: create `admin` with ADMIN_PASSWORD or a generated one (returned to print once). */
+export async function ensureAdmin(db: Db, configured: string | null): Promise<{ created: boolean; password: string | null }> {
+  if ((await repo.countUsers(db, 'admin')) > 0) return { created: false, password: null };
+  const password = configured ?? generatePassword();
+  await repo.insertUser(db, {
+    username: 'admin', displayName: '信用中心管理员', passwordHash: await hashPassword(password), role: 'admin', departmentId: null,
+  });
+  return { created: true, password: configured ? null : password };
+}
+
+export async function listDepartments(db: Db, page: number, pageSize: number) {
+  return repo.listDepartments(db, pageSize, (page - 1) * pageSize);
+}
+
+export async function getDepartment(db: Db, code: string): Promise<repo.DepartmentRow> {
+  const d = await repo.findDepartment(db, code);
+  if (!d) throw new NotFoundError('department', code);
+  return d;
+}
+
+/** Register a source/using department (信用信息提供/使用单位). */
+export async function addDepartment(
+  db: Db,
+  viewer: Viewer,
+  input: { code: string; name: string; uscc?: string | null; region?: string | null },
+): Promise<repo.DepartmentRow> {
+  requireRole(viewer, 'admin', 'operator');
+  const issues = [];
+  if (!/^[A-Za-z0-9_.-]{1,40}$/.test(input.code)) issues.push({ field: 'code', message: '部门编码应为 1–40 位字母、数字、_ . -' });
+  if (!input.name.trim()) issues.push({ field: 'name', message: '部门名称不能为空' });
+  let uscc: string | null = null;
+  if (input.uscc) {
+    const v = validateUscc(input.uscc);
+    if (!v.valid) issues.push(...v.errors.map((e) => ({ field: 'uscc', position: e.position, message: e.message })));
+    uscc = v.normalized;
+  }
+  if (input.region && !/^\d{6}$/.test(input.region)) issues.push({ field: 'region', message: '行政区划代码应为 6 位数字' });
+  if (issues.length) throw new ValidationError('部门信息有误', issues);
+  const row = await repo.insertDepartment(db, { code: input.code, name: input.name.trim(), uscc, regionCode: input.region ?? null });
+  if (!row) throw new ConflictError(`部门编码 ${input.code} 已存在`, [{ field: 'code', message: 'duplicate department code' }]);
+  return row;
+}
+
+export const getDepartmentById = (db: Db, id: number) => repo.findDepartment(db, id);

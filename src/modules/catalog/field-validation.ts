@@ -1,0 +1,133 @@
+import { validateCitizenId } from '../identity/citizen-id.js';
+import { validateUscc } from '../identity/uscc.js';
+import type { Category, FieldDef, SubjectKind } from './types.js';
+
+export type FieldIssue = {
+  field: string;
+  message: string;
+};
+
+export type FieldValues = Record<string, string>;
+
+const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray) => [string, string, string]][] = [
+  [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (m) => [m[1]!, m[2]!, m[3]!]],
+  [/^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, (m) => [m[1]!, m[2]!, m[3]!]],
+  [/^(\d{4})\.(\d{1,2})\.(\d{1,2})$/, (m) => [m[1]!, m[2]!, m[3]!]],
+  [/^(\d{4})(\d{2})(\d{2})$/, (m) => [m[1]!, m[2]!, m[3]!]],
+  [/^(\d{4})年(\d{1,2})月(\d{1,2})日$/, (m) => [m[1]!, m[2]!, m[3]!]],
+  [/^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, (m) => [m[1]!, m[2]!, m[3]!]],
+];
+
+/** Parse the date spellings departments send (2024-03-05, 2024/3/5, 20240305, 2024年3月5日). */
+export function parseDate(raw: string): string | null {
+  for (const [re, pick] of DATE_PATTERNS) {
+    const m = raw.match(re);
+    if (!m) continue;
+    const [y, mo, d] = pick(m);
+    const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    const dt = new Date(`${iso}T00:00:00Z`);
+    if (Number.isNaN(dt.getTime()) || dt.toISOString().slice(0, 10) !== iso) return null;
+    return iso;
+  }
+  return null;
+}
+
+function splitMulti(v: string): string[] {
+  return v.split(/[;；、,，]/).map((s) => s.trim()).filter(Boolean);
+}
+
+function checkValue(def: FieldDef, raw: string, today: string): { value?: string; error?: string } {
+  switch (def.type) {
+    case 'date': {
+      const iso = parseDate(raw);
+      if (!iso) return { error: `“${raw}”不是有效日期（应为 YYYY-MM-DD）` };
+      if (iso < '1900-01-01') return { error: `日期 ${iso} 早于 1900 年` };
+      return { value: iso };
+    }
+    case 'decimal': {
+      const v = raw.replace(/,/g, '');
+      if (!/^-?\d+(\.\d+)?$/.test(v)) return { error: `“${raw}”不是数字` };
+      if (Number(v) < 0) return { error: `金额不能为负数：${raw}` };
+      return { value: v };
+    }
+    case 'integer':
+      return /^-?\d+$/.test(raw) ? { value: raw } : { error: `“${raw}”不是整数` };
+    case 'enum': {
+      const values = def.multi ? splitMulti(raw) : [raw];
+      const bad = values.filter((x) => !def.enum?.includes(x));
+      if (bad.length > 0) return { error: `取值“${bad.join('、')}”不在允许范围内（${def.enum?.join(' / ')}）` };
+      return { value: values.join(';') };
+    }
+    case 'uscc': {
+      const r = validateUscc(raw);
+      return r.valid ? { value: r.normalized ?? raw } : { error: r.errors.map((e) => e.message).join('；') };
+    }
+    case 'id_number': {
+      const r = validateCitizenId(raw, new Date(`${today}T12:00:00Z`));
+      return r.valid ? { value: r.normalized ?? raw } : { error: r.errors.map((e) => e.message).join('；') };
+    }
+    default:
+      return { value: raw };
+  }
+}
+
+function isRequired(def: FieldDef, kind: SubjectKind | null): boolean {
+  if (def.required) return true;
+  return Boolean(kind && def.requiredFor?.includes(kind));
+}
+
+/** Map a header (code, alias or Chinese label) to the field code it means. */
+export function fieldIndex(category: Pick<Category, 'fields'>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const def of category.fields) {
+    index.set(def.code.toUpperCase(), def.code);
+    index.set(def.label, def.code);
+    for (const a of def.aliases ?? []) index.set(a.toUpperCase(), def.code);
+  }
+  return index;
+}
+
+/**
+ * Validate and normalise a record's fields against its category. Keys may be field codes,
+ * aliases or Chinese labels; empty values count as absent; unknown fields are rejected
+ * because information outside the catalog must not enter credit records.
+ */
+export function validateFields(
+  category: Pick<Category, 'fields'>,
+  input: Record<string, unknown>,
+  kind: SubjectKind | null,
+  today: string,
+): { values: FieldValues; issues: FieldIssue[] } {
+  const index = fieldIndex(category);
+  const byCode = new Map(category.fields.map((d) => [d.code, d]));
+  const values: FieldValues = {};
+  const issues: FieldIssue[] = [];
+  for (const [key, rawValue] of Object.entries(input)) {
+    const code = index.get(key.trim().toUpperCase()) ?? index.get(key.trim());
+    if (!code) {
+      issues.push({ field: key, message: `未知数据项“${key}”，不在该信息类别的目录中` });
+      continue;
+    }
+    if (rawValue === null || rawValue === undefined) continue;
+    if (typeof rawValue === 'object') {
+      issues.push({ field: code, message: '数据项的值应为文本、数字或日期' });
+      continue;
+    }
+    const raw = String(rawValue).trim();
+    if (raw === '') continue;
+    const def = byCode.get(code)!;
+    if (def.maxLength && [...raw].length > def.maxLength) {
+      issues.push({ field: code, message: `${def.label}超过最大长度 ${def.maxLength}` });
+      continue;
+    }
+    const r = checkValue(def, raw, today);
+    if (r.error) issues.push({ field: code, message: `${def.label}：${r.error}` });
+    else values[code] = r.value!;
+  }
+  for (const def of category.fields) {
+    if (values[def.code] === undefined && isRequired(def, kind) && !issues.some((i) => i.field === def.code)) {
+      issues.push({ field: def.code, message: `缺少必填数据项“${def.label}”（${def.code}）` });
+    }
+  }
+  return { values, issues };
+}

@@ -1,0 +1,32 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { errorResponses } from '../../http/schemas.js';
+import { CategoryBody, CategoryView } from './schema.js';
+import * as catalog from './service.js';
+import type { NewCategory } from './types.js';
+
+export async function catalogRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.get('/catalog/classes', { schema: { tags: ['catalog'], summary: 'The 13 national catalog classes' } }, async () => {
+    const items = await catalog.listClasses(deps.pool);
+    return { items, total: items.length };
+  });
+
+  app.get('/catalog/categories', {
+    schema: { tags: ['catalog'], summary: 'Categories of the credit information catalog', response: { 200: Type.Object({ items: Type.Array(CategoryView), total: Type.Integer() }) } },
+  }, async () => {
+    const items = await catalog.listCategories(deps.pool);
+    return { items, total: items.length };
+  });
+
+  app.get('/catalog/categories/:code', {
+    schema: { tags: ['catalog'], summary: 'One category with its fields', params: Type.Object({ code: Type.String() }), response: { 200: CategoryView, ...errorResponses } },
+  }, async (req) => catalog.getCategory(deps.pool, (req.params as { code: string }).code));
+
+  app.post('/catalog/categories', {
+    schema: { tags: ['catalog'], summary: 'Add a category (admin, operator)', body: CategoryBody, response: { 201: CategoryView, ...errorResponses } },
+  }, async (req, reply) => {
+    const c = await catalog.addCategory(deps.pool, req.viewer, req.body as NewCategory);
+    return reply.status(201).send(c);
+  });
+}

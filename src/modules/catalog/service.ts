@@ -1,0 +1,63 @@
+import type { Db } from '../../db/pool.js';
+import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
+import { requireRole, type Viewer } from '../access/viewer.js';
+import { NATIONAL_CATEGORIES } from './national-catalog.js';
+import * as repo from './repo.js';
+import { FIELD_TYPES, SUBJECT_KINDS, type Category, type NewCategory } from './types.js';
+
+/** Seed the national basic catalog; existing categories (maybe edited by operators) are kept. */
+export async function seedNationalCatalog(db: Db): Promise<number> {
+  let added = 0;
+  for (const c of NATIONAL_CATEGORIES) if (await repo.insertCategory(db, c)) added += 1;
+  return added;
+}
+
+export const listCategories = (db: Db): Promise<Category[]> => repo.listCategories(db);
+export const listClasses = (db: Db) => repo.listClasses(db);
+
+export async function getCategory(db: Db, code: string): Promise<Category> {
+  const c = await repo.findCategory(db, code);
+  if (!c) throw new NotFoundError('category', code, 'unknown_category');
+  return c;
+}
+
+/** Structural checks a category must pass before records can be filed under it. */
+export function checkCategoryDefinition(c: NewCategory): ErrorDetail[] {
+  const issues: ErrorDetail[] = [];
+  const codes = new Set<string>();
+  c.fields.forEach((fd, i) => {
+    const at = `fields[${i}]`;
+    if (!/^[A-Z][A-Z0-9_]{0,39}$/.test(fd.code)) issues.push({ field: `${at}.code`, message: `数据项编码“${fd.code}”应为大写字母、数字和下划线` });
+    if (codes.has(fd.code)) issues.push({ field: `${at}.code`, message: `数据项编码“${fd.code}”重复` });
+    codes.add(fd.code);
+    if (!FIELD_TYPES.includes(fd.type)) issues.push({ field: `${at}.type`, message: `未知类型“${fd.type}”` });
+    if (fd.type === 'enum' && !fd.enum?.length) issues.push({ field: `${at}.enum`, message: '枚举类型必须列出取值' });
+  });
+  const mustExist: [string, string | null | undefined][] = [
+    ['keyField', c.keyField], ['decisionField', c.decisionField], ['subjectFields.name', c.subjectFields.name],
+    ['subjectFields.uscc', c.subjectFields.uscc], ['subjectFields.idNumber', c.subjectFields.idNumber],
+  ];
+  for (const [name, code] of mustExist) {
+    if (code && !codes.has(code)) issues.push({ field: name, message: `引用的数据项“${code}”不存在` });
+  }
+  if (!c.subjectKinds.length || c.subjectKinds.some((k) => !SUBJECT_KINDS.includes(k))) {
+    issues.push({ field: 'subjectKinds', message: `适用主体类型应取自 ${SUBJECT_KINDS.join(', ')}` });
+  }
+  if (c.subjectKinds.includes('natural_person') && !c.subjectFields.idNumber) {
+    issues.push({ field: 'subjectFields.idNumber', message: '适用于自然人的类别必须指定证件号码数据项' });
+  }
+  return issues;
+}
+
+/** Operators add categories (信息类别) to the catalog. */
+export async function addCategory(db: Db, viewer: Viewer, input: NewCategory): Promise<Category> {
+  requireRole(viewer, 'admin', 'operator');
+  const issues = checkCategoryDefinition(input);
+  if (!(await repo.classExists(db, input.classCode))) {
+    issues.push({ field: 'classCode', message: `未知目录大类“${input.classCode}”` });
+  }
+  if (issues.length) throw new ValidationError('信息类别定义有误', issues);
+  const row = await repo.insertCategory(db, input);
+  if (!row) throw new ConflictError(`信息类别编码 ${input.code} 已存在`, [{ field: 'code', message: 'duplicate category code' }]);
+  return row;
+}

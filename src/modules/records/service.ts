@@ -1,0 +1,161 @@
+import type { Db } from '../../db/pool.js';
+import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import type { PersonalData } from '../../lib/personal-data.js';
+import * as access from '../access/service.js';
+import { requireDepartmentWriter, type Viewer } from '../access/viewer.js';
+import * as catalog from '../catalog/service.js';
+import type { Category } from '../catalog/types.js';
+import { resolveSubject } from '../subjects/service.js';
+import { appendVersion, contentHash } from './ledger.js';
+import { publicationWindow } from './publication.js';
+import * as repo from './repo.js';
+import { checkRecordRow, type CheckedRow, type ExplicitSubject } from './row-check.js';
+import type { Actor, RecordRow, RecordState } from './types.js';
+
+export interface RecordContext {
+  db: Db;
+  pd: PersonalData;
+  clock: Clock;
+}
+
+export interface RecordInput {
+  category: string;
+  department: string;
+  sourceKey?: string | null;
+  fields: Record<string, unknown>;
+  subject?: ExplicitSubject | null;
+  reason?: string | null;
+}
+
+export type SaveOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface SaveResult {
+  record: RecordRow;
+  outcome: SaveOutcome;
+  warnings: ErrorDetail[];
+}
+
+/** Allowed lifecycle moves; every move is one ledger entry. */
+export const RECORD_TRANSITIONS: Record<RecordState, RecordState[]> = {
+  active: ['disputed', 'repaired', 'revoked', 'expired'],
+  disputed: ['active', 'repaired', 'revoked'],
+  repaired: ['active', 'revoked'],
+  expired: ['active', 'repaired', 'revoked'],
+  revoked: ['active'],
+};
+
+export function actorFor(viewer: Viewer): Actor {
+  if (viewer.userId === null) return { kind: 'system', id: null, name: viewer.username ?? 'system' };
+  return { kind: 'user', id: String(viewer.userId), name: viewer.username ?? `user ${viewer.userId}` };
+}
+
+/**
+ * Store one checked row: find or create its subject, compute its publication window and either
+ * create it, make a new version when the content changed, or report it unchanged. The caller
+ * owns the transaction; `mode: 'create'` refuses a department key that already exists.
+ */
+export async function saveCheckedRow(
+  ctx: RecordContext,
+  target: { category: Category; departmentId: number },
+  row: CheckedRow,
+  actor: Actor,
+  opts: { mode: 'create' | 'upsert'; reason?: string | null },
+): Promise<SaveResult> {
+  const { category, departmentId } = target;
+  const subject = await resolveSubject(ctx.db, ctx.pd, row.subject);
+  const warnings: ErrorDetail[] = subject.nameMismatch
+    ? [{ field: category.subjectFields.name, message: `主体名称与库中不一致：库中为“${subject.nameMismatch.onFile}”，报送为“${subject.nameMismatch.given}”`, onFile: subject.nameMismatch.onFile, given: subject.nameMismatch.given }]
+    : [];
+  const win = publicationWindow(category, row.values, ctx.clock.today(), row.kind === 'natural_person');
+  const existing = await repo.findByKey(ctx.db, departmentId, category.id, row.sourceKey, true);
+  if (existing && opts.mode === 'create') {
+    throw new ConflictError(`该部门已报送过业务主键为“${row.sourceKey}”的${category.name}记录（#${existing.id}）`, [
+      { field: category.keyField ?? 'sourceKey', message: 'duplicate department key', recordId: existing.id },
+    ], 'duplicate_source_key');
+  }
+  const content = {
+    subjectId: subject.row.id, categoryId: category.id, departmentId, sourceKey: row.sourceKey, fields: row.values,
+    decidedOn: win.decidedOn, validFrom: win.validFrom, validUntil: win.validUntil, publishFrom: win.publishFrom,
+    publishUntil: win.publishUntil, severity: win.severity, state: existing?.state ?? ('active' as RecordState),
+  };
+  let data = { ...content, contentHash: contentHash(content) };
+  const at = ctx.clock.now();
+  if (!existing) {
+    const created = await repo.insertRecord(ctx.db, data);
+    if (!created) throw new ConflictError(`业务主键“${row.sourceKey}”正被同时报送，请重试`, [{ field: 'sourceKey', message: 'concurrent insert' }]);
+    await appendVersion(ctx.db, created, 'create', actor, opts.reason ?? null, at);
+    return { record: created, outcome: 'created', warnings };
+  }
+  if (existing.contentHash === data.contentHash) return { record: existing, outcome: 'unchanged', warnings };
+  if (existing.state === 'revoked') {
+    // A corrected re-submission of a revoked record brings it back; an identical one does not.
+    const revived = { ...content, state: 'active' as RecordState };
+    data = { ...revived, contentHash: contentHash(revived) };
+  }
+  const updated = await repo.updateRecord(ctx.db, existing.id, data, existing.version + 1);
+  await appendVersion(ctx.db, updated, 'update', actor, opts.reason ?? null, at);
+  return { record: updated, outcome: 'updated', warnings };
+}
+
+async function target(ctx: RecordContext, viewer: Viewer, categoryCode: string, departmentCode: string) {
+  const category = await catalog.getCategory(ctx.db, categoryCode);
+  if (!category.active) throw new ValidationError(`信息类别“${category.name}”已停用`, [{ field: 'category', message: 'inactive category' }]);
+  const department = await access.getDepartment(ctx.db, departmentCode);
+  requireDepartmentWriter(viewer, department.id);
+  return { category, departmentId: department.id };
+}
+
+function checkOrThrow(category: Category, input: RecordInput, today: string): CheckedRow {
+  const r = checkRecordRow(category, input.fields, input.subject ?? null, input.sourceKey ?? null, today);
+  if (!r.ok) throw new ValidationError(`记录不符合信息类别“${category.name}”的要求：${r.issues.map((i) => i.message).join('；')}`, r.issues, 'invalid_record');
+  return r.row;
+}
+
+/** A department files a new record (API); its key must be new for that department and category. */
+export async function createRecord(ctx: RecordContext, viewer: Viewer, input: RecordInput): Promise<SaveResult> {
+  const t = await target(ctx, viewer, input.category, input.department);
+  const row = checkOrThrow(t.category, input, ctx.clock.today());
+  return saveCheckedRow(ctx, t, row, actorFor(viewer), { mode: 'create', reason: input.reason ?? null });
+}
+
+/** Replace a record's content: a new version in the ledger, or nothing when identical. */
+export async function updateRecord(ctx: RecordContext, viewer: Viewer, id: number, input: Omit<RecordInput, 'category' | 'department'>): Promise<SaveResult> {
+  const existing = await getRecordRow(ctx.db, id);
+  const category = (await catalog.listCategories(ctx.db)).find((c) => c.id === existing.categoryId)!;
+  const department = (await access.getDepartmentById(ctx.db, existing.departmentId))!;
+  requireDepartmentWriter(viewer, department.id);
+  const row = checkOrThrow(category, { ...input, category: category.code, department: department.code, sourceKey: category.keyField ? null : existing.sourceKey }, ctx.clock.today());
+  if (row.sourceKey !== existing.sourceKey) {
+    throw new ValidationError('不能修改记录的业务主键；请撤销原记录后重新报送', [{ field: category.keyField ?? 'sourceKey', message: `key is ${existing.sourceKey}` }]);
+  }
+  return saveCheckedRow(ctx, { category, departmentId: department.id }, row, actorFor(viewer), { mode: 'upsert', reason: input.reason ?? null });
+}
+
+/** Move a record through its lifecycle (revoke, dispute, repair…), versioned and attributed. */
+export async function transitionRecord(ctx: RecordContext, id: number, to: RecordState, actor: Actor, reason: string): Promise<RecordRow> {
+  const existing = await repo.findRecord(ctx.db, id, true);
+  if (!existing) throw new NotFoundError('record', String(id));
+  if (!RECORD_TRANSITIONS[existing.state].includes(to)) throw new InvalidTransitionError('record', existing.state, to);
+  if (!reason.trim()) throw new ValidationError('状态变更必须说明理由', [{ field: 'reason', message: 'required' }]);
+  const { id: _id, version, contentHash: _h, ...rest } = existing;
+  const content = { ...rest, state: to };
+  const updated = await repo.updateRecord(ctx.db, id, { ...content, contentHash: contentHash(content) }, version + 1);
+  await appendVersion(ctx.db, updated, to === 'revoked' ? 'revoke' : 'state', actor, reason.trim(), ctx.clock.now());
+  return updated;
+}
+
+/** The source department (or the credit center) revokes a record (撤销). */
+export async function revokeRecord(ctx: RecordContext, viewer: Viewer, id: number, reason: string): Promise<RecordRow> {
+  const existing = await getRecordRow(ctx.db, id);
+  requireDepartmentWriter(viewer, existing.departmentId);
+  return transitionRecord(ctx, id, 'revoked', actorFor(viewer), reason);
+}
+
+export async function getRecordRow(db: Db, id: number): Promise<RecordRow> {
+  const r = await repo.findRecord(db, id);
+  if (!r) throw new NotFoundError('record', String(id));
+  return r;
+}
+
+export const recordVersions = (db: Db, id: number) => repo.versionsOf(db, id);

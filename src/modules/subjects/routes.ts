@@ -1,0 +1,75 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { withTx } from '../../db/pool.js';
+import { errorResponses, PageQuery } from '../../http/schemas.js';
+import { SUBJECT_KINDS, type SubjectKind } from '../catalog/types.js';
+import { readArchive } from '../records/archive.js';
+import * as subjects from './service.js';
+import type { SubjectRow } from './types.js';
+
+const Kind = Type.Union(SUBJECT_KINDS.map((k) => Type.Literal(k)));
+const SubjectItem = Type.Object({
+  id: Type.Integer(), kind: Type.String(), uscc: Type.Optional(Type.String()), idNumberMasked: Type.Optional(Type.String()),
+  name: Type.String(), legalRepName: Type.Union([Type.String(), Type.Null()]), regionCode: Type.Union([Type.String(), Type.Null()]), status: Type.String(),
+});
+const itemOf = (r: SubjectRow) => ({
+  id: r.id, kind: r.kind, ...(r.uscc ? { uscc: r.uscc } : {}), ...(r.idMasked ? { idNumberMasked: r.idMasked } : {}),
+  name: r.name, legalRepName: r.legalRepName, regionCode: r.regionCode, status: r.status,
+});
+const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.get('/subjects', {
+    schema: {
+      tags: ['subjects'], summary: 'Find subjects by exact code or name fragment',
+      querystring: Type.Object({ q: Type.String({ maxLength: 100 }), kind: Type.Optional(Kind), ...PageQuery }),
+      response: { 200: Type.Object({ items: Type.Array(SubjectItem), total: Type.Integer() }), ...errorResponses },
+    },
+  }, async (req) => {
+    const q = req.query as { q: string; kind?: SubjectKind; page: number; pageSize: number };
+    const r = await subjects.searchSubjects(deps.pool, deps.pd, req.viewer, { q: q.q, kind: q.kind ?? null, page: q.page, pageSize: q.pageSize });
+    return { items: r.items.map(itemOf), total: r.total };
+  });
+
+  app.get('/subjects/:code', {
+    schema: { tags: ['subjects'], summary: 'One subject by USCC, ID number or legacy code', params: CodeParam, response: errorResponses },
+  }, async (req) => {
+    const row = await subjects.getSubjectByCode(deps.pool, deps.pd, (req.params as { code: string }).code);
+    return subjects.viewSubject(deps.pool, row);
+  });
+
+  app.get('/subjects/:code/archive', {
+    schema: {
+      tags: ['subjects'], summary: 'The credit archive of a subject, filtered by what the caller may see',
+      description: 'Anonymous callers get public records inside their publication window. Staff get more only with a purpose (X-Purpose header or ?purpose=), and each such read is audit-logged.',
+      params: CodeParam, querystring: Type.Object({ purpose: Type.Optional(Type.String({ maxLength: 200 })) }), response: errorResponses,
+    },
+  }, async (req) => readArchive(deps.pool, deps.pd, deps.clock, req.viewer, (req.params as { code: string }).code));
+
+  app.post('/subjects', {
+    schema: {
+      tags: ['subjects'], summary: 'Register a subject with legacy codes, former names and legal representative (admin, operator)',
+      body: Type.Object({
+        kind: Type.Optional(Kind), uscc: Type.Optional(Type.String()), idNumber: Type.Optional(Type.String()), name: Type.String({ minLength: 1, maxLength: 200 }),
+        legalRep: Type.Optional(Type.String({ maxLength: 50 })), legalRepIdNumber: Type.Optional(Type.String()),
+        regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })), industryCode: Type.Optional(Type.String({ maxLength: 10 })),
+        registeredOn: Type.Optional(Type.String({ format: 'date' })), formerNames: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+        identifiers: Type.Optional(Type.Array(Type.Object({ scheme: Type.Union(['org_code', 'reg_no', 'tax_no', 'former_name'].map((s) => Type.Literal(s))), value: Type.String({ minLength: 1 }) }))),
+      }, { additionalProperties: false }),
+      response: { 201: Type.Unknown(), ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const body = req.body as Parameters<typeof subjects.registerSubject>[3];
+    const view = await withTx(deps.pool, (tx) => subjects.registerSubject(tx, deps.pd, req.viewer, body));
+    return reply.status(201).send(view);
+  });
+
+  app.post('/subjects/:code/rename', {
+    schema: { tags: ['subjects'], summary: 'Rename; the old name becomes a former name', params: CodeParam, body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }), response: errorResponses },
+  }, async (req) => {
+    const row = await subjects.getSubjectByCode(deps.pool, deps.pd, (req.params as { code: string }).code);
+    await withTx(deps.pool, (tx) => subjects.renameSubject(tx, req.viewer, row, (req.body as { name: string }).name));
+    return subjects.viewSubject(deps.pool, await subjects.subjectById(deps.pool, row.id));
+  });
+}

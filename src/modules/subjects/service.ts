@@ -1,0 +1,208 @@
+import type { Db } from '../../db/pool.js';
+import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
+import type { PersonalData } from '../../lib/personal-data.js';
+import type { SubjectKind } from '../catalog/types.js';
+import { maskIdNumber, validateCitizenId } from '../identity/citizen-id.js';
+import { regionName } from '../identity/regions.js';
+import { subjectKindFromUscc, validateUscc } from '../identity/uscc.js';
+import { validateCode } from '../identity/validate.js';
+import { requireRole, type Viewer } from '../access/viewer.js';
+import { normalizeName } from './name.js';
+import * as repo from './repo.js';
+import type { SubjectIdentifier, SubjectRef, SubjectRow, SubjectView } from './types.js';
+
+const ORG_KINDS: SubjectKind[] = ['legal_person', 'unincorporated', 'sole_trader', 'government'];
+
+/** Find a subject by USCC, citizen ID (via HMAC), legacy organisation code or registration number. */
+export async function findSubjectByCode(db: Db, pd: PersonalData, code: string): Promise<SubjectRow | null> {
+  const v = validateCode(code);
+  const normalized = v.normalized ?? code.trim().toUpperCase();
+  switch (v.scheme) {
+    case 'uscc':
+      return repo.findByUscc(db, normalized);
+    case 'citizen_id':
+    case 'citizen_id_15':
+      return v.valid ? repo.findByIdHmac(db, pd.hmac(normalized)) : null;
+    case 'org_code':
+      return repo.findByIdentifier(db, 'org_code', normalized);
+    case 'reg_no':
+      return repo.findByIdentifier(db, 'reg_no', normalized);
+    default:
+      return null;
+  }
+}
+
+/** Like findSubjectByCode, but a malformed code is a 400 naming what is wrong and an unknown one a 404. */
+export async function getSubjectByCode(db: Db, pd: PersonalData, code: string): Promise<SubjectRow> {
+  const v = validateCode(code);
+  if (!v.valid && !(['org_code', 'reg_no'] as string[]).includes(v.scheme)) {
+    throw new ValidationError(`代码“${maskIdNumber(code.trim())}”无效`, v.errors.map((e) => ({ field: 'code', position: e.position, message: e.message })), 'invalid_code');
+  }
+  const row = await findSubjectByCode(db, pd, code);
+  if (!row) throw new NotFoundError('subject', v.scheme.startsWith('citizen_id') ? maskIdNumber(code.trim()) : code.trim());
+  return row;
+}
+
+/** Assemble the public shape (identifiers, former names, masked legal representative links). */
+export async function viewSubject(db: Db, row: SubjectRow): Promise<SubjectView> {
+  const [identifiers, links] = await Promise.all([repo.identifiersOf(db, row.id), repo.linksOf(db, row.id)]);
+  return {
+    id: row.id,
+    kind: row.kind,
+    ...(row.uscc ? { uscc: row.uscc } : {}),
+    ...(row.idMasked ? { idNumberMasked: row.idMasked } : {}),
+    name: row.name,
+    legalRepName: row.legalRepName,
+    regionCode: row.regionCode,
+    regionName: row.regionCode ? (regionName(row.regionCode) ?? null) : null,
+    industryCode: row.industryCode,
+    status: row.status,
+    registeredOn: row.registeredOn,
+    formerNames: identifiers.filter((i) => i.scheme === 'former_name').map((i) => i.value),
+    identifiers: identifiers.filter((i) => i.scheme !== 'former_name'),
+    links,
+  };
+}
+
+function refIssues(ref: SubjectRef): { issues: ErrorDetail[]; kind: SubjectKind | null; uscc: string | null; idNumber: string | null } {
+  const issues: ErrorDetail[] = [];
+  let uscc: string | null = null;
+  let idNumber: string | null = null;
+  if (ref.uscc) {
+    const v = validateUscc(ref.uscc);
+    if (v.valid) uscc = v.normalized;
+    else issues.push(...v.errors.map((e) => ({ field: 'uscc', position: e.position, message: e.message })));
+  }
+  if (ref.idNumber) {
+    const v = validateCitizenId(ref.idNumber);
+    if (v.valid) idNumber = v.normalized;
+    else issues.push(...v.errors.map((e) => ({ field: 'idNumber', position: e.position, message: e.message })));
+  }
+  if (!ref.name?.trim()) issues.push({ field: 'name', message: '主体名称不能为空' });
+  let kind: SubjectKind | null = ref.kind ?? null;
+  if (!kind && uscc) kind = subjectKindFromUscc(uscc);
+  if (!kind && idNumber) kind = 'natural_person';
+  if (!issues.length && !uscc && !idNumber) {
+    issues.push({ field: kind === 'natural_person' ? 'idNumber' : 'uscc', message: '缺少主体代码：组织须有统一社会信用代码，自然人须有身份证件号码' });
+  }
+  if (kind === 'natural_person' && !idNumber && !issues.some((i) => i.field === 'idNumber')) {
+    issues.push({ field: 'idNumber', message: '自然人须以身份证件号码标识' });
+  }
+  if (kind && ORG_KINDS.includes(kind) && !uscc && !issues.some((i) => i.field === 'uscc')) {
+    issues.push({ field: 'uscc', message: '组织须以统一社会信用代码标识' });
+  }
+  return { issues, kind, uscc, idNumber };
+}
+
+export interface ResolvedSubject {
+  row: SubjectRow;
+  created: boolean;
+  /** The name on file differs from the one given (kept; reported as a warning). */
+  nameMismatch: { onFile: string; given: string } | null;
+}
+
+/** Find the subject a record is about, creating it on first sight; legacy codes are attached. */
+export async function resolveSubject(db: Db, pd: PersonalData, ref: SubjectRef): Promise<ResolvedSubject> {
+  const { issues, kind, uscc, idNumber } = refIssues(ref);
+  if (issues.length) throw new ValidationError('主体信息有误', issues, 'invalid_subject');
+  const name = ref.name.trim();
+  const existing = uscc ? await repo.findByUscc(db, uscc) : await repo.findByIdHmac(db, pd.hmac(idNumber!));
+  let row: SubjectRow;
+  let created = false;
+  if (existing) {
+    row = existing;
+  } else {
+    const inserted = await repo.insertSubject(db, {
+      kind: kind!, uscc, name, nameNorm: normalizeName(name),
+      idHmac: idNumber ? pd.hmac(idNumber) : null,
+      idCipher: idNumber ? pd.encrypt(idNumber) : null,
+      idMasked: idNumber ? maskIdNumber(idNumber) : null,
+      legalRepName: ref.legalRep?.trim() || null,
+      regionCode: ref.regionCode ?? (uscc ? uscc.slice(2, 8) : idNumber!.slice(0, 6)),
+      industryCode: ref.industryCode ?? null,
+      registeredOn: ref.registeredOn ?? null,
+    });
+    row = inserted.row;
+    created = inserted.created;
+    if (created && ref.legalRep?.trim()) {
+      await repo.setLegalRep(db, row.id, { personName: ref.legalRep.trim(), personIdHmac: null, personIdMasked: null, since: null });
+    }
+  }
+  if (ref.orgCode) await attachLegacyCode(db, row.id, 'org_code', ref.orgCode);
+  if (ref.regNo) await attachLegacyCode(db, row.id, 'reg_no', ref.regNo);
+  const mismatch = normalizeName(row.name) !== normalizeName(name);
+  return { row, created, nameMismatch: mismatch ? { onFile: row.name, given: name } : null };
+}
+
+async function attachLegacyCode(db: Db, subjectId: number, scheme: 'org_code' | 'reg_no', raw: string): Promise<void> {
+  const v = validateCode(raw);
+  const value = v.scheme === scheme && v.normalized ? v.normalized : raw.trim().toUpperCase().replace(/-/g, '');
+  const owner = await repo.identifierOwner(db, scheme, value);
+  if (owner !== null && owner !== subjectId) {
+    throw new ConflictError(`${scheme === 'org_code' ? '组织机构代码' : '工商注册号'} ${value} 已对应另一主体`, [{ field: scheme, message: `already mapped to subject ${owner}` }]);
+  }
+  await repo.addIdentifier(db, subjectId, scheme, value, value);
+}
+
+/** Operator registers a subject with its legacy codes, former names and legal representative. */
+export async function registerSubject(
+  db: Db,
+  pd: PersonalData,
+  viewer: Viewer,
+  input: SubjectRef & { formerNames?: string[]; identifiers?: SubjectIdentifier[]; legalRepIdNumber?: string | null },
+): Promise<SubjectView> {
+  requireRole(viewer, 'admin', 'operator');
+  const r = await resolveSubject(db, pd, input);
+  if (!r.created) throw new ConflictError(`主体已存在：${r.row.name}`, [{ field: r.row.uscc ? 'uscc' : 'idNumber', message: 'subject already registered' }]);
+  for (const n of input.formerNames ?? []) await repo.addIdentifier(db, r.row.id, 'former_name', n.trim(), normalizeName(n));
+  for (const i of input.identifiers ?? []) {
+    if (i.scheme === 'former_name') await repo.addIdentifier(db, r.row.id, 'former_name', i.value.trim(), normalizeName(i.value));
+    else if (i.scheme === 'tax_no') await repo.addIdentifier(db, r.row.id, 'tax_no', i.value.trim().toUpperCase(), i.value.trim().toUpperCase());
+    else await attachLegacyCode(db, r.row.id, i.scheme, i.value);
+  }
+  if (input.legalRepIdNumber && input.legalRep) {
+    const v = validateCitizenId(input.legalRepIdNumber);
+    if (!v.valid) throw new ValidationError('法定代表人证件号码无效', v.errors.map((e) => ({ field: 'legalRepIdNumber', position: e.position, message: e.message })));
+    await repo.setLegalRep(db, r.row.id, { personName: input.legalRep, personIdHmac: pd.hmac(v.normalized!), personIdMasked: maskIdNumber(v.normalized!), since: null });
+  }
+  return viewSubject(db, (await repo.findById(db, r.row.id))!);
+}
+
+/** Rename a subject, keeping the old name as a former name (曾用名). */
+export async function renameSubject(db: Db, viewer: Viewer, row: SubjectRow, newName: string): Promise<void> {
+  requireRole(viewer, 'admin', 'operator');
+  if (!newName.trim()) throw new ValidationError('新名称不能为空', [{ field: 'name', message: 'required' }]);
+  await repo.addIdentifier(db, row.id, 'former_name', row.name, normalizeName(row.name));
+  await repo.renameSubject(db, row.id, newName.trim(), normalizeName(newName));
+}
+
+/**
+ * Search by exact code (USCC, ID number, legacy codes) or by name fragment. The public never
+ * gets natural persons from a name search: personal information is not public by default.
+ */
+export async function searchSubjects(
+  db: Db,
+  pd: PersonalData,
+  viewer: Viewer,
+  q: { q: string; kind?: SubjectKind | null; page: number; pageSize: number },
+): Promise<{ items: SubjectRow[]; total: number }> {
+  const text = q.q.trim();
+  if (!text) throw new ValidationError('请输入查询内容（名称或代码）', [{ field: 'q', message: 'required' }]);
+  const v = validateCode(text);
+  if (v.valid || (v.scheme !== 'unknown' && /^[0-9A-Za-z-]{9,18}$/.test(text) && !/[\u4e00-\u9fff]/.test(text))) {
+    const row = await findSubjectByCode(db, pd, text);
+    const hidePersons = viewer.role === 'public' || viewer.role === 'lender';
+    const visible = row && (!q.kind || row.kind === q.kind) && !(hidePersons && row.kind === 'natural_person');
+    return visible ? { items: [row], total: 1 } : { items: [], total: 0 };
+  }
+  let kinds: SubjectKind[] = q.kind ? [q.kind] : [...ORG_KINDS, 'natural_person'];
+  if (viewer.role === 'public' || viewer.role === 'lender') kinds = kinds.filter((k) => k !== 'natural_person');
+  if (!kinds.length) return { items: [], total: 0 };
+  return repo.searchByName(db, { fragment: normalizeName(text), kinds, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+}
+
+export async function subjectById(db: Db, id: number): Promise<SubjectRow> {
+  const row = await repo.findById(db, id);
+  if (!row) throw new NotFoundError('subject', String(id));
+  return row;
+}

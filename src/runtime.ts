@@ -1,0 +1,43 @@
+import type { Config } from './config.js';
+import { ensureEmbedded, type EmbeddedHandle } from './db/embedded.js';
+import { migrate } from './db/migrate.js';
+import { createPool, type Pool } from './db/pool.js';
+import { loadPersonalDataKeys, PersonalData } from './lib/personal-data.js';
+import { seedNationalCatalog } from './modules/catalog/service.js';
+
+/** The open database and secrets, shared by the server and the CLI. */
+export interface Platform {
+  pool: Pool;
+  pd: PersonalData;
+  embedded: EmbeddedHandle | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Connect to DATABASE_URL, or to the embedded PostgreSQL of the data dir (started if nobody runs
+ * it); migrate and seed the catalog. close() stops the embedded server only if we started it.
+ */
+export async function openPlatform(config: Config, log: (line: string) => void = () => undefined): Promise<Platform> {
+  const embedded = config.databaseUrl ? null : await ensureEmbedded({ dataDir: config.dataDir, log: (l) => log(`[postgres] ${l}`) });
+  const pool = createPool(config.databaseUrl ?? embedded!.url);
+  try {
+    const applied = await migrate(pool);
+    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    await seedNationalCatalog(pool);
+  } catch (err) {
+    await pool.end();
+    await embedded?.stop();
+    throw err;
+  }
+  const pd = new PersonalData(await loadPersonalDataKeys(config.dataDir, config.hmacKey, config.encryptionKey));
+  let closed = false;
+  return {
+    pool, pd, embedded,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}
