@@ -152,7 +152,8 @@ export async function registerSubject(
   input: SubjectRef & { formerNames?: string[]; identifiers?: SubjectIdentifier[]; legalRepIdNumber?: string | null },
 ): Promise<SubjectView> {
   requireRole(viewer, 'admin', 'operator');
-  const r = await resolveSubject(db, pd, input);
+  // With an ID number the legal representative link is written below, once, with its masked ID.
+  const r = await resolveSubject(db, pd, input.legalRepIdNumber ? { ...input, legalRep: null } : input);
   if (!r.created) throw new ConflictError(`主体已存在：${r.row.name}`, [{ field: r.row.uscc ? 'uscc' : 'idNumber', message: 'subject already registered' }]);
   for (const n of input.formerNames ?? []) await repo.addIdentifier(db, r.row.id, 'former_name', n.trim(), normalizeName(n));
   for (const i of input.identifiers ?? []) {

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../config.js';
+import { canonicalJson } from './canonical-json.js';
+import { addMonths, cstDate, isIsoDate } from './clock.js';
+import { ChainVerifier, chainHash, GENESIS_HASH } from './hash-chain.js';
+import { PersonalData } from './personal-data.js';
+import { maskIdNumbersInText } from './redact.js';
+import { parseDate } from '../modules/catalog/field-validation.js';
+
+describe('canonical JSON', () => {
+  it('sorts keys at every depth and drops undefined', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined, x: null }], c: '中' } })).toBe('{"a":{"c":"中","d":[1,{"x":null,"z":1}]},"b":1}');
+  });
+  it('refuses non-finite numbers', () => {
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow('non-finite');
+  });
+});
+
+describe('hash chain', () => {
+  it('verifies links in order and reports the first mismatch', () => {
+    const h1 = chainHash(GENESIS_HASH, { n: 1 });
+    const h2 = chainHash(h1, { n: 2 });
+    const v = new ChainVerifier();
+    expect(v.check({ seq: 1, prevHash: GENESIS_HASH, hash: h1, entry: { n: 1 } })).toBeNull();
+    expect(v.check({ seq: 2, prevHash: h1, hash: h2, entry: { n: 3 } })).toMatchObject({ seq: 2, reason: 'hash_mismatch' });
+  });
+});
+
+describe('dates', () => {
+  it('adds months clamping to the end of the month', () => {
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
+    expect(addMonths('2025-05-15', 36)).toBe('2028-05-15');
+  });
+  it('takes China Standard Time for today', () => {
+    expect(cstDate(new Date('2026-11-24T16:30:00Z'))).toBe('2026-11-25');
+    expect(isIsoDate('2026-02-29')).toBe(false);
+  });
+  it('parses the date spellings departments send', () => {
+    expect(['2024-3-5', '2024/03/05', '2024.3.5', '20240305', '2024年3月5日', '2024-03-05T08:00:00+08:00'].map(parseDate)).toEqual(Array(6).fill('2024-03-05'));
+    expect(parseDate('2024-13-01')).toBeNull();
+    expect(parseDate('yesterday')).toBeNull();
+  });
+});
+
+describe('personal data', () => {
+  const pd = new PersonalData({ hmacKey: Buffer.alloc(32, 1), encryptionKey: Buffer.alloc(32, 2) });
+  it('encrypts with a fresh nonce and decrypts; tampering fails', () => {
+    const a = pd.encrypt('32060219800101001X');
+    expect(a.equals(pd.encrypt('32060219800101001X'))).toBe(false);
+    expect(pd.decrypt(a)).toBe('32060219800101001X');
+    a[a.length - 1]! ^= 1;
+    expect(() => pd.decrypt(a)).toThrow();
+  });
+  it('hmacs deterministically under its key', () => {
+    expect(pd.hmac('x').equals(pd.hmac('x'))).toBe(true);
+    expect(new PersonalData({ hmacKey: Buffer.alloc(32, 3), encryptionKey: Buffer.alloc(32, 2) }).hmac('x').equals(pd.hmac('x'))).toBe(false);
+  });
+  it('masks ID-shaped numbers in log text', () => {
+    expect(maskIdNumbersInText('/api/v1/subjects/32060219800101001X/archive?x=320602800101001')).toBe('/api/v1/subjects/3206**********001X/archive?x=3206*******1001');
+    expect(maskIdNumbersInText('/api/v1/subjects/91320105780688132K')).toBe('/api/v1/subjects/91320105780688132K');
+  });
+});
+
+describe('configuration', () => {
+  it('fills defaults', () => {
+    const c = parseConfig({}, '/srv/x');
+    expect(c).toMatchObject({ port: 3000, dataDir: '/srv/x/data', databaseUrl: null, demoSubjects: 2000, adminPassword: null });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+  it('lists every problem at once', () => {
+    try {
+      parseConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', DEMO_SUBJECTS: '-1', ADMIN_PASSWORD: 'short', XINYONG_HMAC_KEY: 'zz' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems).toHaveLength(5);
+    }
+  });
+});
