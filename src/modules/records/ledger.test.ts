@@ -4,7 +4,7 @@ import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/facto
 import { verifyLedger } from './ledger.js';
 
 let t: TestApp;
-let ids: number[] = [];
+const ids: number[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
