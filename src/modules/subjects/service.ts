@@ -21,8 +21,10 @@ export async function findSubjectByCode(db: Db, pd: PersonalData, code: string):
     case 'uscc':
       return repo.findByUscc(db, normalized);
     case 'citizen_id':
-    case 'citizen_id_15':
       return v.valid ? repo.findByIdHmac(db, pd.hmac(normalized)) : null;
+    case 'citizen_id_15':
+      // 15 digits may be a legacy ID or a business registration number: registers hold far more of the latter.
+      return (await repo.findByIdentifier(db, 'reg_no', code.trim())) ?? (v.valid ? repo.findByIdHmac(db, pd.hmac(normalized)) : null);
     case 'org_code':
       return repo.findByIdentifier(db, 'org_code', normalized);
     case 'reg_no':
