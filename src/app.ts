@@ -1,4 +1,6 @@
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -6,9 +8,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Pool } from './db/pool.js';
 import { authHook } from './http/auth.js';
+import { TooManyRequestsError } from './errors.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import type { Clock } from './lib/clock.js';
 import type { PersonalData } from './lib/personal-data.js';
+import { grantRoutes } from './modules/access/grant-routes.js';
 import { accessRoutes } from './modules/access/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
@@ -38,6 +42,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   await app.register(cookie);
+  await app.register(helmet, {
+    // The swagger UI and the web app load their own scripts and styles from this origin only.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+  });
+  // Anonymous callers are rate limited on search and archive routes (config.rateLimit on the route).
+  await app.register(rateLimit, {
+    global: false,
+    max: deps.config.publicRateLimit,
+    timeWindow: '1 minute',
+    allowList: (req) => req.viewer !== undefined && req.viewer.role !== 'public',
+    errorResponseBuilder: (_req, ctx) => new TooManyRequestsError(`查询过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试（每分钟最多 ${ctx.max} 次）`),
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Xinyong 公共信用信息平台 API', version: '1', description: 'REST API of the Xinyong public credit information platform. Errors: `{ error: { code, message, details } }`.' },
@@ -50,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (api) => {
     await identityRoutes(api);
     await accessRoutes(api, deps);
+    await grantRoutes(api, deps);
     await catalogRoutes(api, deps);
     await subjectRoutes(api, deps);
     await recordRoutes(api, deps);

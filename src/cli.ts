@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { countSubjects, loadDemoCity } from './demo/load.js';
 import { systemViewer, ROLES, type Role } from './modules/access/viewer.js';
 import { verifyAudit } from './modules/access/audit.js';
 import { addDepartment, createUser } from './modules/access/service.js';
@@ -44,10 +43,11 @@ program
   .option('--seed <s>', 'random seed', (v) => Number.parseInt(v, 10), 20261125)
   .action((opts: { subjects: number; seed: number }) =>
     withPlatform(async (p) => {
+      const { countSubjects, loadDemoCity } = await import('./demo/load.js');
       if ((await countSubjects(p.pool)) > 0) fail('the platform already holds subjects; the demo city loads only into an empty platform');
       const bar = new cliProgress.SingleBar({ format: '{phase} [{bar}] {percentage}% | {value}/{total} | ETA {eta}s' }, cliProgress.Presets.shades_classic);
       bar.start(opts.subjects, 0, { phase: 'subjects' });
-      const r = await loadDemoCity(p.pool, p.pd, { subjects: opts.subjects, seed: opts.seed, onProgress: (done, total, phase) => bar.update(done, { phase, total }) });
+      const r = await loadDemoCity(p.pool, p.pd, { subjects: opts.subjects, seed: opts.seed, onProgress: (done: number, total: number, phase: string) => bar.update(done, { phase, total }) });
       bar.stop();
       console.log(`loaded ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s`);
     }),

@@ -15,6 +15,8 @@ export interface Config {
   readonly encryptionKey: string | null;
   readonly publicBaseUrl: string | null;
   readonly platformName: string;
+  /** Requests per minute per IP for anonymous searches and archive reads (anti-scraping). */
+  readonly publicRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +72,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     encryptionKey: hexKey(env, 'XINYONG_ENCRYPTION_KEY', problems),
     publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || null,
     platformName: env.PLATFORM_NAME?.trim() || '信用示范市公共信用信息平台',
+    publicRateLimit: intVar(env, 'RATE_LIMIT_PUBLIC', 120, 1, 1_000_000, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -1,6 +1,5 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { countSubjects, loadDemoCity } from './demo/load.js';
 import { systemClock } from './lib/clock.js';
 import { maskIdNumbersInText } from './lib/redact.js';
 import { ensureAdmin } from './modules/access/service.js';
@@ -24,6 +23,7 @@ async function main(): Promise<void> {
   if (admin.created) {
     say(admin.password ? `created user "admin" with generated password: ${admin.password}  (shown once; change it)` : 'created user "admin" with ADMIN_PASSWORD');
   }
+  const { countSubjects, loadDemoCity } = await import('./demo/load.js');
   if (config.demoSubjects > 0 && (await countSubjects(platform.pool)) === 0) {
     say(`loading demo city: ${config.demoSubjects} subjects (seed ${config.demoSeed}) …`);
     const r = await loadDemoCity(platform.pool, platform.pd, { subjects: config.demoSubjects, seed: config.demoSeed });

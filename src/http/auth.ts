@@ -1,9 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Pool } from '../db/pool.js';
+import { ForbiddenError } from '../errors.js';
+import { viewerFromApiKey } from '../modules/access/keys.js';
 import { viewerFromSession } from '../modules/access/service.js';
 import { anonymousViewer, type Viewer } from '../modules/access/viewer.js';
 
 export const SESSION_COOKIE = 'xy_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,12 +27,26 @@ function purposeOf(req: FastifyRequest): string | null {
   }
 }
 
-/** Resolve the caller once per request: a session cookie, else the anonymous public. */
+/**
+ * Resolve the caller once per request: an API key (Authorization: Bearer), a session cookie, or
+ * the anonymous public. Unsafe requests on a cookie session must echo the session's CSRF token.
+ */
 export function authHook(pool: Pool) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const purpose = purposeOf(req);
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      req.viewer = await viewerFromApiKey(pool, auth.slice(7).trim(), req.ip, purpose);
+      return;
+    }
     const token = req.cookies?.[SESSION_COOKIE];
-    const viewer = token ? await viewerFromSession(pool, token, req.ip, purpose) : null;
-    req.viewer = viewer ?? anonymousViewer(req.ip, purpose);
+    const session = token ? await viewerFromSession(pool, token, req.ip, purpose) : null;
+    if (session && UNSAFE.has(req.method) && !CSRF_EXEMPT.has(req.url.split('?')[0]!)) {
+      const sent = req.headers[CSRF_HEADER];
+      if (sent !== session.csrfToken) {
+        throw new ForbiddenError('缺少或错误的 CSRF 令牌：请刷新页面后重试', [{ field: `header.${CSRF_HEADER}`, message: 'missing or wrong CSRF token' }]);
+      }
+    }
+    req.viewer = session?.viewer ?? anonymousViewer(req.ip, purpose);
   };
 }

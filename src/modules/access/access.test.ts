@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../../test/helpers/app.js';
+import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
 import { newUscc } from '../../../test/helpers/factories.js';
 import { appendAudit, verifyAudit } from './audit.js';
 import { createUser, ensureAdmin } from './service.js';
 import { systemViewer } from './viewer.js';
 
 let t: TestApp;
-let admin: string;
+let admin: SessionHeaders;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -17,7 +17,7 @@ afterAll(() => t.close());
 const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
 
 describe('login and sessions', () => {
-  it('sets an HttpOnly SameSite cookie and resolves the session; logout ends it', async () => {
+  it('sets an HttpOnly SameSite cookie, resolves the session, refuses unsafe requests without the CSRF token; logout ends it', async () => {
     await createUser(t.db.pool, systemViewer, { username: 'op1', password: 'a long password', role: 'operator' });
     const res = await login('op1', 'a long password');
     expect(res.statusCode).toBe(200);
@@ -25,7 +25,11 @@ describe('login and sessions', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     const me = await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: `xy_session=${cookie.value}` } });
     expect(json(me)).toMatchObject({ role: 'operator', username: 'op1' });
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: `xy_session=${cookie.value}` } });
+    const csrf = json<{ csrfToken: string }>(res).csrfToken;
+    const forged = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: `xy_session=${cookie.value}` } });
+    expect(forged.statusCode).toBe(403);
+    expect(json(forged)).toMatchObject({ error: { code: 'forbidden', details: [{ field: 'header.x-csrf-token' }] } });
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: `xy_session=${cookie.value}`, 'x-csrf-token': csrf } });
     const after = await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: `xy_session=${cookie.value}` } });
     expect(json(after)).toMatchObject({ role: 'public' });
   });
@@ -59,7 +63,7 @@ describe('login and sessions', () => {
 
 describe('departments', () => {
   it('lets the credit center add departments and lists them as { items, total }', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { cookie: admin }, payload: { code: 'STHJJ', name: '市生态环境局', uscc: newUscc('1', '1'), region: '320600' } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: admin, payload: { code: 'STHJJ', name: '市生态环境局', uscc: newUscc('1', '1'), region: '320600' } });
     expect(res.statusCode).toBe(201);
     const list = json<{ items: { code: string }[]; total: number }>(await t.app.inject({ url: '/api/v1/departments' }));
     expect(list.items.map((d) => d.code)).toContain('STHJJ');
@@ -67,14 +71,14 @@ describe('departments', () => {
   });
 
   it('rejects duplicates, bad codes and anonymous callers with specific errors', async () => {
-    const dup = await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { cookie: admin }, payload: { code: 'STHJJ', name: '重复' } });
+    const dup = await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: admin, payload: { code: 'STHJJ', name: '重复' } });
     expect(dup.statusCode).toBe(409);
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { cookie: admin }, payload: { code: 'bad code!', name: 'x', uscc: '123', region: '32' } });
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: admin, payload: { code: 'bad code!', name: 'x', uscc: '123', region: '32' } });
     expect(bad.statusCode).toBe(400);
     expect(json<{ error: { details: { field: string }[] } }>(bad).error.details.map((d) => d.field)).toEqual(expect.arrayContaining(['code', 'uscc', 'region']));
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/departments', payload: { code: 'X', name: 'x' } })).statusCode).toBe(401);
     const clerk = await t.loginAs('department', 'STHJJ');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { cookie: clerk }, payload: { code: 'Y', name: 'y' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: clerk, payload: { code: 'Y', name: 'y' } })).statusCode).toBe(403);
   });
 });
 
@@ -86,7 +90,7 @@ describe('audit log', () => {
     const seq = Number((await t.db.pool.query('select max(seq) - 1 as s from audit_log')).rows[0].s);
     await t.db.pool.query("update audit_log set purpose = '篡改' where seq = $1", [seq]);
     expect((await verifyAudit(t.db.pool)).broken).toMatchObject({ seq, reason: 'hash_mismatch' });
-    const page = json<{ items: { seq: number }[]; total: number }>(await t.app.inject({ url: '/api/v1/audit?pageSize=5', headers: { cookie: admin } }));
+    const page = json<{ items: { seq: number }[]; total: number }>(await t.app.inject({ url: '/api/v1/audit?pageSize=5', headers: admin }));
     expect(page.total).toBeGreaterThanOrEqual(2);
     expect((await t.app.inject({ url: '/api/v1/audit' })).statusCode).toBe(401);
   });

@@ -24,7 +24,8 @@ function hashedPart(row: Omit<repo.AuditRow, 'seq' | 'prevHash' | 'hash'>) {
 }
 
 export function actorOf(viewer: Viewer): AuditEvent['actor'] {
-  return { kind: viewer.role === 'public' ? 'anonymous' : viewer.role, id: viewer.userId === null ? null : String(viewer.userId), name: viewer.username };
+  const id = viewer.apiKey ? `key:${viewer.apiKey.id}` : viewer.userId === null ? null : String(viewer.userId);
+  return { kind: viewer.role === 'public' ? 'anonymous' : viewer.role, id, name: viewer.username };
 }
 
 /** Append one entry to the hash-chained audit log (inside the caller's transaction if given). */
@@ -58,4 +59,14 @@ export async function listAudit(
 ) {
   requireRole(viewer, 'admin');
   return repo.queryAudit(db, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+}
+
+/** For a subject: who read its non-public data, when and why. */
+export async function subjectAccessLog(db: Db, viewer: Viewer, page: number, pageSize: number) {
+  requireRole(viewer, 'subject');
+  const r = await repo.queryAudit(db, { subjectId: viewer.subjectId, action: 'archive_read', limit: pageSize, offset: (page - 1) * pageSize });
+  return {
+    items: r.items.map((a) => ({ at: a.at.toISOString(), actor: a.actorName, actorKind: a.actorKind, departmentId: a.departmentId, purpose: a.purpose, categories: a.categories })),
+    total: r.total,
+  };
 }

@@ -36,12 +36,12 @@ export async function findUserByName(db: Db, username: string): Promise<UserRow 
 
 export async function insertUser(
   db: Db,
-  u: { username: string; displayName: string; passwordHash: string; role: Role; departmentId: number | null },
+  u: { username: string; displayName: string; passwordHash: string; role: Role; departmentId: number | null; subjectId?: number | null },
 ): Promise<UserRow> {
   const r = await db.query<UserRow>(
-    `insert into app_user (username, display_name, password_hash, role, department_id)
-     values ($1, $2, $3, $4, $5) returning ${USER_COLS}`,
-    [u.username, u.displayName, u.passwordHash, u.role, u.departmentId],
+    `insert into app_user (username, display_name, password_hash, role, department_id, subject_id)
+     values ($1, $2, $3, $4, $5, $6) returning ${USER_COLS}`,
+    [u.username, u.displayName, u.passwordHash, u.role, u.departmentId, u.subjectId ?? null],
   );
   return r.rows[0]!;
 }
@@ -69,17 +69,17 @@ export async function resetLoginFailures(db: Db, userId: number): Promise<void> 
 
 export async function insertSession(
   db: Db,
-  s: { tokenHash: string; userId: number; expiresAt: Date; ip: string | null; userAgent: string | null },
+  s: { tokenHash: string; userId: number; expiresAt: Date; ip: string | null; userAgent: string | null; csrfToken: string },
 ): Promise<void> {
   await db.query(
-    'insert into session (token_hash, user_id, expires_at, ip, user_agent) values ($1, $2, $3, $4, $5)',
-    [s.tokenHash, s.userId, s.expiresAt, s.ip, s.userAgent],
+    'insert into session (token_hash, user_id, expires_at, ip, user_agent, csrf_token) values ($1, $2, $3, $4, $5, $6)',
+    [s.tokenHash, s.userId, s.expiresAt, s.ip, s.userAgent, s.csrfToken],
   );
 }
 
-export async function findSessionUser(db: Db, tokenHash: string): Promise<UserRow | null> {
-  const r = await db.query<UserRow>(
-    `select ${userCols('u.')}
+export async function findSessionUser(db: Db, tokenHash: string): Promise<(UserRow & { csrfToken: string }) | null> {
+  const r = await db.query<UserRow & { csrfToken: string }>(
+    `select ${userCols('u.')}, s.csrf_token as "csrfToken"
      from session s join app_user u on u.id = s.user_id
      where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
     [tokenHash],
@@ -89,6 +89,11 @@ export async function findSessionUser(db: Db, tokenHash: string): Promise<UserRo
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.query('delete from session where token_hash = $1', [tokenHash]);
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserRow | null> {
+  const r = await db.query<UserRow>(`select ${USER_COLS} from app_user where id = $1`, [id]);
+  return r.rows[0] ?? null;
 }
 
 export async function listDepartments(db: Db, limit: number, offset: number): Promise<{ items: DepartmentRow[]; total: number }> {

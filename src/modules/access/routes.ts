@@ -20,7 +20,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
     schema: {
       tags: ['access'], summary: 'Log in; sets an HttpOnly session cookie',
       body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }),
-      response: { 200: Type.Object({ username: Type.String(), role: Type.String(), departmentId: Type.Union([Type.Integer(), Type.Null()]), expiresAt: Type.String() }), ...errorResponses },
+      response: { 200: Type.Object({ username: Type.String(), role: Type.String(), departmentId: Type.Union([Type.Integer(), Type.Null()]), expiresAt: Type.String(), csrfToken: Type.String() }), ...errorResponses },
     },
   }, async (req, reply) => {
     const body = req.body as { username: string; password: string };
@@ -28,7 +28,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
     void reply.setCookie(SESSION_COOKIE, s.token, {
       httpOnly: true, sameSite: 'strict', path: '/', expires: s.expiresAt, secure: deps.config.publicBaseUrl?.startsWith('https:') ?? false,
     });
-    return { ...s.user, expiresAt: s.expiresAt.toISOString() };
+    return { ...s.user, expiresAt: s.expiresAt.toISOString(), csrfToken: s.csrfToken };
   });
 
   app.post('/auth/logout', { schema: { tags: ['access'], summary: 'End the session' } }, async (req, reply) => {

@@ -17,7 +17,7 @@ const tokenHash = (token: string): string => createHash('sha256').update(token).
 export async function login(
   pool: Pool,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
-): Promise<{ token: string; expiresAt: Date; user: { username: string; role: Role; departmentId: number | null } }> {
+): Promise<{ token: string; csrfToken: string; expiresAt: Date; user: { username: string; role: Role; departmentId: number | null } }> {
   const user = await repo.findUserByName(pool, input.username);
   if (user?.lockedUntil && user.lockedUntil > new Date()) {
     throw new TooManyRequestsError(`登录失败次数过多，账户已锁定至 ${user.lockedUntil.toISOString()}，请稍后再试或联系管理员`);
@@ -32,9 +32,10 @@ export async function login(
   }
   await repo.resetLoginFailures(pool, user.id);
   const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-  await repo.insertSession(pool, { tokenHash: tokenHash(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent });
-  return { token, expiresAt, user: { username: user.username, role: user.role, departmentId: user.departmentId } };
+  await repo.insertSession(pool, { tokenHash: tokenHash(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent, csrfToken });
+  return { token, csrfToken, expiresAt, user: { username: user.username, role: user.role, departmentId: user.departmentId } };
 }
 
 export async function logout(pool: Pool, token: string): Promise<void> {
@@ -42,17 +43,22 @@ export async function logout(pool: Pool, token: string): Promise<void> {
 }
 
 /** Resolve a session cookie into a viewer; null when absent, expired or unknown. */
-export async function viewerFromSession(pool: Pool, token: string, ip: string | null, purpose: string | null): Promise<Viewer | null> {
+export async function viewerFromSession(
+  pool: Pool, token: string, ip: string | null, purpose: string | null,
+): Promise<{ viewer: Viewer; csrfToken: string } | null> {
   const user = await repo.findSessionUser(pool, tokenHash(token));
   if (!user) return null;
-  return { role: user.role, userId: user.id, username: user.username, departmentId: user.departmentId, subjectId: user.subjectId, ip, purpose };
+  return {
+    viewer: { role: user.role, userId: user.id, username: user.username, departmentId: user.departmentId, subjectId: user.subjectId, ip, purpose, apiKey: null },
+    csrfToken: user.csrfToken,
+  };
 }
 
 /** Create an account (admin only, or the CLI acting as the system). */
 export async function createUser(
   db: Db,
   viewer: Viewer,
-  input: { username: string; displayName?: string; password: string; role: Role; department?: string | null },
+  input: { username: string; displayName?: string; password: string; role: Role; department?: string | null; subjectId?: number | null },
 ): Promise<repo.UserRow> {
   requireRole(viewer, 'admin');
   const issues = [];
@@ -68,12 +74,16 @@ export async function createUser(
   if (input.role === 'department' && departmentId === null) {
     throw new ValidationError('部门用户必须属于一个部门', [{ field: 'department', message: 'required for role department' }]);
   }
+  if (input.role === 'subject' && !input.subjectId) {
+    throw new ValidationError('主体账户必须关联一个经实名核验的信用主体', [{ field: 'subject', message: 'required for role subject' }]);
+  }
   if (await repo.findUserByName(db, input.username)) {
     throw new ConflictError(`用户名 ${input.username} 已存在`, [{ field: 'username', message: 'already taken' }]);
   }
   return repo.insertUser(db, {
     username: input.username, displayName: input.displayName ?? input.username,
     passwordHash: await hashPassword(input.password), role: input.role, departmentId,
+    subjectId: input.role === 'subject' ? input.subjectId : null,
   });
 }
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../../test/helpers/app.js';
+import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
 import { makeDepartment, newUscc } from '../../../test/helpers/factories.js';
 
 let t: TestApp;
-let admin: string;
+let admin: SessionHeaders;
 type Cat = { code: string; classCode: string; disclosure: string; fields: { code: string; label: string; required?: boolean }[] };
 
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('catalog', () => {
   });
 
   it('lets an operator add a category and file records under it', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/categories', headers: { cookie: admin }, payload: newCategory() });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/categories', headers: admin, payload: newCategory() });
     expect(res.statusCode, res.body).toBe(201);
     expect(json(res)).toMatchObject({ code: 'food_safety_grade', version: 1, active: true, deadlineWorkingDays: 7 });
     const one = await t.app.inject({ url: '/api/v1/catalog/categories/food_safety_grade' });
@@ -49,13 +49,13 @@ describe('catalog', () => {
     const dept = await makeDepartment(t, 'SPJ', '市食品安全办');
     const uscc = newUscc();
     const filed = await t.app.inject({
-      method: 'POST', url: '/api/v1/records', headers: { cookie: admin },
+      method: 'POST', url: '/api/v1/records', headers: admin,
       payload: { department: dept.code, category: 'food_safety_grade', fields: { ZTMC: '南通好味餐饮有限公司', TYSHXYDM: uscc, XXBH: 'SP-1', DJ: 'A', PDRQ: '2026/5/6' } },
     });
     expect(filed.statusCode, filed.body).toBe(201);
     expect(json(filed)).toMatchObject({ decidedOn: '2026-05-06', fields: { DJ: 'A' } });
     const wrong = await t.app.inject({
-      method: 'POST', url: '/api/v1/records', headers: { cookie: admin },
+      method: 'POST', url: '/api/v1/records', headers: admin,
       payload: { department: dept.code, category: 'food_safety_grade', fields: { ZTMC: '某人', TYSHXYDM: uscc, XXBH: 'SP-2', DJ: 'D', PDRQ: '2026-02-30' } },
     });
     expect(json<{ error: { details: { field: string; message: string }[] } }>(wrong).error.details).toEqual([
@@ -65,13 +65,13 @@ describe('catalog', () => {
   });
 
   it('refuses definitions that reference missing fields, unknown classes, duplicates, and non-operators', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/categories', headers: { cookie: admin }, payload: newCategory({ code: 'bad_one', classCode: 'nope', keyField: 'MISSING', subjectKinds: ['natural_person'] }) });
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/categories', headers: admin, payload: newCategory({ code: 'bad_one', classCode: 'nope', keyField: 'MISSING', subjectKinds: ['natural_person'] }) });
     expect(bad.statusCode).toBe(400);
     expect(json<{ error: { details: { field: string }[] } }>(bad).error.details.map((d) => d.field)).toEqual(expect.arrayContaining(['keyField', 'classCode', 'subjectFields.idNumber']));
-    const wrongType = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/categories', headers: { cookie: admin }, payload: newCategory({ code: 'bad_two', disclosure: 'secret' }) });
+    const wrongType = await t.app.inject({ method: 'POST', url: '/api/v1/catalog/categories', headers: admin, payload: newCategory({ code: 'bad_two', disclosure: 'secret' }) });
     expect(wrongType.statusCode).toBe(400);
     expect(json(wrongType)).toMatchObject({ error: { code: 'validation_failed' } });
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/catalog/categories', headers: { cookie: admin }, payload: newCategory() })).statusCode).toBe(409);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/catalog/categories', headers: admin, payload: newCategory() })).statusCode).toBe(409);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/catalog/categories', payload: newCategory({ code: 'anon' }) })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/v1/catalog/categories/none_such' })).statusCode).toBe(404);
   });

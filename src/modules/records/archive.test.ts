@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../../test/helpers/app.js';
+import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
 import { makeDepartment, newCitizenId, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 
 // Today is pinned to 2026-11-25 by the test app.
 let t: TestApp;
 let dept: { code: string; uscc: string };
-let admin: string;
-let clerk: string;
+let admin: SessionHeaders;
+let clerk: SessionHeaders;
 const uscc = newUscc();
 const personId = newCitizenId();
 
@@ -16,10 +16,10 @@ interface ArchiveBody {
   scope: { classes: string[]; publicOnly: boolean; notice: string | null };
 }
 
-const get = async (code: string, cookie?: string, purpose?: string) => {
+const get = async (code: string, cookie?: SessionHeaders, purpose?: string) => {
   const res = await t.app.inject({
     url: `/api/v1/subjects/${code}/archive`,
-    headers: { ...(cookie ? { cookie } : {}), ...(purpose ? { 'x-purpose': encodeURIComponent(purpose) } : {}) },
+    headers: { ...(cookie ?? {}), ...(purpose ? { 'x-purpose': encodeURIComponent(purpose) } : {}) },
   });
   expect(res.statusCode).toBe(200);
   return { body: json<ArchiveBody>(res), raw: res.body };
@@ -32,7 +32,7 @@ beforeAll(async () => {
   admin = await t.loginAs('admin');
   clerk = await t.loginAs('department', 'SCJGJ');
   const file = (category: string, fields: Record<string, string>) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/records', payload: { department: 'SCJGJ', category, fields }, headers: { cookie: admin } }).then((r) => {
+    t.app.inject({ method: 'POST', url: '/api/v1/records', payload: { department: 'SCJGJ', category, fields }, headers: admin }).then((r) => {
       if (r.statusCode !== 201) throw new Error(r.body);
       return json(r).id as number;
     });
@@ -41,7 +41,7 @@ beforeAll(async () => {
   // decided 2024-01-10, ordinary class: published for 12 months, so no longer public today
   await file('penalty', penaltyRow({ uscc, name, wsh: 'P-expired', dept, overrides: { CF_JDRQ: '2024-01-10', CF_YXQ: '2025-01-10' } }));
   const revoked = await file('penalty', penaltyRow({ uscc, name, wsh: 'P-revoked', dept }));
-  await t.app.inject({ method: 'POST', url: `/api/v1/records/${revoked}/revoke`, payload: { reason: '撤销' }, headers: { cookie: admin } });
+  await t.app.inject({ method: 'POST', url: `/api/v1/records/${revoked}/revoke`, payload: { reason: '撤销' }, headers: admin });
   await file('contract_performance', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'HT-1', HTMC: '供货合同', QDRQ: '2026-01-05', LXZT: '违约' });
   await file('tax_arrears', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'QS-1', SZ: '增值税', QSJE: '12.5', RDRQ: '2026-02-01', ZGSWJG: '市税务局' });
   await file('penalty', {

@@ -2,6 +2,7 @@ import type { Db } from '../../db/pool.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
 import { actorOf, appendAudit } from '../access/audit.js';
+import { grantedCategories } from '../access/grants.js';
 import type { Viewer } from '../access/viewer.js';
 import * as catalog from '../catalog/service.js';
 import type { Disclosure } from '../catalog/types.js';
@@ -14,28 +15,46 @@ export interface ArchiveRecordView {
   [field: string]: unknown;
 }
 
+/** What a viewer is shown of one subject: classes, whether public records are limited to their window, grant scope. */
+export interface ArchiveScope {
+  classes: Disclosure[];
+  windowed: boolean;
+  authorisedCategories: string[];
+  notice: string | null;
+}
+
 export interface Archive {
   subject: SubjectView;
   categories: { code: string; name: string; disclosure: Disclosure; records: ArchiveRecordView[] }[];
-  /** What the viewer was shown: the classes and whether only published records. */
-  scope: { classes: Disclosure[]; publicOnly: boolean; purpose: string | null; notice: string | null };
+  scope: ArchiveScope & { publicOnly: boolean; purpose: string | null };
 }
 
-/** The disclosure classes a viewer may read (B-class grants come with the access issue). */
-export function classesFor(viewer: Viewer, ownSubject: boolean): { classes: Disclosure[]; publicOnly: boolean; notice: string | null } {
-  const publicView = { classes: ['public'] as Disclosure[], publicOnly: true };
-  if (ownSubject) return { classes: ['public', 'authorised'], publicOnly: false, notice: null };
+const PUBLIC_VIEW: ArchiveScope = { classes: ['public'], windowed: true, authorisedCategories: [], notice: null };
+const NEED_PURPOSE = '查询非公开信息须说明用途（X-Purpose），当前仅显示公开信息';
+
+/**
+ * The disclosure classes a viewer may read for a subject: A for everyone; B for the subject itself
+ * and for holders of its live grant; C for government departments; all for the credit center.
+ * Anything beyond A needs a declared purpose (and the archive:read scope for API keys).
+ */
+export function scopeFor(viewer: Viewer, ownSubject: boolean, granted: string[] | null): ArchiveScope {
+  if (ownSubject) return { classes: ['public', 'authorised'], windowed: false, authorisedCategories: [], notice: null };
+  if (viewer.role === 'public' || viewer.role === 'subject') return PUBLIC_VIEW;
+  if (viewer.apiKey && !viewer.apiKey.scopes.includes('archive:read')) return { ...PUBLIC_VIEW, notice: 'API 密钥无 archive:read 权限，仅显示公开信息' };
+  if (!viewer.purpose) return { ...PUBLIC_VIEW, notice: NEED_PURPOSE };
+  const withGrant = granted !== null ? (['authorised'] as Disclosure[]) : [];
   switch (viewer.role) {
     case 'admin':
     case 'operator':
-    case 'department': {
-      if (!viewer.purpose) return { ...publicView, notice: '查询非公开信息须说明用途（X-Purpose），当前仅显示公开信息' };
-      return viewer.role === 'department'
-        ? { classes: ['public', 'shared'], publicOnly: false, notice: null }
-        : { classes: ['public', 'authorised', 'shared'], publicOnly: false, notice: null };
-    }
+      return { classes: ['public', 'authorised', 'shared'], windowed: false, authorisedCategories: [], notice: null };
+    case 'department':
+      return { classes: ['public', 'shared', ...withGrant], windowed: false, authorisedCategories: granted ?? [], notice: null };
+    case 'lender':
+      return granted === null
+        ? { ...PUBLIC_VIEW, notice: '未获该主体授权，仅显示公开信息' }
+        : { classes: ['public', 'authorised'], windowed: true, authorisedCategories: granted, notice: null };
     default:
-      return { ...publicView, notice: null };
+      return PUBLIC_VIEW;
   }
 }
 
@@ -43,16 +62,17 @@ const STATE_NOTICES: Record<string, string> = { disputed: '异议处理中', rep
 
 /**
  * Everything known about one subject that this viewer may see, grouped by category. Every read
- * that returns non-public data is written to the audit log with who, why and what.
+ * beyond the public view is written to the audit log with who, why and what.
  */
 export async function readArchive(db: Db, pd: PersonalData, clock: Clock, viewer: Viewer, code: string): Promise<Archive> {
   const row = await getSubjectByCode(db, pd, code);
-  const own = viewer.subjectId !== null && viewer.subjectId === row.id;
-  const scope = classesFor(viewer, own);
+  const own = viewer.role === 'subject' && viewer.subjectId === row.id;
+  const scope = scopeFor(viewer, own, await grantedCategories(db, viewer, row.id, clock.now()));
   const records = await repo.archiveRecords(db, {
-    subjectId: row.id, classes: scope.classes, publicOnly: scope.publicOnly,
-    personGuard: scope.publicOnly && row.kind === 'natural_person',
-    includeRevoked: viewer.role === 'admin' || viewer.role === 'operator', today: clock.today(),
+    subjectId: row.id, classes: scope.classes, windowed: scope.windowed,
+    personGuard: scope.windowed && row.kind === 'natural_person' && !own,
+    includeRevoked: viewer.role === 'admin' || viewer.role === 'operator',
+    authorisedCategories: scope.authorisedCategories, today: clock.today(),
   });
   const cats = new Map((await catalog.listCategories(db)).map((c) => [c.code, c]));
   const groups = new Map<string, Archive['categories'][number]>();
@@ -66,17 +86,18 @@ export async function readArchive(db: Db, pd: PersonalData, clock: Clock, viewer
       notice: STATE_NOTICES[r.state] ?? null, publishFrom: r.publishFrom, publishUntil: r.publishUntil, version: r.version,
     });
   }
-  const nonPublic = records.filter((r) => r.disclosure !== 'public' || !scope.publicOnly);
-  if (!scope.publicOnly) {
+  const beyondPublic = scope.classes.length > 1 || !scope.windowed;
+  if (beyondPublic && !own) {
+    const nonPublic = records.filter((r) => r.disclosure !== 'public' || !scope.windowed);
     await appendAudit(db, {
       actor: actorOf(viewer), departmentId: viewer.departmentId, action: 'archive_read', subjectId: row.id,
       categories: [...new Set(nonPublic.map((r) => r.categoryCode))], purpose: viewer.purpose, ip: viewer.ip,
-      details: { records: nonPublic.length, own },
+      details: { records: nonPublic.length, classes: scope.classes },
     });
   }
   return {
     subject: await viewSubject(db, row),
     categories: [...groups.values()],
-    scope: { classes: scope.classes, publicOnly: scope.publicOnly, purpose: viewer.purpose, notice: scope.notice },
+    scope: { ...scope, publicOnly: !beyondPublic, purpose: viewer.purpose },
   };
 }

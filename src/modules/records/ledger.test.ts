@@ -12,12 +12,12 @@ beforeAll(async () => {
   const admin = await t.loginAs('admin');
   for (let i = 0; i < 5; i += 1) {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/records', headers: { cookie: admin },
+      method: 'POST', url: '/api/v1/records', headers: admin,
       payload: { department: 'SCJGJ', category: 'penalty', fields: penaltyRow({ uscc: newUscc(), name: `链测试${i}有限公司`, wsh: `L-${i}`, dept }) },
     });
     ids.push(json(res).id as number);
   }
-  await t.app.inject({ method: 'POST', url: `/api/v1/records/${ids[1]}/revoke`, payload: { reason: '测试' }, headers: { cookie: admin } });
+  await t.app.inject({ method: 'POST', url: `/api/v1/records/${ids[1]}/revoke`, payload: { reason: '测试' }, headers: admin });
 });
 afterAll(() => t.close());
 
@@ -40,7 +40,7 @@ describe('ledger verification', () => {
       const dept = await makeDepartment(t2);
       const admin = await t2.loginAs('admin');
       for (const wsh of ['D-1', 'D-2', 'D-3']) {
-        await t2.app.inject({ method: 'POST', url: '/api/v1/records', headers: { cookie: admin }, payload: { department: 'SCJGJ', category: 'penalty', fields: penaltyRow({ uscc: newUscc(), name: `删${wsh}有限公司`, wsh, dept }) } });
+        await t2.app.inject({ method: 'POST', url: '/api/v1/records', headers: admin, payload: { department: 'SCJGJ', category: 'penalty', fields: penaltyRow({ uscc: newUscc(), name: `删${wsh}有限公司`, wsh, dept }) } });
       }
       const seqs = (await t2.db.pool.query('select seq from record_version order by seq')).rows.map((r) => Number(r.seq));
       await t2.db.pool.query('alter table record_version drop constraint record_version_record_id_fkey');

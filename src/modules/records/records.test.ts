@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../../test/helpers/app.js';
+import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
 import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 
 let t: TestApp;
 let dept: { code: string; uscc: string };
-let clerk: string;
-let otherClerk: string;
+let clerk: SessionHeaders;
+let otherClerk: SessionHeaders;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (cookie: string | null, payload: unknown) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/records', payload: payload as object, headers: cookie ? { cookie } : {} });
+const post = (cookie: SessionHeaders | null, payload: unknown) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/records', payload: payload as object, headers: cookie ?? {} });
 const count = async (table: string) => Number((await t.db.pool.query(`select count(*) from ${table}`)).rows[0].count);
 
 describe('filing records', () => {
@@ -28,7 +28,7 @@ describe('filing records', () => {
     const body = json(res);
     expect(body).toMatchObject({ outcome: 'created', state: 'active', version: 1, sourceKey: '通市监罚〔2026〕1号', decidedOn: '2026-03-10', severity: 'ordinary', publishFrom: '2026-03-10', publishUntil: '2027-03-10' });
     const versions = json<{ items: { op: string; actorKind: string; actorName: string; version: number }[] }>(
-      await t.app.inject({ url: `/api/v1/records/${body.id}/versions`, headers: { cookie: clerk } }),
+      await t.app.inject({ url: `/api/v1/records/${body.id}/versions`, headers: clerk }),
     );
     expect(versions.items).toHaveLength(1);
     expect(versions.items[0]).toMatchObject({ op: 'create', actorKind: 'user', version: 1 });
@@ -104,20 +104,20 @@ describe('versions', () => {
     const uscc = newUscc();
     const fields = penaltyRow({ uscc, name: '版本测试有限公司', wsh: '通市监罚〔2026〕9号', dept });
     const id = json(await post(clerk, { department: 'SCJGJ', category: 'penalty', fields })).id as number;
-    const put = (payload: object, cookie = clerk) => t.app.inject({ method: 'PUT', url: `/api/v1/records/${id}`, payload, headers: { cookie } });
+    const put = (payload: object, cookie = clerk) => t.app.inject({ method: 'PUT', url: `/api/v1/records/${id}`, payload, headers: cookie });
     const changed = await put({ fields: { ...fields, CF_CFLB: '吊销许可证件', CF_NR: '吊销营业执照' }, reason: '更正处罚类别' });
     expect(json(changed)).toMatchObject({ outcome: 'updated', version: 2, severity: 'serious', publishUntil: '2029-03-10' });
     const same = await put({ fields: { ...fields, CF_CFLB: '吊销许可证件', CF_NR: '吊销营业执照' } });
     expect(json(same)).toMatchObject({ outcome: 'unchanged', version: 2 });
     const rekey = await put({ fields: { ...fields, CF_WSH: '别的文号' } });
     expect(rekey.statusCode).toBe(400);
-    const revoke = await t.app.inject({ method: 'POST', url: `/api/v1/records/${id}/revoke`, payload: { reason: '决定已被撤销' }, headers: { cookie: clerk } });
+    const revoke = await t.app.inject({ method: 'POST', url: `/api/v1/records/${id}/revoke`, payload: { reason: '决定已被撤销' }, headers: clerk });
     expect(json(revoke)).toMatchObject({ state: 'revoked', version: 3 });
-    const again = await t.app.inject({ method: 'POST', url: `/api/v1/records/${id}/revoke`, payload: { reason: '再撤一次' }, headers: { cookie: clerk } });
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/records/${id}/revoke`, payload: { reason: '再撤一次' }, headers: clerk });
     expect(again.statusCode).toBe(409);
     expect(json(again)).toMatchObject({ error: { code: 'invalid_transition' } });
     const versions = json<{ items: { version: number; op: string; reason: string | null }[] }>(
-      await t.app.inject({ url: `/api/v1/records/${id}/versions`, headers: { cookie: clerk } }),
+      await t.app.inject({ url: `/api/v1/records/${id}/versions`, headers: clerk }),
     ).items;
     expect(versions.map((v) => [v.version, v.op, v.reason])).toEqual([[1, 'create', null], [2, 'update', '更正处罚类别'], [3, 'revoke', '决定已被撤销']]);
   });

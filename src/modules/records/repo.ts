@@ -102,22 +102,27 @@ export interface ArchiveRow extends RecordRow {
 
 /**
  * The records of a subject a viewer may see. Disclosure classes are filtered here, in SQL, so no
- * read path can bypass them; `publicOnly` adds the publication window and live states.
+ * read path can bypass them. `windowed` limits public-class records to live ones inside their
+ * publication window; `authorisedCategories` (non-empty) narrows B-class records to a grant's scope.
  */
 export async function archiveRecords(
   db: Db,
-  q: { subjectId: number; classes: Disclosure[]; publicOnly: boolean; personGuard: boolean; includeRevoked: boolean; today: string },
+  q: {
+    subjectId: number; classes: Disclosure[]; windowed: boolean; personGuard: boolean; includeRevoked: boolean;
+    authorisedCategories: string[]; today: string;
+  },
 ): Promise<ArchiveRow[]> {
   const r = await db.query<ArchiveRow>(
     `select ${COLS}, c.code as "categoryCode", c.disclosure, d.code as "departmentCode", d.name as "departmentName"
      from record r join category c on c.id = r.category_id join department d on d.id = r.department_id
      where r.subject_id = $1 and c.disclosure = any($2::text[])
-       and (not $3::boolean or (r.state in ('active', 'disputed') and c.active
+       and (not ($3::boolean and c.disclosure = 'public') or (r.state in ('active', 'disputed') and c.active
             and r.publish_from <= $6::date and (r.publish_until is null or r.publish_until >= $6::date)))
-       and (not $4::boolean or c.natural_person_public)
+       and (not ($4::boolean and c.disclosure = 'public') or c.natural_person_public)
        and ($5::boolean or r.state <> 'revoked')
+       and (c.disclosure <> 'authorised' or cardinality($7::text[]) = 0 or c.code = any($7::text[]))
      order by c.id, r.decided_on desc nulls last, r.id desc`,
-    [q.subjectId, q.classes, q.publicOnly, q.personGuard, q.includeRevoked, q.today],
+    [q.subjectId, q.classes, q.windowed, q.personGuard, q.includeRevoked, q.today, q.authorisedCategories],
   );
   return r.rows;
 }

@@ -46,6 +46,7 @@ export const RECORD_TRANSITIONS: Record<RecordState, RecordState[]> = {
 };
 
 export function actorFor(viewer: Viewer): Actor {
+  if (viewer.apiKey) return { kind: 'department', id: `key:${viewer.apiKey.id}`, name: viewer.username ?? `key ${viewer.apiKey.id}` };
   if (viewer.userId === null) return { kind: 'system', id: null, name: viewer.username ?? 'system' };
   return { kind: 'user', id: String(viewer.userId), name: viewer.username ?? `user ${viewer.userId}` };
 }

@@ -20,7 +20,9 @@ const itemOf = (r: SubjectRow) => ({
 const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) });
 
 export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const publicLimit = { rateLimit: {} };
   app.get('/subjects', {
+    config: publicLimit,
     schema: {
       tags: ['subjects'], summary: 'Find subjects by exact code or name fragment',
       querystring: Type.Object({ q: Type.String({ maxLength: 100 }), kind: Type.Optional(Kind), ...PageQuery }),
@@ -33,6 +35,7 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.get('/subjects/:code', {
+    config: publicLimit,
     schema: { tags: ['subjects'], summary: 'One subject by USCC, ID number or legacy code', params: CodeParam, response: errorResponses },
   }, async (req) => {
     const row = await subjects.getSubjectByCode(deps.pool, deps.pd, (req.params as { code: string }).code);
@@ -40,6 +43,7 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.get('/subjects/:code/archive', {
+    config: publicLimit,
     schema: {
       tags: ['subjects'], summary: 'The credit archive of a subject, filtered by what the caller may see',
       description: 'Anonymous callers get public records inside their publication window. Staff get more only with a purpose (X-Purpose header or ?purpose=), and each such read is audit-logged.',
