@@ -1,7 +1,9 @@
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { systemViewer, ROLES, type Role } from './modules/access/viewer.js';
+import { createApiKey, revokeApiKey } from './modules/access/keys.js';
+import { systemViewer, ROLES, SCOPES, type Role } from './modules/access/viewer.js';
+import { getSubjectByCode } from './modules/subjects/service.js';
 import { verifyAudit } from './modules/access/audit.js';
 import { addDepartment, createUser } from './modules/access/service.js';
 import { validateCode } from './modules/identity/validate.js';
@@ -73,13 +75,37 @@ user
   .requiredOption('--username <name>')
   .addOption(new Option('--role <role>').choices([...ROLES]).makeOptionMandatory())
   .option('--department <code>', 'department code (required for role department)')
+  .option('--subject <code>', 'for role subject: the USCC or ID number of the verified subject')
   .option('--display-name <name>')
   .addOption(new Option('--password <pw>', 'password (or set XINYONG_NEW_PASSWORD)').env('XINYONG_NEW_PASSWORD'))
-  .action((opts: { username: string; role: Role; department?: string; displayName?: string; password?: string }) =>
+  .action((opts: { username: string; role: Role; department?: string; subject?: string; displayName?: string; password?: string }) =>
     withPlatform(async (p) => {
       if (!opts.password) fail('give --password or XINYONG_NEW_PASSWORD');
-      const u = await createUser(p.pool, systemViewer, { ...opts, password: opts.password });
+      const subjectId = opts.subject ? (await getSubjectByCode(p.pool, p.pd, opts.subject)).id : null;
+      const u = await createUser(p.pool, systemViewer, { ...opts, password: opts.password, subjectId });
       console.log(`user ${u.username} (${u.role}) created with id ${u.id}`);
+    }),
+  );
+
+const key = program.command('key').description('API keys for department systems');
+key
+  .command('create')
+  .requiredOption('--department <code>', 'department code')
+  .option('--name <name>', 'a label for the key, e.g. the calling system')
+  .option('--scopes <list>', `comma-separated: ${SCOPES.join(', ')}`, 'records:write,archive:read')
+  .option('--expires <date>', 'expiry (ISO date or time)')
+  .action((opts: { department: string; name?: string; scopes: string; expires?: string }) =>
+    withPlatform(async (p) => {
+      const k = await createApiKey(p.pool, systemViewer, { department: opts.department, name: opts.name, scopes: opts.scopes.split(',').map((x) => x.trim()).filter(Boolean), expiresAt: opts.expires ?? null });
+      console.log(`API key ${k.id} for ${opts.department} (shown once, store it now):\n${k.key}`);
+    }),
+  );
+key
+  .command('revoke <id>')
+  .action((id: string) =>
+    withPlatform(async (p) => {
+      await revokeApiKey(p.pool, systemViewer, Number(id));
+      console.log(`API key ${id} revoked`);
     }),
   );
 

@@ -85,6 +85,11 @@ describe('npm start on a fresh data dir', () => {
   it('lets the CLI start the embedded server for one command when nothing runs, then stop it', () => {
     const add = cli('department', 'add', '--code', 'CLI1', '--name', '命令行测试局');
     expect(add.stdout).toContain('department CLI1');
+    const key = cli('key', 'create', '--department', 'CLI1', '--scopes', 'records:write');
+    expect(key.stdout).toMatch(/shown once, store it now\):\nxy_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/);
+    const badScope = cli('key', 'create', '--department', 'CLI1', '--scopes', 'root');
+    expect(badScope.status).toBe(1);
+    expect(badScope.stderr).toContain('未知权限范围 root');
     const r = cli('verify-audit');
     expect(r.stdout).toMatch(/audit log intact/);
     const pid = postgresPid();

@@ -35,3 +35,14 @@ create table subject_grant (
 create index subject_grant_subject_idx on subject_grant(subject_id);
 create index subject_grant_user_idx on subject_grant(grantee_user_id) where grantee_user_id is not null;
 create index subject_grant_dept_idx on subject_grant(grantee_department_id) where grantee_department_id is not null;
+
+-- Personal values inside records (e.g. a legal representative's ID number): the record keeps a
+-- masked form; the value itself exists only encrypted (AES-256-GCM) with a keyed HMAC for lookup.
+create table record_personal (
+  record_id     bigint not null references record(id),
+  field         text not null,
+  value_hmac    bytea not null,
+  value_cipher  bytea not null,
+  primary key (record_id, field)
+);
+create index record_personal_hmac_idx on record_personal(value_hmac);

@@ -95,6 +95,8 @@ describe('archive disclosure', () => {
     expect(codes(staff.body)).toEqual(['court_judgment:1', 'penalty:1']);
     expect(staff.raw).not.toContain(personId);
     expect(staff.body.categories.find((c) => c.code === 'penalty')!.records[0]!.CF_XDR_ZJHM).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
+    const stored = (await t.db.pool.query("select field, value_cipher from record_personal where field = 'CF_XDR_ZJHM'")).rows;
+    expect(stored.map((r) => t.db.pd.decrypt(r.value_cipher))).toEqual([personId]);
   });
 
   it('never stores the plain ID number', async () => {

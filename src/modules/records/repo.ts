@@ -49,6 +49,14 @@ export async function updateRecord(db: Db, id: number, d: RecordData, version: n
   return r.rows[0]!;
 }
 
+/** Store the encrypted personal values of a record (replacing earlier ones). */
+export async function savePersonal(db: Db, recordId: number, values: { field: string; hmac: Buffer; cipher: Buffer }[]): Promise<void> {
+  await db.query('delete from record_personal where record_id = $1', [recordId]);
+  for (const v of values) {
+    await db.query('insert into record_personal (record_id, field, value_hmac, value_cipher) values ($1, $2, $3, $4)', [recordId, v.field, v.hmac, v.cipher]);
+  }
+}
+
 /** Serialise ledger appends for the rest of the transaction; returns the chain's last hash. */
 export async function lockLedgerTail(db: Db): Promise<string | null> {
   await db.query('select pg_advisory_xact_lock($1)', [LEDGER_LOCK]);

@@ -13,7 +13,10 @@ export interface ExplicitSubject {
 }
 
 export interface CheckedRow {
+  /** Normalised values, personal ones masked: what the record stores and hashes. */
   values: Record<string, string>;
+  /** The unmasked personal values, to be stored only encrypted. */
+  personal: Record<string, string>;
   subject: SubjectRef;
   kind: SubjectKind;
   sourceKey: string;
@@ -78,13 +81,18 @@ export function checkRecordRow(
   }
   if (out.length || !kind) return { ok: false, issues: out };
   const masked: Record<string, string> = { ...values };
+  const personal: Record<string, string> = {};
   for (const def of category.fields) {
-    if (def.personal && masked[def.code]) masked[def.code] = maskIdNumber(masked[def.code]!);
+    if (def.personal && masked[def.code]) {
+      personal[def.code] = masked[def.code]!;
+      masked[def.code] = maskIdNumber(masked[def.code]!);
+    }
   }
   return {
     ok: true,
     row: {
       values: masked,
+      personal,
       kind,
       sourceKey,
       subject: {

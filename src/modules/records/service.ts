@@ -86,6 +86,7 @@ export async function saveCheckedRow(
     const created = await repo.insertRecord(ctx.db, data);
     if (!created) throw new ConflictError(`业务主键“${row.sourceKey}”正被同时报送，请重试`, [{ field: 'sourceKey', message: 'concurrent insert' }]);
     await appendVersion(ctx.db, created, 'create', actor, opts.reason ?? null, at);
+    await savePersonal(ctx, created.id, row);
     return { record: created, outcome: 'created', warnings };
   }
   if (existing.contentHash === data.contentHash) return { record: existing, outcome: 'unchanged', warnings };
@@ -96,7 +97,14 @@ export async function saveCheckedRow(
   }
   const updated = await repo.updateRecord(ctx.db, existing.id, data, existing.version + 1);
   await appendVersion(ctx.db, updated, 'update', actor, opts.reason ?? null, at);
+  await savePersonal(ctx, updated.id, row);
   return { record: updated, outcome: 'updated', warnings };
+}
+
+async function savePersonal(ctx: RecordContext, recordId: number, row: CheckedRow): Promise<void> {
+  const entries = Object.entries(row.personal);
+  if (!entries.length) return;
+  await repo.savePersonal(ctx.db, recordId, entries.map(([field, v]) => ({ field, hmac: ctx.pd.hmac(v), cipher: ctx.pd.encrypt(v) })));
 }
 
 async function target(ctx: RecordContext, viewer: Viewer, categoryCode: string, departmentCode: string) {
