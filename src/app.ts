@@ -15,6 +15,7 @@ import type { PersonalData } from './lib/personal-data.js';
 import { grantRoutes } from './modules/access/grant-routes.js';
 import { accessRoutes } from './modules/access/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { recordRoutes } from './modules/records/routes.js';
 import { subjectRoutes } from './modules/subjects/routes.js';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await catalogRoutes(api, deps);
     await subjectRoutes(api, deps);
     await recordRoutes(api, deps);
+    await dashboardRoutes(api, deps);
   }, { prefix: '/api/v1' });
   return app;
 }

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { buildApp } from './app.js';
+import { registerWebApp } from './http/static.js';
 import { ConfigError, loadConfig } from './config.js';
 import { systemClock } from './lib/clock.js';
 import { maskIdNumbersInText } from './lib/redact.js';
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
       },
     },
   });
+  await registerWebApp(app, path.resolve(import.meta.dirname, '../web/dist'));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -13,6 +13,8 @@ const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer;
+    /** The CSRF token of the cookie session, if any (the web app echoes it on unsafe requests). */
+    csrfToken: string | null;
   }
 }
 
@@ -35,6 +37,7 @@ export function authHook(pool: Pool) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const purpose = purposeOf(req);
     const auth = req.headers.authorization;
+    req.csrfToken = null;
     if (auth?.startsWith('Bearer ')) {
       req.viewer = await viewerFromApiKey(pool, auth.slice(7).trim(), req.ip, purpose);
       return;
@@ -48,5 +51,6 @@ export function authHook(pool: Pool) {
       }
     }
     req.viewer = session?.viewer ?? anonymousViewer(req.ip, purpose);
+    req.csrfToken = session?.csrfToken ?? null;
   };
 }

@@ -61,6 +61,23 @@ describe('login and sessions', () => {
   });
 });
 
+describe('user accounts', () => {
+  it('lists accounts without password hashes and links subject accounts to a verified subject', async () => {
+    const uscc = newUscc();
+    await t.app.inject({ method: 'POST', url: '/api/v1/subjects', headers: admin, payload: { uscc, name: '账户测试有限公司' } });
+    const made = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'owner1', password: 'long enough pw', role: 'subject', subject: uscc } });
+    expect(made.statusCode, made.body).toBe(201);
+    const noSubject = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'owner2', password: 'long enough pw', role: 'subject' } });
+    expect(json(noSubject)).toMatchObject({ error: { details: [{ field: 'subject' }] } });
+    const list = await t.app.inject({ url: '/api/v1/users?pageSize=200', headers: admin });
+    expect(list.body).not.toContain('scrypt$');
+    expect(json<{ items: { username: string; subjectId: number | null }[] }>(list).items.find((u) => u.username === 'owner1')!.subjectId).toEqual(expect.any(Number));
+    const me = json<{ csrfToken: string }>(await t.app.inject({ url: '/api/v1/auth/me', headers: admin }));
+    expect(me.csrfToken).toBe(admin['x-csrf-token']);
+    expect((await t.app.inject({ url: '/api/v1/users' })).statusCode).toBe(401);
+  });
+});
+
 describe('departments', () => {
   it('lets the credit center add departments and lists them as { items, total }', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: admin, payload: { code: 'STHJJ', name: '市生态环境局', uscc: newUscc('1', '1'), region: '320600' } });

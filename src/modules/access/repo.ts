@@ -96,6 +96,19 @@ export async function findUserById(db: Db, id: number): Promise<UserRow | null> 
   return r.rows[0] ?? null;
 }
 
+export async function listUsers(db: Db, limit: number, offset: number) {
+  const [items, total] = await Promise.all([
+    db.query<{ id: number; username: string; displayName: string; role: Role; departmentId: number | null; subjectId: number | null; locked: boolean; disabled: boolean }>(
+      `select id, username, display_name as "displayName", role, department_id as "departmentId", subject_id as "subjectId",
+         coalesce(locked_until > now(), false) as locked, disabled
+       from app_user order by id limit $1 offset $2`,
+      [limit, offset],
+    ),
+    db.query<{ n: number }>('select count(*)::int as n from app_user'),
+  ]);
+  return { items: items.rows, total: total.rows[0]!.n };
+}
+
 export async function listDepartments(db: Db, limit: number, offset: number): Promise<{ items: DepartmentRow[]; total: number }> {
   const [items, total] = await Promise.all([
     db.query<DepartmentRow>(`select ${DEPT_COLS} from department order by code limit $1 offset $2`, [limit, offset]),

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { SESSION_COOKIE } from '../../http/auth.js';
 import { errorResponses, PageQuery, Paged } from '../../http/schemas.js';
+import { getSubjectByCode } from '../subjects/service.js';
 import { listAudit } from './audit.js';
 import * as access from './service.js';
 import { requireRole, ROLES, type Role } from './viewer.js';
@@ -40,7 +41,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   app.get('/auth/me', { schema: { tags: ['access'], summary: 'Who am I' } }, async (req) => {
     const v = req.viewer;
-    return { role: v.role, username: v.username, departmentId: v.departmentId, subjectId: v.subjectId };
+    return { role: v.role, username: v.username, departmentId: v.departmentId, subjectId: v.subjectId, csrfToken: req.csrfToken };
   });
 
   app.get('/departments', {
@@ -68,12 +69,22 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
       body: Type.Object({
         username: Type.String(), password: Type.String(), displayName: Type.Optional(Type.String()),
         role: Type.Union(ROLES.map((r) => Type.Literal(r))), department: Type.Optional(Type.String()),
+        subject: Type.Optional(Type.String({ description: 'for role subject: USCC or ID number of the verified subject' })),
       }, { additionalProperties: false }),
       response: { 201: Type.Object({ id: Type.Integer(), username: Type.String(), role: Type.String() }), ...errorResponses },
     },
   }, async (req, reply) => {
-    const u = await access.createUser(deps.pool, req.viewer, req.body as { username: string; password: string; role: Role; department?: string });
+    const body = req.body as { username: string; password: string; role: Role; department?: string; subject?: string };
+    const subjectId = body.subject ? (await getSubjectByCode(deps.pool, deps.pd, body.subject)).id : null;
+    const u = await access.createUser(deps.pool, req.viewer, { ...body, subjectId });
     return reply.status(201).send({ id: u.id, username: u.username, role: u.role });
+  });
+
+  app.get('/users', {
+    schema: { tags: ['access'], summary: 'User accounts (admin)', querystring: Type.Object(PageQuery) },
+  }, async (req) => {
+    const q = req.query as { page: number; pageSize: number };
+    return access.listUsers(deps.pool, req.viewer, q.page, q.pageSize);
   });
 
   app.get('/audit', {

@@ -131,3 +131,9 @@ export async function addDepartment(
 }
 
 export const getDepartmentById = (db: Db, id: number) => repo.findDepartment(db, id);
+
+/** Accounts, without password hashes (admin). */
+export async function listUsers(db: Db, viewer: Viewer, page: number, pageSize: number) {
+  requireRole(viewer, 'admin');
+  return repo.listUsers(db, pageSize, (page - 1) * pageSize);
+}

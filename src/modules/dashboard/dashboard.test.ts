@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
+import { buildApp, type App } from '../../app.js';
+import { parseConfig } from '../../config.js';
+import { loadDemoCity } from '../../demo/load.js';
+import { fixedClock } from '../../lib/clock.js';
+import { addDepartment, createUser } from '../access/service.js';
+import { systemViewer, type Role } from '../access/viewer.js';
+import { periodOf } from './service.js';
+import { dashboardRoutes } from './routes.js';
+
+const TODAY = '2026-11-25';
+let db: TestDatabase;
+let app: App;
+let n = 0;
+
+async function cookieFor(role: Role, department?: string): Promise<string> {
+  n += 1;
+  await createUser(db.pool, systemViewer, { username: `${role}${n}`, password: 'correct horse battery', role, department: department ?? null });
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `${role}${n}`, password: 'correct horse battery' } });
+  return `xy_session=${res.cookies.find((c) => c.name === 'xy_session')!.value}`;
+}
+const get = async (url: string, cookie?: string) => {
+  const res = await app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+  return { status: res.statusCode, body: JSON.parse(res.body) as Record<string, unknown> & { items: Record<string, unknown>[] } };
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await loadDemoCity(db.pool, db.pd, { subjects: 120, seed: 7, today: TODAY });
+  const config = parseConfig({ DATA_DIR: '/tmp/xinyong-test-unused', RATE_LIMIT_PUBLIC: '100000' });
+  app = await buildApp({ config, pool: db.pool, pd: db.pd, clock: fixedClock(`${TODAY}T10:00:00+08:00`), logger: false });
+  await app.register(async (api) => dashboardRoutes(api, { config, pool: db.pool, pd: db.pd, clock: fixedClock(`${TODAY}T10:00:00+08:00`) }), { prefix: '/api/v1' });
+  await app.ready();
+  // Two list entries (one exited) and one evaluation run with three results.
+  const subjects = (await db.pool.query<{ id: number; uscc: string }>(`select id, uscc from subject where uscc is not null order by id limit 3`)).rows;
+  await db.pool.query(
+    `insert into list_entry (list_id, subject_id, decided_by, reason, listed_on, state, version, exit_reason, exited_on)
+     select l.id, $1::bigint, '税务部门', '测试', '2026-03-02'::date, 'listed', 1, null, null::date from list l where l.code = 'tax_a_grade'
+     union all
+     select l.id, $2::bigint, '人民法院', '测试', '2026-01-10'::date, 'exited', 2, 'court', '2026-04-01'::date from list l where l.code = 'court_dishonest_debtor'`,
+    [subjects[0]!.id, subjects[1]!.id],
+  );
+  const model = await db.pool.query<{ id: number }>(`insert into evaluation_model (code, version, name, subject_kinds, definition, created_by) values ('test_model', 1, '测试模型', '{legal_person}', '{}', 'test') returning id`);
+  const run = await db.pool.query<{ id: number }>(`insert into evaluation_run (model_id, mode, as_of, high_water, status, started_by) values ($1, 'full', $2, now(), 'completed', 'test') returning id`, [model.rows[0]!.id, TODAY]);
+  for (const [i, s] of subjects.entries()) {
+    await db.pool.query(`insert into evaluation_result (subject_id, run_id, score, grade, points, raw) values ($1, $2, $3, $4, '{}', '{}')`, [s.id, run.rows[0]!.id, 90 - i * 10, i === 0 ? 'A' : 'B']);
+  }
+  await addDepartment(db.pool, systemViewer, { code: 'TESTD', name: '测试局' });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await db?.drop();
+});
+
+describe('dashboard aggregates', () => {
+  it('counts records by category and month for the credit center, and only its own for a clerk', async () => {
+    const all = await get('/api/v1/dashboard/records?from=2022-01-01&to=2026-11-25', await cookieFor('operator'));
+    expect(all.status).toBe(200);
+    const total = all.body.items.reduce((s, r) => s + (r.count as number), 0);
+    expect(total).toBeGreaterThan(0);
+    expect(all.body.items[0]).toMatchObject({ month: expect.stringMatching(/^\d{4}-\d{2}$/), category: expect.any(String), categoryName: expect.any(String) });
+    const clerk = await get('/api/v1/dashboard/records?from=2022-01-01&to=2026-11-25', await cookieFor('department', 'TESTD'));
+    expect(clerk.body.scope).toBe('department');
+    expect(clerk.body.items).toEqual([]);
+  });
+
+  it('refuses anonymous callers and roles outside the staff', async () => {
+    expect((await get('/api/v1/dashboard/districts')).status).toBe(401);
+    expect((await get('/api/v1/dashboard/grades', await cookieFor('lender'))).status).toBe(403);
+  });
+
+  it('gives grades of the latest run by district and industry, with district names', async () => {
+    const r = await get('/api/v1/dashboard/grades', await cookieFor('admin'));
+    expect(r.status).toBe(200);
+    expect((r.body.runs as unknown[]).length).toBe(1);
+    expect(r.body.items.reduce((s, x) => s + (x.count as number), 0)).toBe(3);
+    const region = r.body.items[0]!.region as { code: string; name: string };
+    expect(region.code).toMatch(/^3206\d\d$/);
+    expect(region.name).toMatch(/[区市县]$/);
+  });
+
+  it('counts list entries entered and exited per month', async () => {
+    const r = await get('/api/v1/dashboard/list-entries?from=2026-01-01&to=2026-11-25', await cookieFor('operator'));
+    expect(r.body.items).toEqual(expect.arrayContaining([
+      { month: '2026-03', kind: 'honour', entered: 1, exited: 0 },
+      { month: '2026-01', kind: 'blacklist', entered: 1, exited: 0 },
+      { month: '2026-04', kind: 'blacklist', entered: 0, exited: 1 },
+    ]));
+  });
+
+  it('sums subjects, records and live list entries per district', async () => {
+    const r = await get('/api/v1/dashboard/districts', await cookieFor('operator'));
+    expect(r.body.items.reduce((s, x) => s + (x.subjects as number), 0)).toBeGreaterThan(100);
+    expect(r.body.items.reduce((s, x) => s + (x.listed as number), 0)).toBe(1);
+    expect(r.body.items.every((x) => /^\d{6}$/.test(x.region as string))).toBe(true);
+  });
+
+  it('answers a bad period with field details', async () => {
+    const r = await get('/api/v1/dashboard/records?from=2026-05-01&to=2026-01-01', await cookieFor('operator'));
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toContain('from');
+    expect(periodOf({}, '2026-11-25')).toEqual({ from: '2025-12-01', to: '2026-11-25' });
+  });
+
+  it('lists a subject\'s live entries on public lists for anyone', async () => {
+    const s = (await db.pool.query<{ uscc: string }>(`select uscc from subject where uscc is not null order by id limit 2`)).rows;
+    const listed = await get(`/api/v1/subjects/${s[0]!.uscc}/list-entries`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0]).toMatchObject({ list: 'tax_a_grade', listKind: 'honour', state: 'listed' });
+    const exited = await get(`/api/v1/subjects/${s[1]!.uscc}/list-entries`);
+    expect(exited.body.items).toHaveLength(0);
+  });
+});

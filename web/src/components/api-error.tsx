@@ -1,0 +1,57 @@
+import { Alert, Button } from 'antd';
+import type { ApiError } from '../api/client';
+import { useT, type MessageKey } from '../i18n';
+
+/** What the person can do next, by kind of failure. */
+function nextStepKey(e: ApiError): MessageKey {
+  if (e.routeMissing) return 'error.next.unavailable';
+  if (e.status === 0) return 'error.next.network';
+  if (e.status === 401) return 'error.next.login';
+  if (e.status === 403) return e.details.some((d) => d.field?.includes('csrf')) ? 'error.next.csrf' : 'error.next.forbidden';
+  if (e.status === 404) return 'error.next.notFound';
+  if (e.status === 409) return 'error.next.conflict';
+  if (e.status === 413) return 'error.next.tooLarge';
+  if (e.status === 429) return 'error.next.tooMany';
+  if (e.status >= 500) return 'error.next.server';
+  return 'error.next.fix';
+}
+
+function titleKey(e: ApiError): MessageKey {
+  if (e.routeMissing) return 'error.title.unavailable';
+  if (e.status === 0) return 'error.title.network';
+  if (e.status >= 500) return 'error.title.server';
+  return 'error.title.failed';
+}
+
+/** An API error in plain words: the server's message, every detail with its field, and what to do next. */
+export function ApiErrorAlert({ error, onRetry, compact }: { error: ApiError; onRetry?: () => void; compact?: boolean }) {
+  const t = useT();
+  const details = error.details.filter((d) => d.message);
+  return (
+    <Alert
+      type={error.routeMissing ? 'info' : 'error'}
+      showIcon
+      role="alert"
+      data-testid="api-error"
+      title={t(titleKey(error))}
+      description={
+        <div>
+          {!error.routeMissing && <div className="error-message">{error.message}</div>}
+          {details.length > 0 && !compact && (
+            <ul className="error-details">
+              {details.slice(0, 20).map((d, i) => (
+                <li key={i}>
+                  {d.row !== undefined && <span>{t('error.row', { row: d.row })} </span>}
+                  {d.field && <code>{d.field}</code>} {d.message}
+                </li>
+              ))}
+              {details.length > 20 && <li>{t('error.more', { n: details.length - 20 })}</li>}
+            </ul>
+          )}
+          <div className="error-next">{t(nextStepKey(error))}</div>
+        </div>
+      }
+      action={onRetry ? <Button size="small" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+    />
+  );
+}

@@ -1,0 +1,68 @@
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { api, type Page } from '../../api/client';
+import { loadDepartments } from '../../api/catalog';
+import { ApiErrorAlert } from '../../components/api-error';
+import { useAction, useApi } from '../../components/use-api';
+import { useT } from '../../i18n';
+
+const SCOPES = ['records:write', 'archive:read', 'reviews:write', 'reports:write'];
+interface ApiKey { id: number; name?: string; prefix?: string; department?: string; departmentCode?: string; scopes: string[]; expiresAt: string | null; revokedAt?: string | null; lastUsedAt?: string | null }
+
+const createKey = (body: { department: string; name?: string; scopes: string[]; expiresAt?: string | null }) => api.post<{ id: number; key: string; prefix: string }>('/keys', body);
+const revokeKey = (id: number) => api.del(`/keys/${id}`);
+
+/** API 密钥: issue a key for a department system (shown once), list and revoke keys. */
+export function KeysPage() {
+  const t = useT();
+  const [tick, setTick] = useState(0);
+  const keys = useApi((s) => api.get<Page<ApiKey>>('/keys', undefined, s), `k${tick}`);
+  const depts = useApi(() => loadDepartments(), 'departments');
+  const create = useAction(createKey);
+  const revoke = useAction(revokeKey);
+  const [shown, setShown] = useState<string | null>(null);
+  return (
+    <div>
+      <Typography.Title level={2}>{t('menu.keys')}</Typography.Title>
+      <Card size="small" title={t('keys.new')} className="form-card">
+        <Form layout="vertical" initialValues={{ scopes: ['records:write'] }} onFinish={async (v: { department: string; name?: string; scopes: string[]; expires?: Dayjs }) => {
+          const r = await create.run({ department: v.department, name: v.name?.trim() || undefined, scopes: v.scopes, expiresAt: v.expires ? v.expires.format('YYYY-MM-DD') : null });
+          if (r) { setShown(r.key); setTick((n) => n + 1); }
+        }}>
+          <Form.Item name="department" label={t('sub.department')} rules={[{ required: true, message: t('sub.departmentRequired') }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={(depts.data ?? []).map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))} data-testid="key-department" />
+          </Form.Item>
+          <Form.Item name="name" label={t('keys.name')}><Input /></Form.Item>
+          <Form.Item name="scopes" label={t('keys.scopes')} rules={[{ required: true }]}><Checkbox.Group options={SCOPES} /></Form.Item>
+          <Form.Item name="expires" label={t('keys.expires')}><DatePicker /></Form.Item>
+          {create.error && <div className="section"><ApiErrorAlert error={create.error} /></div>}
+          <Button type="primary" htmlType="submit" loading={create.busy} data-testid="key-submit">{t('keys.create')}</Button>
+        </Form>
+      </Card>
+      {shown && (
+        <Alert className="section" type="warning" showIcon closable onClose={() => setShown(null)} title={t('keys.once')} data-testid="key-shown"
+          description={<Typography.Paragraph copyable={{ text: shown }} className="mono break">{shown}</Typography.Paragraph>} />
+      )}
+      {revoke.error && <ApiErrorAlert error={revoke.error} />}
+      {keys.error ? <ApiErrorAlert error={keys.error} onRetry={keys.reload} /> : (
+        <Table<ApiKey> rowKey="id" size="small" className="section" loading={keys.loading} dataSource={keys.data?.items ?? []} scroll={{ x: 'max-content' }} data-testid="key-table"
+          columns={[
+            { title: '#', dataIndex: 'id' },
+            { title: t('keys.prefix'), dataIndex: 'prefix', render: (v?: string) => <span className="mono">{v ?? '—'}</span> },
+            { title: t('sub.department'), key: 'd', render: (_, k) => k.departmentCode ?? k.department ?? '—' },
+            { title: t('keys.scopes'), dataIndex: 'scopes', render: (v: string[]) => v.map((s) => <Tag key={s}>{s}</Tag>) },
+            { title: t('keys.expires'), dataIndex: 'expiresAt', render: (v: string | null) => v?.slice(0, 10) ?? '—' },
+            { title: t('lists.state'), key: 's', render: (_, k) => (k.revokedAt ? <Tag>{t('keys.revoked')}</Tag> : <Tag color="green">{t('depts.active')}</Tag>) },
+            {
+              title: t('common.actions'), key: 'a', render: (_, k) => (k.revokedAt ? null : (
+                <Popconfirm title={t('keys.revokeConfirm')} onConfirm={async () => { await revoke.run(k.id); setTick((n) => n + 1); }}>
+                  <Button size="small" danger>{t('keys.revoke')}</Button>
+                </Popconfirm>
+              )),
+            },
+          ]} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { Empty, List, Tag } from 'antd';
+import { AsyncView } from '../../../components/async-view';
+import { useApi } from '../../../components/use-api';
+import { useT } from '../../../i18n';
+import { getSubjectLists } from '../api';
+
+const KIND_COLOR = { honour: 'red', blacklist: 'black', watch: 'orange' } as const;
+
+/** The subject's live entries on public honour, black and watch lists. */
+export function SubjectLists({ code }: { code: string }) {
+  const t = useT();
+  const state = useApi((s) => getSubjectLists(code, s), code);
+  return (
+    <AsyncView state={state} rows={2} isEmpty={(d) => d.items.length === 0} empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('party.noLists')} />}>
+      {(d) => (
+        <List
+          dataSource={d.items}
+          data-testid="subject-lists"
+          renderItem={(e) => (
+            <List.Item>
+              <List.Item.Meta
+                title={<><Tag color={KIND_COLOR[e.listKind]}>{t(`listKind.${e.listKind}`)}</Tag>{e.listName}</>}
+                description={`${e.reason} · ${e.decidedBy} · ${t('lists.listedOn')} ${e.listedOn}${e.plannedExpiry ? ` · ${t('lists.plannedExpiry')} ${e.plannedExpiry}` : ''}`}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </AsyncView>
+  );
+}
