@@ -59,7 +59,7 @@ function checkValue(def: FieldDef, raw: string, today: string): { value?: string
       return { value: values.join(';') };
     }
     case 'uscc': {
-      const r = validateUscc(raw);
+      const r = checkUsccCached(raw);
       return r.valid ? { value: r.normalized ?? raw } : { error: r.errors.map((e) => e.message).join('；') };
     }
     case 'id_number': {
@@ -71,19 +71,37 @@ function checkValue(def: FieldDef, raw: string, today: string): { value?: string
   }
 }
 
+// Department files repeat the same authority and source-unit codes on every row: bulk imports
+// check each distinct USCC once (results are read-only; the memo is bounded).
+const usccChecks = new Map<string, ReturnType<typeof validateUscc>>();
+function checkUsccCached(raw: string): ReturnType<typeof validateUscc> {
+  let r = usccChecks.get(raw);
+  if (!r) {
+    if (usccChecks.size >= 10_000) usccChecks.clear();
+    r = validateUscc(raw);
+    usccChecks.set(raw, r);
+  }
+  return r;
+}
+
 function isRequired(def: FieldDef, kind: SubjectKind | null): boolean {
   if (def.required) return true;
   return Boolean(kind && def.requiredFor?.includes(kind));
 }
 
-/** Map a header (code, alias or Chinese label) to the field code it means. */
+const indexes = new WeakMap<readonly FieldDef[], Map<string, string>>();
+
+/** Map a header (code, alias or Chinese label) to the field code it means (built once per field list). */
 export function fieldIndex(category: Pick<Category, 'fields'>): Map<string, string> {
+  const cached = indexes.get(category.fields);
+  if (cached) return cached;
   const index = new Map<string, string>();
   for (const def of category.fields) {
     index.set(def.code.toUpperCase(), def.code);
     index.set(def.label, def.code);
     for (const a of def.aliases ?? []) index.set(a.toUpperCase(), def.code);
   }
+  indexes.set(category.fields, index);
   return index;
 }
 

@@ -22,8 +22,9 @@ export function snapshotOf(row: RecordRow): Record<string, unknown> {
 type LinkBody = Pick<VersionRow, 'recordId' | 'subjectId' | 'version' | 'op' | 'snapshot' | 'actorKind' | 'actorId' | 'actorName' | 'reason' | 'at'>;
 
 function hashedPart(v: LinkBody) {
+  // Numbers, whatever the driver's bigint parsing: the hash must not depend on it.
   return {
-    recordId: v.recordId, subjectId: v.subjectId, version: v.version, op: v.op, snapshot: v.snapshot,
+    recordId: Number(v.recordId), subjectId: Number(v.subjectId), version: Number(v.version), op: v.op, snapshot: v.snapshot,
     actor: { kind: v.actorKind, id: v.actorId, name: v.actorName }, reason: v.reason, at: v.at.toISOString(),
   };
 }

@@ -1,0 +1,73 @@
+import type pg from 'pg';
+import type { Db } from '../db/pool.js';
+import { validateUscc } from '../modules/identity/uscc.js';
+import { CITY_CODE } from './city.js';
+import { copyInto } from './copy.js';
+import type { DemoDepartment, Department } from './departments.js';
+
+/** All SQL of the demo loader. */
+
+export async function countSubjects(db: Db): Promise<number> {
+  const r = await db.query<{ n: number }>('select count(*)::int as n from subject');
+  return r.rows[0]!.n;
+}
+
+/**
+ * Insert the demo departments unless their codes exist (a second run, or an operator was first),
+ * and return them as stored. A stored department without a valid USCC keeps the demo one in rows.
+ */
+export async function ensureDepartments(db: Db, list: DemoDepartment[]): Promise<Department[]> {
+  await db.query(
+    `insert into department (code, name, uscc, region_code)
+     select code, name, uscc, $4 from unnest($1::text[], $2::text[], $3::text[]) with ordinality as t(code, name, uscc, n)
+     order by n
+     on conflict (code) do nothing`,
+    [list.map((d) => d.code), list.map((d) => d.name), list.map((d) => d.uscc), CITY_CODE],
+  );
+  const r = await db.query<{ id: number; code: string; name: string; uscc: string | null }>(
+    'select id, code, name, uscc from department where code = any($1::text[])',
+    [list.map((d) => d.code)],
+  );
+  const stored = new Map(r.rows.map((row) => [row.code, row]));
+  return list.map((d) => {
+    const row = stored.get(d.code)!;
+    const uscc = row.uscc && validateUscc(row.uscc).valid ? row.uscc : d.uscc;
+    return { ...d, id: row.id, name: row.name, uscc };
+  });
+}
+
+/** `n` fresh values of a table's id sequence (not necessarily contiguous when others insert too). */
+export async function reserveIds(db: Db, table: 'subject' | 'record', n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const r = await db.query<{ id: number }>(
+    `select nextval(pg_get_serial_sequence($1, 'id'))::int8 as id from generate_series(1, $2::int)`,
+    [table, n],
+  );
+  return r.rows.map((row) => row.id);
+}
+
+export const SUBJECT_COLUMNS = ['id', 'kind', 'uscc', 'id_hmac', 'id_cipher', 'id_masked', 'name', 'name_norm', 'legal_rep_name', 'region_code', 'industry_code', 'status', 'registered_on'];
+export const IDENTIFIER_COLUMNS = ['subject_id', 'scheme', 'value', 'value_norm'];
+export const LINK_COLUMNS = ['subject_id', 'role', 'person_name', 'person_id_hmac', 'person_id_masked', 'person_subject_id', 'since', 'until'];
+export const RECORD_COLUMNS = ['id', 'subject_id', 'category_id', 'department_id', 'source_key', 'fields', 'decided_on', 'valid_from', 'valid_until', 'publish_from', 'publish_until', 'severity', 'state', 'version', 'content_hash'];
+export const VERSION_COLUMNS = ['record_id', 'subject_id', 'version', 'op', 'snapshot', 'actor_kind', 'actor_id', 'actor_name', 'reason', 'at', 'prev_hash', 'hash'];
+
+export interface BatchCopy {
+  subjects: string[];
+  identifiers: string[];
+  links: string[];
+  records: string[];
+  versions: string[];
+}
+
+/**
+ * Write one batch in dependency order. Ledger rows go last and in chain order, so their seq
+ * (assigned row by row by the COPY) follows the chain the caller computed.
+ */
+export async function writeBatch(client: pg.PoolClient, b: BatchCopy): Promise<void> {
+  await copyInto(client, 'subject', SUBJECT_COLUMNS, b.subjects);
+  await copyInto(client, 'subject_identifier', IDENTIFIER_COLUMNS, b.identifiers);
+  await copyInto(client, 'subject_link', LINK_COLUMNS, b.links);
+  await copyInto(client, 'record', RECORD_COLUMNS, b.records);
+  await copyInto(client, 'record_version', VERSION_COLUMNS, b.versions);
+}
