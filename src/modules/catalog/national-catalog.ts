@@ -207,7 +207,7 @@ export const NATIONAL_CATEGORIES: NewCategory[] = [
     f('LXZT', '履行状态', 'enum', { ...req, enum: ['正常履行', '逾期履行', '违约'] }),
   ]),
   simple('commitment', '信用承诺及履行情况信息', 'Credit commitments and fulfilment', 'commitment', ALL, 'public', [
-    f('CNLX', '承诺类型', 'enum', { ...req, enum: ['审批替代型', '主动型', '行业自律型', '信用修复型', '证明事项告知承诺'] }),
+    f('CNLX', '承诺类型', 'enum', { ...req, enum: ['审批替代型', '容缺受理型', '主动型', '行业自律型', '信用修复型', '证明事项告知承诺'] }),
     f('CNSY', '承诺事由', 'text', { ...req, maxLength: 1000 }),
     f('CNRQ', '承诺日期', 'date', req),
     f('SLDW', '承诺受理单位', 'string', { ...req, maxLength: 200 }),

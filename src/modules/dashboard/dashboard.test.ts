@@ -7,7 +7,6 @@ import { fixedClock } from '../../lib/clock.js';
 import { addDepartment, createUser } from '../access/service.js';
 import { systemViewer, type Role } from '../access/viewer.js';
 import { periodOf } from './service.js';
-import { dashboardRoutes } from './routes.js';
 
 const TODAY = '2026-11-25';
 let db: TestDatabase;
@@ -30,7 +29,6 @@ beforeAll(async () => {
   await loadDemoCity(db.pool, db.pd, { subjects: 120, seed: 7, today: TODAY });
   const config = parseConfig({ DATA_DIR: '/tmp/xinyong-test-unused', RATE_LIMIT_PUBLIC: '100000' });
   app = await buildApp({ config, pool: db.pool, pd: db.pd, clock: fixedClock(`${TODAY}T10:00:00+08:00`), logger: false });
-  await app.register(async (api) => dashboardRoutes(api, { config, pool: db.pool, pd: db.pd, clock: fixedClock(`${TODAY}T10:00:00+08:00`) }), { prefix: '/api/v1' });
   await app.ready();
   // Two list entries (one exited) and one evaluation run with three results.
   const subjects = (await db.pool.query<{ id: number; uscc: string }>(`select id, uscc from subject where uscc is not null order by id limit 3`)).rows;

@@ -142,7 +142,7 @@ export async function updateRecord(ctx: RecordContext, viewer: Viewer, id: numbe
 }
 
 /** Move a record through its lifecycle (revoke, dispute, repair…), versioned and attributed. */
-export async function transitionRecord(ctx: RecordContext, id: number, to: RecordState, actor: Actor, reason: string): Promise<RecordRow> {
+export async function transitionRecord(ctx: Pick<RecordContext, 'db' | 'clock'>, id: number, to: RecordState, actor: Actor, reason: string): Promise<RecordRow> {
   const existing = await repo.findRecord(ctx.db, id, true);
   if (!existing) throw new NotFoundError('record', String(id));
   if (!RECORD_TRANSITIONS[existing.state].includes(to)) throw new InvalidTransitionError('record', existing.state, to);

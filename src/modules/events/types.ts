@@ -1,0 +1,17 @@
+/** Event types other modules and upper platforms can rely on. */
+export const EVENT_TYPES = ['list.entered', 'list.exited', 'record.serious_penalty', 'record.expired'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface NewDomainEvent {
+  type: EventType;
+  subjectId?: number | null;
+  payload?: Record<string, unknown>;
+}
+
+export interface DomainEvent {
+  id: number;
+  type: string;
+  subjectId: number | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}

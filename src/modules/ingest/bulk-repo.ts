@@ -1,0 +1,209 @@
+import type { Db } from '../../db/pool.js';
+import type { RecordState } from '../records/types.js';
+import type { SubjectKind } from '../catalog/types.js';
+
+// Set-based statements of the bulk import path: one round trip per table per batch.
+
+export interface KeyedRecord {
+  id: number;
+  sourceKey: string;
+  subjectId: number;
+  state: RecordState;
+  version: number;
+  contentHash: string;
+  lastSubmissionId: number | null;
+  lastRowNo: number | null;
+}
+
+/** The records a batch touches, locked for the rest of the transaction, with their latest receipt. */
+export async function lockRecordsByKey(db: Db, departmentId: number, categoryId: number, keys: string[]): Promise<Map<string, KeyedRecord>> {
+  if (!keys.length) return new Map();
+  const r = await db.query<KeyedRecord>(
+    `select r.id, r.source_key as "sourceKey", r.subject_id as "subjectId", r.state, r.version, r.content_hash as "contentHash",
+       rr.last_submission_id as "lastSubmissionId", rr.last_row_no as "lastRowNo"
+     from record r left join record_receipt rr on rr.record_id = r.id
+     where r.department_id = $1 and r.category_id = $2 and r.source_key = any($3::text[])
+     order by r.id for update of r`,
+    [departmentId, categoryId, keys],
+  );
+  return new Map(r.rows.map((x) => [x.sourceKey, x]));
+}
+
+export interface SubjectOnFile {
+  id: number;
+  uscc: string | null;
+  hmac: string | null;
+  name: string;
+}
+
+export async function subjectsByCode(db: Db, usccs: string[], hmacs: string[]): Promise<SubjectOnFile[]> {
+  if (!usccs.length && !hmacs.length) return [];
+  const r = await db.query<SubjectOnFile>(
+    `select id, uscc, encode(id_hmac, 'hex') as hmac, name from subject
+     where uscc = any($1::text[]) or id_hmac = any(array(select decode(h, 'hex') from unnest($2::text[]) h))`,
+    [usccs, hmacs],
+  );
+  return r.rows;
+}
+
+export interface NewSubject {
+  kind: SubjectKind;
+  uscc: string | null;
+  hmac: string | null;
+  cipher: string | null;
+  masked: string | null;
+  name: string;
+  nameNorm: string;
+  legalRep: string | null;
+  regionCode: string;
+}
+
+/** Insert subjects not on file; the ones another transaction created first come back as null ids. */
+export async function insertSubjects(db: Db, s: NewSubject[]): Promise<SubjectOnFile[]> {
+  if (!s.length) return [];
+  const r = await db.query<SubjectOnFile>(
+    `insert into subject as s (kind, uscc, id_hmac, id_cipher, id_masked, name, name_norm, legal_rep_name, region_code)
+     select k, u, decode(h, 'hex'), decode(c, 'hex'), m, n, nn, lr, rc
+     from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) with ordinality
+       as v(k, u, h, c, m, n, nn, lr, rc, ord)
+     order by ord
+     on conflict do nothing returning id, uscc, encode(id_hmac, 'hex') as hmac, name`,
+    [s.map((x) => x.kind), s.map((x) => x.uscc), s.map((x) => x.hmac), s.map((x) => x.cipher), s.map((x) => x.masked),
+      s.map((x) => x.name), s.map((x) => x.nameNorm), s.map((x) => x.legalRep), s.map((x) => x.regionCode)],
+  );
+  return r.rows;
+}
+
+export async function insertLegalReps(db: Db, links: { subjectId: number; name: string }[]): Promise<void> {
+  if (!links.length) return;
+  await db.query(
+    `insert into subject_link (subject_id, role, person_name) select s, 'legal_rep', n from unnest($1::bigint[], $2::text[]) as v(s, n)`,
+    [links.map((l) => l.subjectId), links.map((l) => l.name)],
+  );
+}
+
+export async function identifierOwners(db: Db, claims: { scheme: string; value: string }[]): Promise<Map<string, number>> {
+  if (!claims.length) return new Map();
+  const r = await db.query<{ scheme: string; value: string; subjectId: number }>(
+    `select i.scheme, i.value, i.subject_id as "subjectId" from subject_identifier i
+     join unnest($1::text[], $2::text[]) as v(sc, val) on i.scheme = v.sc and i.value = v.val
+     where i.scheme <> 'former_name'`,
+    [claims.map((c) => c.scheme), claims.map((c) => c.value)],
+  );
+  return new Map(r.rows.map((x) => [`${x.scheme}|${x.value}`, x.subjectId]));
+}
+
+export async function insertIdentifiers(db: Db, ids: { subjectId: number; scheme: string; value: string }[]): Promise<void> {
+  if (!ids.length) return;
+  await db.query(
+    `insert into subject_identifier (subject_id, scheme, value, value_norm)
+     select s, sc, v, v from unnest($1::bigint[], $2::text[], $3::text[]) as x(s, sc, v) on conflict do nothing`,
+    [ids.map((i) => i.subjectId), ids.map((i) => i.scheme), ids.map((i) => i.value)],
+  );
+}
+
+export interface RecordWrite {
+  id?: number;
+  subjectId: number;
+  sourceKey: string;
+  fields: Record<string, string>;
+  decidedOn: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  publishFrom: string | null;
+  publishUntil: string | null;
+  severity: string | null;
+  state: RecordState;
+  version: number;
+  contentHash: string;
+}
+
+// Big batches travel as one JSON document (native JSON.stringify, one parse in PostgreSQL) rather
+// than as one array parameter per column, which the driver would escape element by element.
+const recordJson = (w: RecordWrite[]) => JSON.stringify(w.map((x) => ({
+  id: x.id ?? null, k: x.sourceKey, s: x.subjectId, f: x.fields, d1: x.decidedOn, d2: x.validFrom, d3: x.validUntil, d4: x.publishFrom,
+  d5: x.publishUntil, sv: x.severity, st: x.state, ver: x.version, h: x.contentHash,
+})));
+const RECORD_SET = `rows from (json_to_recordset($1::json) as (id bigint, k text, s bigint, f jsonb, d1 date, d2 date, d3 date, d4 date, d5 date,
+  sv text, st text, ver int, h text)) with ordinality as v(id, k, s, f, d1, d2, d3, d4, d5, sv, st, ver, h, ord)`;
+
+/** Insert new records at version 1; returns id by key (a key another transaction took is missing). */
+export async function insertRecords(db: Db, departmentId: number, categoryId: number, w: RecordWrite[]): Promise<Map<string, number>> {
+  if (!w.length) return new Map();
+  const r = await db.query<{ id: number; sourceKey: string }>(
+    `insert into record (subject_id, category_id, department_id, source_key, fields, decided_on, valid_from, valid_until,
+       publish_from, publish_until, severity, state, version, content_hash)
+     select s, $2, $3, k, f, d1, d2, d3, d4, d5, sv, st, 1, h from ${RECORD_SET} order by ord
+     on conflict (department_id, category_id, source_key) do nothing returning id, source_key as "sourceKey"`,
+    [recordJson(w), categoryId, departmentId],
+  );
+  return new Map(r.rows.map((x) => [x.sourceKey, x.id]));
+}
+
+export async function updateRecords(db: Db, w: RecordWrite[]): Promise<void> {
+  if (!w.length) return;
+  await db.query(
+    `update record r set subject_id = v.s, fields = v.f, decided_on = v.d1, valid_from = v.d2, valid_until = v.d3,
+       publish_from = v.d4, publish_until = v.d5, severity = v.sv, state = v.st, version = v.ver, content_hash = v.h, updated_at = now()
+     from ${RECORD_SET} where r.id = v.id`,
+    [recordJson(w)],
+  );
+}
+
+export interface VersionWrite {
+  recordId: number;
+  subjectId: number;
+  version: number;
+  op: 'create' | 'update';
+  snapshot: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Append ledger entries in chain order (seq follows the array order). */
+export async function insertVersions(db: Db, v: VersionWrite[], actor: { kind: string; id: string | null; name: string }, reason: string | null, at: Date): Promise<void> {
+  if (!v.length) return;
+  await db.query(
+    `insert into record_version (record_id, subject_id, version, op, snapshot, actor_kind, actor_id, actor_name, reason, at, prev_hash, hash)
+     select r, s, ver, op, snap, $2, $3, $4, $5, $6, p, h
+     from rows from (json_to_recordset($1::json) as (r bigint, s bigint, ver int, op text, snap jsonb, p text, h text)) with ordinality as x(r, s, ver, op, snap, p, h, ord)
+     order by ord`,
+    [`[${v.map((x) => `{"r":${x.recordId},"s":${x.subjectId},"ver":${x.version},"op":"${x.op}","snap":${x.snapshot},"p":"${x.prevHash}","h":"${x.hash}"}`).join(',')}]`,
+      actor.kind, actor.id, actor.name, reason, at],
+  );
+}
+
+export interface ReceiptWrite {
+  recordId: number;
+  decidedOn: string | null;
+  rowNo: number;
+}
+
+export async function upsertReceipts(db: Db, t: { departmentId: number; categoryId: number; submissionId: number; receivedOn: string }, w: ReceiptWrite[]): Promise<void> {
+  if (!w.length) return;
+  await db.query(
+    `insert into record_receipt (record_id, department_id, category_id, decided_on, first_submission_id, first_received_on, last_submission_id, last_row_no)
+     select r, $1, $2, d, $3, $4, $3, n from json_to_recordset($5::json) as v(r bigint, d date, n int)
+     on conflict (record_id) do update set decided_on = excluded.decided_on, last_submission_id = excluded.last_submission_id, last_row_no = excluded.last_row_no`,
+    [t.departmentId, t.categoryId, t.submissionId, t.receivedOn, JSON.stringify(w.map((x) => ({ r: x.recordId, d: x.decidedOn, n: x.rowNo })))],
+  );
+}
+
+export async function receiptOf(db: Db, recordId: number): Promise<{ lastSubmissionId: number; lastRowNo: number } | null> {
+  const r = await db.query<{ lastSubmissionId: number; lastRowNo: number }>(
+    'select last_submission_id as "lastSubmissionId", last_row_no as "lastRowNo" from record_receipt where record_id = $1',
+    [recordId],
+  );
+  return r.rows[0] ?? null;
+}
+
+/** Store the unmasked personal values of written records encrypted (as saveCheckedRow does): replaced on update. */
+export async function replacePersonal(db: Db, recordIds: number[], values: { recordId: number; field: string; hmac: string; cipher: string }[]): Promise<void> {
+  if (recordIds.length) await db.query('delete from record_personal where record_id = any($1::bigint[])', [recordIds]);
+  if (!values.length) return;
+  await db.query(
+    `insert into record_personal (record_id, field, value_hmac, value_cipher)
+     select r, f, decode(h, 'hex'), decode(c, 'hex') from unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) as v(r, f, h, c)`,
+    [values.map((v) => v.recordId), values.map((v) => v.field), values.map((v) => v.hmac), values.map((v) => v.cipher)],
+  );
+}

@@ -1,0 +1,125 @@
+import type { Pool } from '../../db/pool.js';
+import { AppError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import type { PersonalData } from '../../lib/personal-data.js';
+import type { Category } from '../catalog/types.js';
+import type { Actor } from '../records/types.js';
+import { BatchState, type WriterContext } from './batch-state.js';
+import type { RowShaper } from './columns.js';
+import type { RowPreparer } from './prepare.js';
+import * as repo from './repo.js';
+import { writeRowByRow } from './row-by-row.js';
+import type { Source } from './sources.js';
+import { SUBMISSION_TRANSITIONS, zeroCounts, type PreparedRow, type SubmissionCounts, type SubmissionStatus } from './types.js';
+import { ConcurrentWriteError, writeBulk } from './writer.js';
+
+export const DEFAULT_BATCH_SIZE = 2000;
+
+export interface Progress {
+  bytes: number;
+  rows: number;
+  counts: SubmissionCounts;
+}
+
+export interface RunOptions {
+  batchSize?: number;
+  /** Write every row through saveCheckedRow in its own savepoint (slow; for checks). */
+  rowByRow?: boolean;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface RunTarget {
+  pool: Pool;
+  pd: PersonalData;
+  clock: Clock;
+  category: Category;
+  departmentId: number;
+  submissionId: number;
+  receivedOn: string;
+  actor: Actor;
+}
+
+/** Rows as batches, validated while the previous batch is being written. */
+async function* batchesOf(source: Source, shaper: RowShaper, preparer: RowPreparer, size: number, columns: string[]): AsyncGenerator<PreparedRow[]> {
+  const known = new Set(columns);
+  let batch: PreparedRow[] = [];
+  for await (const src of source.rows) {
+    if (src.record) for (const k of Object.keys(src.record)) if (!known.has(k)) { known.add(k); columns.push(k); }
+    batch.push(src.unreadable
+      ? { type: 'rejected', rowNo: src.rowNo, issues: [src.unreadable], raw: {}, usccGiven: false, usccWrong: false }
+      : preparer.prepare(shaper.shape(src, source.columns)));
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+const allowedFrom = (to: SubmissionStatus) => (Object.keys(SUBMISSION_TRANSITIONS) as SubmissionStatus[]).filter((s) => SUBMISSION_TRANSITIONS[s].includes(to));
+
+// Errors that mean "this batch met another writer or a constraint": retry it row by row.
+const RETRYABLE = /^(23|40)/;
+
+async function writeBatch(ctx: WriterContext, rows: PreparedRow[], rowByRow: boolean): Promise<BatchState> {
+  if (!rowByRow) {
+    const st = new BatchState();
+    await ctx.db.query('begin');
+    try {
+      await writeBulk(ctx, rows, st);
+      await st.persist(ctx);
+      await ctx.db.query('commit');
+      return st;
+    } catch (err) {
+      await ctx.db.query('rollback');
+      const code = (err as { code?: unknown }).code;
+      if (!(err instanceof ConcurrentWriteError) && !(typeof code === 'string' && RETRYABLE.test(code))) throw err;
+    }
+  }
+  const st = new BatchState();
+  await ctx.db.query('begin');
+  try {
+    await writeRowByRow(ctx, rows, st);
+    await st.persist(ctx);
+    await ctx.db.query('commit');
+    return st;
+  } catch (err) {
+    await ctx.db.query('rollback');
+    throw err;
+  }
+}
+
+/**
+ * Read a source to its end in transactions of one batch each: a killed import leaves whole
+ * batches behind, and running the same file again upserts them as unchanged.
+ */
+export async function runImport(t: RunTarget, source: Source, shaper: RowShaper, preparer: RowPreparer, opts: RunOptions): Promise<SubmissionCounts> {
+  const counts = zeroCounts();
+  const columns = [...source.columns];
+  const client = await t.pool.connect();
+  const ctx: WriterContext = { db: client, pd: t.pd, clock: t.clock, category: t.category, departmentId: t.departmentId, submissionId: t.submissionId, receivedOn: t.receivedOn, actor: t.actor };
+  const it = batchesOf(source, shaper, preparer, opts.batchSize ?? DEFAULT_BATCH_SIZE, columns)[Symbol.asyncIterator]();
+  let next = it.next();
+  try {
+    await repo.setStatus(client, t.submissionId, allowedFrom('processing'), 'processing');
+    for (;;) {
+      const r = await next;
+      if (r.done) break;
+      next = it.next();
+      next.catch(() => undefined);
+      const st = await writeBatch(ctx, r.value, opts.rowByRow ?? false);
+      for (const k of Object.keys(counts) as (keyof SubmissionCounts)[]) counts[k] += st.tally[k];
+      opts.onProgress?.({ bytes: source.bytes(), rows: counts.received, counts: { ...counts } });
+    }
+    await repo.setStatus(client, t.submissionId, allowedFrom('completed'), 'completed', { fileSha256: source.sha256() || null, fileBytes: source.bytes() || null, columns });
+    return counts;
+  } catch (err) {
+    source.close();
+    void it.return(undefined).catch(() => undefined);
+    const error = err instanceof AppError ? { code: err.code, message: err.message, details: err.details } : { code: 'import_failed', message: (err as Error).message ?? String(err) };
+    await repo.setStatus(client, t.submissionId, allowedFrom('failed'), 'failed', { fileBytes: source.bytes() || null, columns, error }).catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

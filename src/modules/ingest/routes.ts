@@ -1,0 +1,119 @@
+import { PassThrough, Readable } from 'node:stream';
+import multipart from '@fastify/multipart';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { ValidationError } from '../../errors.js';
+import { errorResponses, IdParam, PageQuery } from '../../http/schemas.js';
+import { errorsCsv } from './errors-csv.js';
+import { errorsCsvUrl, issueView, SubmissionDetail, SubmissionSummary, submissionView, SubmitJsonBody, SubmitQuery, SubmitResponse } from './schema.js';
+import * as ingest from './service.js';
+import type { SubmissionFormat } from './types.js';
+
+const RAW_TYPES = ['text/csv', 'application/csv', 'application/x-ndjson', 'application/jsonl', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
+const TRUE = new Set(['1', 'true', 'yes', 'on']);
+
+function inputFrom(q: Record<string, unknown>, fileName: string | null): ingest.SubmitInput {
+  const str = (k: string) => (typeof q[k] === 'string' && (q[k] as string).trim() ? (q[k] as string).trim() : null);
+  const department = str('department');
+  const category = str('category');
+  const missing = [!department && 'department', !category && 'category'].filter(Boolean) as string[];
+  if (missing.length) throw new ValidationError(`缺少 ${missing.join('、')}（表单字段须放在文件之前，或作为查询参数）`, missing.map((f) => ({ field: f, message: 'required' })));
+  return {
+    department: department!, category: category!, mapping: str('mapping'), encoding: str('encoding'),
+    format: str('format') as SubmissionFormat | null, fileName: str('fileName') ?? fileName,
+    ignoreUnknown: q.ignoreUnknown === true || TRUE.has(String(q.ignoreUnknown ?? '').toLowerCase()),
+  };
+}
+
+/** Multipart: the form fields (department, category, …) first, then the file, streamed. */
+async function fromMultipart(req: FastifyRequest, deps: AppDeps): Promise<ingest.SubmissionResult> {
+  const fields: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
+  let result: ingest.SubmissionResult | null = null;
+  for await (const part of req.parts()) {
+    if (part.type === 'field') {
+      fields[part.fieldname] = part.value;
+      continue;
+    }
+    if (part.fieldname !== 'file' || result) {
+      part.file.resume();
+      continue;
+    }
+    // The import may stop reading early (a bad header): the rest of the upload is drained, not left hanging.
+    const body = new PassThrough();
+    part.file.pipe(body);
+    try {
+      result = await ingest.submitFile(deps, req.viewer, inputFrom(fields, part.filename || null), body);
+    } catch (err) {
+      part.file.unpipe(body);
+      part.file.resume();
+      throw err;
+    }
+  }
+  if (!result) throw new ValidationError('缺少文件：请以 multipart 字段 file 上传', [{ field: 'file', message: 'required' }], 'missing_file');
+  return result;
+}
+
+export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: Number.MAX_SAFE_INTEGER, files: 1, fields: 20 } });
+    scope.addContentTypeParser(RAW_TYPES, (_req, payload, done) => done(null, payload));
+
+    scope.post('/submissions', {
+      schema: {
+        tags: ['collection'], summary: 'Submit records: JSON batch, multipart file upload (field `file`), or the file as the raw body (text/csv, application/x-ndjson, xlsx) with department/category as query parameters',
+        querystring: SubmitQuery,
+        body: { content: { 'application/json': { schema: SubmitJsonBody } } },
+        response: { 201: SubmitResponse, ...errorResponses },
+      },
+    }, async (req, reply) => {
+      let result: ingest.SubmissionResult;
+      if (req.isMultipart()) {
+        result = await fromMultipart(req, deps);
+      } else if (req.body instanceof Readable) {
+        const payload = req.body;
+        try {
+          result = await ingest.submitFile(deps, req.viewer, inputFrom(req.query as Record<string, unknown>, null), payload);
+        } catch (err) {
+          payload.resume();
+          throw err;
+        }
+      } else {
+        const body = req.body as SubmitJsonBody;
+        result = await ingest.submitRecords(deps, req.viewer, body, body.records);
+      }
+      const issues = await ingest.submissionIssues(deps.pool, result.id, 20);
+      return reply.status(201).send({ ...result, errors: issues.errors.map(issueView), warnings: issues.warnings.map(issueView), errorsCsv: errorsCsvUrl(result.id) });
+    });
+  });
+
+  app.get('/submissions', {
+    schema: {
+      tags: ['collection'], summary: 'Submission history (a clerk: its department; the credit center: any)',
+      querystring: Type.Object({ department: Type.Optional(Type.String()), ...PageQuery }),
+      response: { 200: Type.Object({ items: Type.Array(SubmissionSummary), total: Type.Integer() }), ...errorResponses },
+    },
+  }, async (req) => {
+    const q = req.query as { department?: string; page: number; pageSize: number };
+    const r = await ingest.listSubmissions(deps.pool, req.viewer, q);
+    return { items: r.items.map(submissionView), total: r.total };
+  });
+
+  app.get('/submissions/:id', {
+    schema: { tags: ['collection'], summary: 'Status, counts, first row errors and warnings of a submission', params: IdParam, response: { 200: SubmissionDetail, ...errorResponses } },
+  }, async (req) => {
+    const s = await ingest.getSubmission(deps.pool, req.viewer, (req.params as IdParam).id);
+    const issues = await ingest.submissionIssues(deps.pool, s.id, 100);
+    return { ...submissionView(s), errors: issues.errors.map(issueView), warnings: issues.warnings.map(issueView), errorsCsv: errorsCsvUrl(s.id) };
+  });
+
+  app.get('/submissions/:id/errors.csv', {
+    schema: { tags: ['collection'], summary: 'The rejected rows as CSV (original columns + 错误行号 + 错误原因), to fix and re-submit', params: IdParam, response: errorResponses },
+  }, async (req, reply) => {
+    const s = await ingest.getSubmission(deps.pool, req.viewer, (req.params as IdParam).id);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="submission-${s.id}-errors.csv"`)
+      .send(Readable.from(errorsCsv(deps.pool, s)));
+  });
+}

@@ -1,0 +1,110 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { AppError } from '../../errors.js';
+import { errorResponses, IdParam, PageQuery } from '../../http/schemas.js';
+import { requireRole } from '../access/viewer.js';
+import { actorFor } from '../records/service.js';
+import { importEntries, MAX_IMPORT_ROWS, type ImportRow } from './import.js';
+import { CodeParam, EntryBody, ExitBody, ImportBody, ListBody, ListPatch, ListView } from './schema.js';
+import * as lists from './service.js';
+import type { EntryRow, EntryView, ExitReason, ListRow, NewList } from './types.js';
+
+const listView = (l: ListRow) => ({
+  code: l.code, name: l.name, kind: l.kind, legalBasis: l.legalBasis, standard: l.standard, procedure: l.procedure, remedies: l.remedies,
+  defaultMonths: l.defaultMonths, department: l.departmentCode, issuer: l.issuer, public: l.public, active: l.active,
+});
+
+export const entryView = (e: EntryRow, list?: string) => ({
+  id: e.id, ...(list ? { list } : {}), subjectId: e.subjectId, basisRecords: e.basisRecordIds, departmentId: e.departmentId, decidedBy: e.decidedBy,
+  documentNo: e.documentNo, reason: e.reason, listedOn: e.listedOn, plannedExpiry: e.plannedExpiry, state: e.state,
+  exitReason: e.exitReason, exitNote: e.exitNote, exitedOn: e.exitedOn, version: e.version,
+});
+
+const publicEntry = (e: EntryView) => ({
+  ...entryView(e, e.listCode), subject: { kind: e.subjectKind, name: e.subjectName, ...(e.uscc ? { uscc: e.uscc } : {}), ...(e.idMasked ? { idNumberMasked: e.idMasked } : {}) },
+  department: e.departmentCode,
+});
+
+export async function listRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const ctx: lists.ListContext = { pool: deps.pool, pd: deps.pd, clock: deps.clock };
+
+  app.get('/lists', {
+    schema: { tags: ['lists'], summary: 'Honour, black and watch lists (红名单 / 严重失信主体名单 / 重点关注名单)', response: { 200: Type.Object({ items: Type.Array(ListView), total: Type.Integer() }) } },
+  }, async (req) => {
+    const items = (await lists.listLists(deps.pool, req.viewer)).map(listView);
+    return { items, total: items.length };
+  });
+
+  app.post('/lists', {
+    schema: { tags: ['lists'], summary: 'Declare a list (admin, operator); a blacklist needs its legal basis', body: ListBody, response: { 201: ListView, ...errorResponses } },
+  }, async (req, reply) => {
+    const b = req.body as Omit<NewList, 'departmentCode'> & { department?: string | null };
+    const row = await lists.createList(deps.pool, req.viewer, { ...b, departmentCode: b.department ?? null, defaultMonths: b.defaultMonths ?? null, standard: b.standard ?? '', procedure: b.procedure ?? '', remedies: b.remedies ?? '', legalBasis: b.legalBasis ?? '' });
+    return reply.status(201).send(listView(row));
+  });
+
+  app.patch('/lists/:code', {
+    schema: { tags: ['lists'], summary: 'Change a list\'s texts, issuing department or status (admin, operator)', params: CodeParam, body: ListPatch, response: { 200: ListView, ...errorResponses } },
+  }, async (req) => {
+    const { department, ...rest } = req.body as Partial<NewList> & { department?: string | null };
+    const patch = department === undefined ? rest : { ...rest, departmentCode: department };
+    return listView(await lists.updateList(deps.pool, req.viewer, (req.params as { code: string }).code, patch));
+  });
+
+  app.get('/lists/:code/entries', {
+    config: { rateLimit: {} },
+    schema: {
+      tags: ['lists'], summary: 'Entries of a list: live ones for everyone (natural persons masked); exited ones for staff',
+      params: CodeParam, querystring: Type.Object({ state: Type.Union([Type.Literal('listed'), Type.Literal('exited'), Type.Literal('all')], { default: 'listed' }), ...PageQuery }),
+      response: errorResponses,
+    },
+  }, async (req) => {
+    const q = req.query as { state: 'listed' | 'exited' | 'all'; page: number; pageSize: number };
+    const r = await lists.listEntries(deps.pool, req.viewer, (req.params as { code: string }).code, q);
+    return { items: r.items.map(publicEntry), total: r.total };
+  });
+
+  app.post('/lists/:code/entries', {
+    schema: {
+      tags: ['lists'], summary: 'List a subject (发起): clerk of the issuing department, or the credit center',
+      description: 'The subject by USCC or ID number; basis records must belong to it. Planned expiry defaults to the list\'s default duration.',
+      params: CodeParam, body: EntryBody, response: { 201: Type.Unknown(), ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const body = req.body as Parameters<typeof lists.initiateEntry>[3];
+    const e = await lists.initiateEntry(ctx, req.viewer, (req.params as { code: string }).code, body, actorFor(req.viewer));
+    return reply.status(201).send(entryView(e, (req.params as { code: string }).code));
+  });
+
+  app.post('/lists/:code/entries/batch', {
+    schema: {
+      tags: ['lists'], summary: `Import externally decided entries (e.g. 失信被执行人), up to ${MAX_IMPORT_ROWS} rows; bad rows are reported, never fail the batch`,
+      params: CodeParam, body: ImportBody, response: errorResponses,
+    },
+  }, async (req) => {
+    const body = req.body as { department?: string; entries: ImportRow[] };
+    if (body.entries.length > MAX_IMPORT_ROWS) {
+      throw new AppError('too_many_rows', `一次最多导入 ${MAX_IMPORT_ROWS} 条，本次 ${body.entries.length} 条`, 413, [{ field: 'entries', message: `limit ${MAX_IMPORT_ROWS}`, limit: MAX_IMPORT_ROWS }]);
+    }
+    return importEntries(ctx, req.viewer, (req.params as { code: string }).code, { department: body.department, rows: body.entries }, actorFor(req.viewer));
+  });
+
+  app.post('/list-entries/:id/exit', {
+    schema: { tags: ['lists'], summary: 'Take a subject off a list (移出) with its reason', params: IdParam, body: ExitBody, response: errorResponses },
+  }, async (req) => {
+    const body = req.body as { reason: ExitReason; note?: string };
+    const e = await lists.exitEntry(ctx, req.viewer, (req.params as IdParam).id, body, actorFor(req.viewer));
+    return entryView(e);
+  });
+
+  app.get('/list-entries/:id/versions', {
+    schema: { tags: ['lists'], summary: 'The ledger rows of one list entry (staff)', params: IdParam, response: errorResponses },
+  }, async (req) => {
+    const id = (req.params as IdParam).id;
+    requireRole(req.viewer, 'admin', 'operator', 'department');
+    await lists.entryById(deps.pool, id);
+    const items = await lists.entryHistory(deps.pool, id);
+    return { items, total: items.length };
+  });
+}

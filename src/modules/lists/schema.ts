@@ -1,0 +1,48 @@
+import { Type } from '@sinclair/typebox';
+import { EXIT_REASONS, LIST_KINDS } from './types.js';
+
+const Str = (max: number) => Type.String({ maxLength: max });
+const Date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const ListView = Type.Object({
+  code: Type.String(), name: Type.String(), kind: Type.Union(LIST_KINDS.map((k) => Type.Literal(k))), legalBasis: Type.String(),
+  standard: Type.String(), procedure: Type.String(), remedies: Type.String(), defaultMonths: Type.Union([Type.Integer(), Type.Null()]),
+  department: Type.Union([Type.String(), Type.Null()]), issuer: Type.String(), public: Type.Boolean(), active: Type.Boolean(),
+});
+
+const listFields = {
+  name: Type.String({ minLength: 1, maxLength: 200 }), legalBasis: Type.Optional(Str(2000)), standard: Type.Optional(Str(2000)),
+  procedure: Type.Optional(Str(2000)), remedies: Type.Optional(Str(2000)), defaultMonths: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 600 }), Type.Null()])),
+  department: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])), issuer: Type.String({ minLength: 1, maxLength: 200 }),
+  public: Type.Optional(Type.Boolean()), active: Type.Optional(Type.Boolean()),
+};
+
+export const ListBody = Type.Object({
+  code: Type.String({ minLength: 2, maxLength: 63 }), kind: Type.Union(LIST_KINDS.map((k) => Type.Literal(k))), ...listFields,
+}, { additionalProperties: false });
+
+export const ListPatch = Type.Partial(Type.Object(listFields), { additionalProperties: false });
+
+export const EntryBody = Type.Object({
+  subject: Type.String({ minLength: 1, maxLength: 64, description: 'USCC or ID number (or a legacy code) of the subject' }),
+  basisRecords: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100 })),
+  department: Type.Optional(Type.String({ maxLength: 40, description: 'deciding department (credit-center staff only; clerks decide for their own)' })),
+  documentNo: Type.Optional(Str(200)), reason: Type.String({ minLength: 1, maxLength: 2000 }),
+  listedOn: Type.Optional(Date), plannedExpiry: Type.Optional(Date),
+}, { additionalProperties: false });
+
+export const ImportBody = Type.Object({
+  department: Type.Optional(Type.String({ maxLength: 40 })),
+  entries: Type.Array(Type.Object({
+    code: Type.String({ minLength: 1, maxLength: 64 }), name: Type.Optional(Str(200)), reason: Type.String({ maxLength: 2000 }),
+    documentNo: Type.Optional(Str(200)), decidedBy: Type.Optional(Str(200)), listedOn: Type.Optional(Type.String({ maxLength: 20 })),
+    plannedExpiry: Type.Optional(Type.String({ maxLength: 20 })), basisRecords: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100 })),
+  }, { additionalProperties: false }), { minItems: 1 }),
+}, { additionalProperties: false });
+
+export const ExitBody = Type.Object({
+  reason: Type.Union(EXIT_REASONS.map((r) => Type.Literal(r)), { description: 'expiry | repair | court | error | other' }),
+  note: Type.Optional(Type.String({ maxLength: 2000 })),
+}, { additionalProperties: false });

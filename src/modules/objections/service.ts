@@ -1,0 +1,286 @@
+import { randomBytes } from 'node:crypto';
+import { withTx, type Db } from '../../db/pool.js';
+import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../../errors.js';
+import { requireRole, type Viewer } from '../access/viewer.js';
+import { loadCalendar } from '../calendar/service.js';
+import { actorFor, getRecordRow, transitionRecord, updateRecord } from '../records/service.js';
+import type { Actor } from '../records/types.js';
+import { decodeUploads, storeFiles, type FileUpload } from '../rules/evidence.js';
+import { entriesFreedBy } from '../rules/facts-repo.js';
+import { exitListEntries } from '../rules/list-exits.js';
+import { notify } from '../rules/notifications.js';
+import { currentRule } from '../rules/service.js';
+import { caseEvent, isUniqueViolation, requireResponsible, trackingNumber, type RightsContext } from '../rules/workflow.js';
+import { extendedDeadline, isOverdue, objectionDeadlines } from './deadlines.js';
+import * as repo from './repo.js';
+import {
+  DECISION_STATE, GROUND_LABELS, OBJECTION_STATE_LABELS, OBJECTION_TRANSITIONS, type ObjectionDecision, type ObjectionGrounds,
+  type ObjectionRow, type ObjectionState,
+} from './types.js';
+
+export interface ObjectionInput {
+  record: number;
+  grounds: ObjectionGrounds;
+  reason: string;
+  evidence?: FileUpload[];
+  /** Filing on the subject's behalf (credit-centre counter): the agent and the power of attorney. */
+  agentName?: string;
+  powerOfAttorney?: FileUpload;
+}
+
+async function mustFind(db: Db, id: number, forUpdate = false): Promise<ObjectionRow> {
+  const o = await repo.findObjection(db, id, forUpdate);
+  if (!o) throw new NotFoundError('objection', String(id));
+  return o;
+}
+
+function checkMove(o: ObjectionRow, to: ObjectionState): void {
+  if (!OBJECTION_TRANSITIONS[o.state].includes(to)) throw new InvalidTransitionError('objection', o.state, to);
+}
+
+function filer(viewer: Viewer, input: ObjectionInput): { filedBy: 'subject' | 'agent'; agentName: string | null } {
+  requireRole(viewer, 'subject', 'operator', 'admin');
+  if (viewer.role === 'subject') return { filedBy: 'subject', agentName: null };
+  const issues = [];
+  if (!input.agentName?.trim()) issues.push({ field: 'agentName', message: '代为提出异议须写明代理人姓名' });
+  if (!input.powerOfAttorney) issues.push({ field: 'powerOfAttorney', message: '代为提出异议须上传授权委托书' });
+  if (issues.length) throw new ValidationError('代理提出异议的材料不全', issues);
+  return { filedBy: 'agent', agentName: input.agentName!.trim() };
+}
+
+/**
+ * A subject (or its agent) objects to a record: the record is marked 异议处理中 at once, the case is
+ * routed to the record's source department with the rule's deadlines, and both sides are notified.
+ */
+export async function submitObjection(ctx: RightsContext, viewer: Viewer, input: ObjectionInput): Promise<ObjectionRow> {
+  const who = filer(viewer, input);
+  if (!input.reason.trim()) throw new ValidationError('须写明异议理由', [{ field: 'reason', message: 'required' }]);
+  const files = decodeUploads([
+    ...(input.evidence ?? []).map((file, i) => ({ role: 'evidence', file, field: `evidence[${i}]` })),
+    ...(input.powerOfAttorney ? [{ role: 'power_of_attorney', file: input.powerOfAttorney, field: 'powerOfAttorney' }] : []),
+  ]);
+  const record = await getRecordRow(ctx.pool, input.record);
+  if (viewer.role === 'subject' && viewer.subjectId !== record.subjectId) {
+    throw new ForbiddenError('只能对本主体的信用记录提出异议', [{ field: 'record', message: 'not your record' }]);
+  }
+  const open = await repo.findOpenForRecord(ctx.pool, record.id);
+  if (open) throw duplicate(open);
+  if (record.state !== 'active') {
+    throw new ConflictError(`该记录当前状态为 ${record.state}，不能提出异议`, [{ field: 'record', message: `record is ${record.state}` }], 'record_not_objectable');
+  }
+  const rule = await currentRule(ctx.pool, 'objection');
+  const today = ctx.clock.today();
+  const deadlines = objectionDeadlines(today, rule.params, await loadCalendar(ctx.pool));
+  const actor = actorFor(viewer);
+  try {
+    const id = await withTx(ctx.pool, async (tx) => {
+      let trackingNo = '';
+      let newId: number | null = null;
+      while (newId === null) {
+        trackingNo = trackingNumber('YY', randomBytes);
+        newId = await repo.insertObjection(tx, {
+          trackingNo, recordId: record.id, subjectId: record.subjectId, departmentId: record.departmentId, grounds: input.grounds,
+          reason: input.reason.trim(), ...who, filerUserId: viewer.userId, receivedOn: today, checkDue: deadlines.checkDue,
+          dueOn: deadlines.dueOn, dueProvisional: deadlines.provisional, rule,
+        });
+      }
+      const marked = await transitionRecord({ db: tx, clock: ctx.clock }, record.id, 'disputed', actor, `异议标注（${trackingNo}）：${GROUND_LABELS[input.grounds]}`);
+      const stored = await storeFiles(tx, { kind: 'objection', id: newId }, files, actor.name);
+      await repo.insertEvent(tx, newId, caseEvent(actor, ctx.clock.now(), 'received', null, 'received', input.reason.trim(), {
+        grounds: input.grounds, recordVersion: marked.version, files: stored.map((f) => f.id), ...who,
+        rule: { code: rule.code, version: rule.version }, checkDue: deadlines.checkDue, dueOn: deadlines.dueOn,
+      }));
+      await notify(tx, {
+        audience: 'department', departmentId: record.departmentId, kind: 'objection.received', refType: 'objection', refId: newId,
+        title: `收到异议 ${trackingNo}`, body: `记录 #${record.id}（${GROUND_LABELS[input.grounds]}）已标注异议处理中，请于 ${deadlines.dueOn} 前作出决定（规则 ${rule.code} v${rule.version}）`,
+      });
+      await notify(tx, {
+        audience: 'subject', subjectId: record.subjectId, kind: 'objection.received', refType: 'objection', refId: newId,
+        title: `异议已受理：${trackingNo}`, body: `您对记录 #${record.id} 的异议已受理，记录已标注“异议处理中”，答复期限 ${deadlines.dueOn}`,
+      });
+      return newId;
+    });
+    return mustFind(ctx.pool, id);
+  } catch (err) {
+    if (isUniqueViolation(err, 'objection_open_uq')) {
+      const existing = await repo.findOpenForRecord(ctx.pool, record.id);
+      if (existing) throw duplicate(existing);
+    }
+    throw err;
+  }
+}
+
+function duplicate(open: ObjectionRow): ConflictError {
+  return new ConflictError(`该记录已有正在处理的异议（${open.trackingNo}），请勿重复提交`, [
+    { field: 'record', message: 'an objection is already open', objectionId: open.id, trackingNo: open.trackingNo },
+  ], 'duplicate_objection');
+}
+
+export interface DecisionInput {
+  decision: ObjectionDecision;
+  reason: string;
+  /** For `correct`: the fields that change (merged over the record's current fields). */
+  fields?: Record<string, unknown>;
+}
+
+/**
+ * The source department (or the credit centre) answers: correct (a new version of the record),
+ * revoke the record, or maintain it with reasons. The record leaves 异议处理中 in the same transaction.
+ */
+export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: number, input: DecisionInput): Promise<ObjectionRow> {
+  const before = await mustFind(ctx.pool, id);
+  requireResponsible(viewer, before.departmentId, `数据提供单位（${before.departmentName}）`);
+  if (!input.reason.trim()) throw new ValidationError('须写明处理理由', [{ field: 'reason', message: 'required' }]);
+  if (input.decision === 'correct' && !Object.keys(input.fields ?? {}).length) {
+    throw new ValidationError('更正须提交更正后的数据项', [{ field: 'fields', message: 'required for correct' }]);
+  }
+  const to = DECISION_STATE[input.decision];
+  const actor = actorFor(viewer);
+  await withTx(ctx.pool, async (tx) => {
+    const o = await mustFind(tx, id, true);
+    checkMove(o, to);
+    const rctx = { db: tx, pd: ctx.pd, clock: ctx.clock };
+    const note = `异议 ${o.trackingNo}：${input.reason.trim()}`;
+    let changed: string[] = [];
+    if (input.decision === 'correct') {
+      const current = await getRecordRow(tx, o.recordId);
+      const saved = await updateRecord(rctx, viewer, o.recordId, { fields: { ...current.fields, ...input.fields }, reason: note });
+      if (saved.outcome === 'unchanged') throw new ValidationError('更正后的内容与原记录相同', [{ field: 'fields', message: 'nothing changed' }]);
+      changed = Object.keys(input.fields ?? {}).filter((k) => current.fields[k] !== saved.record.fields[k]);
+    }
+    const recordTo = input.decision === 'revoke' ? 'revoked' : 'active';
+    const after = await transitionRecord(rctx, o.recordId, recordTo, actor, `${OBJECTION_STATE_LABELS[to]}（${note}）`);
+    // A revoked record takes off the lists the entries that rested on it alone (移出名单, reason error).
+    const pending = input.decision === 'revoke' ? await entriesFreedBy(tx, o.recordId) : [];
+    await repo.updateObjection(tx, id, {
+      state: to, outcomeReason: input.reason.trim(), decidedOn: ctx.clock.today(), decidedBy: actor.name,
+      decidedDepartmentId: viewer.role === 'department' ? viewer.departmentId : null, recordVersionAfter: after.version, pendingListExits: pending,
+    });
+    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'decided', o.state, to, input.reason.trim(), {
+      decision: input.decision, recordState: after.state, recordVersion: after.version, changedFields: changed, listEntries: pending,
+      late: isOverdue(o.dueOn, ctx.clock.today()),
+    }));
+    await notify(tx, {
+      audience: 'subject', subjectId: o.subjectId, kind: 'objection.decided', refType: 'objection', refId: id,
+      title: `异议处理结果：${o.trackingNo}`, body: `${OBJECTION_STATE_LABELS[to]}。理由：${input.reason.trim()}`,
+    });
+  });
+  if (input.decision === 'revoke') await exitRevokedEntries(ctx, id, actor);
+  return mustFind(ctx.pool, id);
+}
+
+/** Entries queued by a revoke leave their lists; safe to repeat (the sweep retries what failed). */
+export async function exitRevokedEntries(ctx: RightsContext, id: number, actor: Actor): Promise<number> {
+  const o = await mustFind(ctx.pool, id);
+  if (!o.pendingListExits.length) return 0;
+  const done = await exitListEntries(ctx, o.pendingListExits, 'error', `异议 ${o.trackingNo} 成立，所依据的记录已撤销`, actor);
+  if (done.length) await repo.clearPendingExits(ctx.pool, id, done);
+  return done.length;
+}
+
+/** Sweep step: retry list exits of revoked records that did not complete after commit. */
+export async function retryObjectionExits(ctx: RightsContext, actor: Actor): Promise<number> {
+  let n = 0;
+  for (const id of await repo.withPendingExits(ctx.pool, 500)) n += await exitRevokedEntries(ctx, id, actor);
+  return n;
+}
+
+/** One extension per the case's rule: the deadline moves to the rule's total period from receipt. */
+export async function extendObjection(ctx: RightsContext, viewer: Viewer, id: number, reason: string): Promise<ObjectionRow> {
+  const before = await mustFind(ctx.pool, id);
+  requireResponsible(viewer, before.departmentId, `数据提供单位（${before.departmentName}）`);
+  if (!reason.trim()) throw new ValidationError('须写明延期理由', [{ field: 'reason', message: 'required' }]);
+  const cal = await loadCalendar(ctx.pool);
+  const actor = actorFor(viewer);
+  await withTx(ctx.pool, async (tx) => {
+    const o = await mustFind(tx, id, true);
+    checkMove(o, 'extended');
+    if (o.extensions >= o.ruleParams.maxExtensions) {
+      throw new ConflictError(`已延期 ${o.extensions} 次，规则 ${o.ruleCode} v${o.ruleVersion} 允许 ${o.ruleParams.maxExtensions} 次`, [{ field: 'extensions', message: 'no extension left' }], 'no_extension_left');
+    }
+    if (isOverdue(o.dueOn, ctx.clock.today())) {
+      throw new ConflictError(`已超过答复期限 ${o.dueOn}，不能再延期`, [{ field: 'dueOn', message: 'already overdue' }], 'already_overdue');
+    }
+    const due = extendedDeadline(o.receivedOn, o.ruleParams, cal);
+    await repo.updateObjection(tx, id, { state: 'extended', dueOn: due.date, dueProvisional: due.provisional, extensions: o.extensions + 1 });
+    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'extended', o.state, 'extended', reason.trim(), { from: o.dueOn, to: due.date }));
+    await notify(tx, {
+      audience: 'subject', subjectId: o.subjectId, kind: 'objection.extended', refType: 'objection', refId: id,
+      title: `异议处理延期：${o.trackingNo}`, body: `答复期限延至 ${due.date}。理由：${reason.trim()}`,
+    });
+  });
+  return mustFind(ctx.pool, id);
+}
+
+/** The credit centre records its check of the record against the source (核查), once. */
+export async function checkObjection(ctx: RightsContext, viewer: Viewer, id: number, note: string): Promise<ObjectionRow> {
+  requireRole(viewer, 'admin', 'operator');
+  const actor = actorFor(viewer);
+  await withTx(ctx.pool, async (tx) => {
+    const o = await mustFind(tx, id, true);
+    if (o.checkedAt) throw new ConflictError('信用中心已核查过该异议', [{ field: 'checkedAt', message: 'already checked' }], 'already_checked');
+    if (!OBJECTION_TRANSITIONS[o.state].length) throw new InvalidTransitionError('objection', o.state, 'checked');
+    await repo.updateObjection(tx, id, { checkedAt: ctx.clock.now() });
+    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'centre_checked', o.state, o.state, note.trim() || null, { late: isOverdue(o.checkDue, ctx.clock.today()) }));
+  });
+  return mustFind(ctx.pool, id);
+}
+
+/**
+ * Sweep step: open objections past their deadline are flagged overdue and, when the case's rule
+ * says so, escalated to the credit centre. Idempotent: flagged cases are not touched again.
+ */
+export async function escalateOverdueObjections(ctx: Pick<RightsContext, 'pool' | 'clock'>, actor: Actor): Promise<number> {
+  const today = ctx.clock.today();
+  let done = 0;
+  for (const id of await repo.overdueOpen(ctx.pool, today, 1000)) {
+    const moved = await withTx(ctx.pool, async (tx) => {
+      const o = await mustFind(tx, id, true);
+      if (o.overdue || !isOverdue(o.dueOn, today) || !['received', 'extended'].includes(o.state)) return false;
+      const to: ObjectionState = o.ruleParams.escalateOverdue ? 'escalated' : o.state;
+      await repo.updateObjection(tx, id, { state: to, overdue: true, ...(to === 'escalated' ? { escalatedAt: ctx.clock.now() } : {}) });
+      await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), to === 'escalated' ? 'escalated' : 'overdue', o.state, to, `答复期限 ${o.dueOn} 已过`, { dueOn: o.dueOn }));
+      const body = `异议 ${o.trackingNo}（${o.departmentName}，记录 #${o.recordId}）答复期限 ${o.dueOn} 已过${to === 'escalated' ? '，已上报信用中心督办' : ''}`;
+      await notify(tx, { audience: 'centre', kind: 'objection.overdue', refType: 'objection', refId: id, title: `异议逾期：${o.trackingNo}`, body });
+      await notify(tx, { audience: 'department', departmentId: o.departmentId, kind: 'objection.overdue', refType: 'objection', refId: id, title: `异议逾期：${o.trackingNo}`, body });
+      return true;
+    });
+    if (moved) done += 1;
+  }
+  return done;
+}
+
+/** Who may read a case: the subject itself, the source department, credit-centre staff. */
+export function requireCaseReader(viewer: Viewer, o: { subjectId: number; departmentId: number | null }): void {
+  requireRole(viewer, 'subject', 'department', 'admin', 'operator');
+  if (viewer.role === 'subject' && viewer.subjectId !== o.subjectId) throw new ForbiddenError('只能查看本主体的案件');
+  if (viewer.role === 'department' && viewer.departmentId !== o.departmentId) throw new ForbiddenError('只能查看本部门的案件');
+}
+
+export async function getObjection(db: Db, viewer: Viewer, id: number) {
+  const o = await mustFind(db, id);
+  requireCaseReader(viewer, o);
+  return { objection: o, events: await repo.eventsOf(db, id) };
+}
+
+export async function listObjections(
+  db: Db, viewer: Viewer, today: string,
+  q: { states: string[]; department: number | null; overdue: boolean | null; page: number; pageSize: number },
+) {
+  requireRole(viewer, 'subject', 'department', 'admin', 'operator');
+  const departmentId = viewer.role === 'department' ? viewer.departmentId : q.department;
+  const subjectId = viewer.role === 'subject' ? viewer.subjectId : null;
+  return repo.inbox(db, { states: q.states, departmentId, subjectId, overdue: q.overdue, today, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+}
+
+/** Public progress by tracking number: states and dates only, no names or record content. */
+export async function trackObjection(db: Db, trackingNo: string) {
+  const o = await repo.findByTracking(db, trackingNo.trim().toUpperCase());
+  if (!o) throw new NotFoundError('objection', trackingNo);
+  return { objection: o, events: await repo.eventsOf(db, o.id) };
+}
+
+/** The tracking number of the open objection to a record, if any (repairs wait for it). */
+export async function openObjectionFor(db: Db, recordId: number): Promise<string | null> {
+  return (await repo.findOpenForRecord(db, recordId))?.trackingNo ?? null;
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { licenceRow, makeDepartment, newCitizenId, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
+import { verifyLedger } from '../records/ledger.js';
+import { createListsTestApp } from '../lists/test-app.js';
+import { sweepPublication } from './service.js';
+import { msUntilNextSweep } from './sweep.js';
+
+let t: TestApp & { clockAt(iso: string): import('../../lib/clock.js').Clock };
+let dept: { code: string; uscc: string };
+let clerk: SessionHeaders;
+const ids = { minor: 0, ordinary: 0, serious: 0, licence: 0, person: 0 };
+
+const file = async (category: string, fields: Record<string, string>) => {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: clerk, payload: { department: 'SCJGJ', category, fields } });
+  expect(res.statusCode, res.body).toBe(201);
+  return json<{ id: number; publishUntil: string | null; severity: string | null }>(res);
+};
+
+beforeAll(async () => {
+  t = await createListsTestApp();
+  dept = await makeDepartment(t);
+  clerk = await t.loginAs('department', 'SCJGJ');
+  // minor: a warning alone, 3 months from 2026-03-10 → ended 2026-06-10
+  ids.minor = (await file('penalty', penaltyRow({ uscc: newUscc(), name: '南通轻微处罚有限公司', wsh: '通市监罚〔2026〕101号', dept, overrides: { CF_CFLB: '警告', CF_NR: '警告', CF_NR_FK: '' } }))).id;
+  // ordinary: a fine above the simplified-procedure threshold, 12 months → 2027-03-10
+  ids.ordinary = (await file('penalty', penaltyRow({ uscc: newUscc(), name: '南通一般处罚有限公司', wsh: '通市监罚〔2026〕102号', dept }))).id;
+  const serious = await file('penalty', penaltyRow({ uscc: newUscc(), name: '南通严重处罚有限公司', wsh: '通市监罚〔2026〕103号', dept, overrides: { CF_CFLB: '吊销许可证件', CF_NR: '吊销营业执照', CF_JDRQ: '2026-05-01' } }));
+  ids.serious = serious.id;
+  expect(serious).toMatchObject({ severity: 'serious', publishUntil: '2029-05-01' });
+  ids.licence = (await file('licence', licenceRow({ uscc: newUscc(), name: '南通许可公示有限公司', wsh: '通市监许〔2025〕7号', dept }))).id;
+  const person = newCitizenId();
+  ids.person = (await file('penalty', {
+    ...penaltyRow({ uscc: '', name: '王小明', wsh: '通市监罚〔2026〕104号', dept }),
+    CF_XDR_LB: '自然人', CF_XDR_SHXYM: '', CF_FRDB: '', CF_XDR_ZJLX: '身份证', CF_XDR_ZJHM: person,
+  })).id;
+});
+afterAll(() => t.close());
+
+const page = async (query: string) => json<{ items: { id: number; type: string; subject: { name: string; uscc?: string }; fields: Record<string, string>; publishUntil: string | null }[]; total: number }>(
+  await t.app.inject({ url: `/api/v1/publicity?${query}` }),
+);
+
+describe('publicity portal', () => {
+  it('shows only records inside their window, newest decision first, never natural persons\' penalties', async () => {
+    const r = await page('type=penalty');
+    expect(r.items.map((i) => i.id)).toEqual([ids.serious, ids.ordinary]);
+    expect(r.total).toBe(2);
+    expect(r.items[0]).toMatchObject({ type: 'penalty', subject: { name: '南通严重处罚有限公司' }, fields: { CF_CFLB: '吊销许可证件', CF_WSH: '通市监罚〔2026〕103号' } });
+    expect(r.items[0]!.subject.uscc).toMatch(/^[0-9A-Z]{18}$/);
+  });
+
+  it('filters by type, name fragment (traditional script too), document number, department and decision date', async () => {
+    expect((await page('type=licence')).items.map((i) => i.id)).toEqual([ids.licence]);
+    expect((await page(`q=${encodeURIComponent('嚴重處罰')}`)).items.map((i) => i.id)).toEqual([ids.serious]);
+    expect((await page(`q=${encodeURIComponent('通市监罚〔2026〕102号')}`)).items.map((i) => i.id)).toEqual([ids.ordinary]);
+    expect((await page('department=SCJGJ&pageSize=1')).total).toBe(3);
+    expect((await page('from=2026-04-01&to=2026-12-31')).items.map((i) => i.id)).toEqual([ids.serious]);
+    const unknown = await t.app.inject({ url: '/api/v1/publicity?department=NOPE' });
+    expect(unknown.statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/v1/publicity?type=objection' })).statusCode).toBe(400);
+  });
+});
+
+describe('publication sweep', () => {
+  const versions = async (id: number) => json<{ items: { op: string; reason: string | null; actorKind: string; snapshot: { state: string } }[] }>(
+    await t.app.inject({ url: `/api/v1/records/${id}/versions`, headers: clerk }),
+  ).items;
+
+  it('expires records whose window ended, one system-attributed ledger version naming the rule, and is idempotent', async () => {
+    const first = await sweepPublication({ pool: t.db.pool, clock: t.clock });
+    expect(first.records).toBe(1);
+    const again = await sweepPublication({ pool: t.db.pool, clock: t.clock });
+    expect(again.records).toBe(0);
+    const v = await versions(ids.minor);
+    expect(v.map((x) => x.op)).toEqual(['create', 'state']);
+    expect(v[1]).toMatchObject({ actorKind: 'system', snapshot: { state: 'expired' } });
+    expect(v[1]!.reason).toContain('轻微失信信息最长公示 3 个月');
+    expect(v[1]!.reason).toContain('公示截止 2026-06-10');
+    expect((await versions(ids.ordinary)).map((x) => x.op)).toEqual(['create']);
+    const events = await t.db.pool.query(`select type, payload from domain_event where type = 'record.expired'`);
+    expect(events.rows).toEqual([{ type: 'record.expired', payload: expect.objectContaining({ recordId: ids.minor, category: 'penalty' }) }]);
+  });
+
+  it('expires the next window when its day has passed, and the ledger stays intact', async () => {
+    const later = await sweepPublication({ pool: t.db.pool, clock: t.clockAt('2027-03-11T01:00:00+08:00') });
+    expect(later.records).toBe(2); // the ordinary company penalty and the natural person's
+    expect((await versions(ids.ordinary)).map((x) => x.snapshot.state)).toEqual(['active', 'expired']);
+    expect((await versions(ids.serious)).map((x) => x.op)).toEqual(['create']);
+    const report = await verifyLedger(t.db.pool);
+    expect(report.broken).toBeNull();
+    expect(report.outOfLedger).toEqual([]);
+  });
+
+  it('announces new serious penalties in the same transaction (record.serious_penalty)', async () => {
+    const events = await t.db.pool.query(`select subject_id, payload from domain_event where type = 'record.serious_penalty'`);
+    expect(events.rows.map((r: { payload: { recordId: number } }) => r.payload.recordId)).toEqual([ids.serious]);
+  });
+
+  it('schedules the daily run just after midnight China Standard Time', () => {
+    expect(msUntilNextSweep(new Date('2026-11-25T16:00:00Z'))).toBe(5 * 60_000); // 00:00 CST
+    expect(msUntilNextSweep(new Date('2026-11-25T16:05:00Z'))).toBe(86_400_000);
+  });
+});

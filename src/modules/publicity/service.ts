@@ -1,0 +1,121 @@
+import type { Db, Pool } from '../../db/pool.js';
+import { withTx } from '../../db/pool.js';
+import { InvalidTransitionError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import * as access from '../access/service.js';
+import * as catalog from '../catalog/service.js';
+import type { Category } from '../catalog/types.js';
+import { eventsCommitted } from '../events/bus.js';
+import { appendEvents, lockEvents } from '../events/service.js';
+import { validateUscc } from '../identity/uscc.js';
+import { expireEntries } from '../lists/service.js';
+import { transitionRecord } from '../records/service.js';
+import type { Actor } from '../records/types.js';
+import { matchKey } from '../review/match.js';
+import * as repo from './repo.js';
+
+export const PUBLICITY_TYPES = ['licence', 'penalty'] as const;
+export type PublicityType = (typeof PUBLICITY_TYPES)[number];
+
+export const SWEEP_ACTOR: Actor = { kind: 'system', id: null, name: '公示期满自动清理（publication sweep）' };
+
+export interface PublicityItem {
+  id: number;
+  type: string;
+  department: string;
+  departmentName: string;
+  subject: { kind: string; name: string; uscc?: string; idNumberMasked?: string };
+  fields: Record<string, string>;
+  decidedOn: string | null;
+  publishFrom: string | null;
+  publishUntil: string | null;
+  severity: string | null;
+  state: string;
+}
+
+/**
+ * 双公示 portal: licences and penalties inside their publication window, newest decision first.
+ * `q` is a name fragment (normalised, traditional → simplified), a USCC or a document number.
+ */
+export async function searchPublicity(
+  db: Db,
+  clock: Clock,
+  q: { type?: PublicityType; q?: string; department?: string; from?: string; to?: string; page: number; pageSize: number },
+): Promise<{ items: PublicityItem[]; total: number }> {
+  const cats = await catalog.listCategories(db);
+  const types = q.type ? [q.type] : [...PUBLICITY_TYPES];
+  const categoryIds = cats.filter((c) => (types as string[]).includes(c.code)).map((c) => c.id);
+  const departmentId = q.department ? (await access.getDepartment(db, q.department)).id : null;
+  const text = q.q?.trim() || null;
+  const uscc = text && validateUscc(text).valid ? validateUscc(text).normalized : null;
+  const fragment = text ? matchKey(text).replace(/[\\%_]/g, (c) => `\\${c}`) : null;
+  const r = await repo.publicityPage(db, {
+    categoryIds, today: clock.today(), departmentId, from: q.from ?? null, to: q.to ?? null,
+    pattern: fragment ? `%${fragment}%` : null, code: uscc ?? text, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
+  });
+  return {
+    total: r.total,
+    items: r.items.map((x) => ({
+      id: x.id, type: x.type, department: x.department, departmentName: x.departmentName,
+      subject: { kind: x.subjectKind, name: x.subjectName, ...(x.uscc ? { uscc: x.uscc } : {}), ...(x.idMasked ? { idNumberMasked: x.idMasked } : {}) },
+      fields: x.fields, decidedOn: x.decidedOn, publishFrom: x.publishFrom, publishUntil: x.publishUntil, severity: x.severity, state: x.state,
+    })),
+  };
+}
+
+const SEVERITY = { minor: '轻微', ordinary: '一般', serious: '严重' } as const;
+
+/** The rule a record's window came from, in words, for the ledger entry of its expiry. */
+export function expiryReason(category: Pick<Category, 'name' | 'publication' | 'legalBasis'>, severity: string | null, publishUntil: string): string {
+  const rule = category.publication;
+  const sev = severity && severity in SEVERITY ? (severity as keyof typeof SEVERITY) : null;
+  const months = sev && rule.bySeverity?.[sev] !== undefined ? rule.bySeverity[sev] : rule.periodMonths;
+  const period = sev ? `${SEVERITY[sev]}失信信息最长公示 ${months ?? '—'} 个月` : months ? `公示 ${months} 个月` : '按报送的公示截止期';
+  return `公示期满，自动停止公示：${category.name}，${period}，公示截止 ${publishUntil}${category.legalBasis ? `（依据：${category.legalBasis}）` : ''}`;
+}
+
+/** Move one due record to expired with its ledger version and event; false when it is no longer due. */
+async function expireRecord(pool: Pool, clock: Clock, due: repo.DueRecord, category: Category): Promise<boolean> {
+  try {
+    return await withTx(pool, async (tx) => {
+      await lockEvents(tx);
+      if (!(await repo.lockIfDue(tx, due.id, clock.today()))) return false;
+      const row = await transitionRecord({ db: tx, clock }, due.id, 'expired', SWEEP_ACTOR, expiryReason(category, due.severity, due.publishUntil));
+      await appendEvents(tx, [{
+        type: 'record.expired', subjectId: row.subjectId,
+        payload: { recordId: row.id, category: category.code, departmentId: row.departmentId, severity: row.severity, publishUntil: row.publishUntil, version: row.version },
+      }]);
+      return true;
+    });
+  } catch (err) {
+    if (err instanceof InvalidTransitionError) return false;
+    throw err;
+  }
+}
+
+export interface SweepResult {
+  records: number;
+  entries: number;
+  ms: number;
+}
+
+/**
+ * The daily sweep: live records whose publication window ended become `expired` (one ledger
+ * version each, attributed to the system, naming the rule) and list entries past their planned
+ * expiry leave their list. Idempotent: a second run finds nothing to do.
+ */
+export async function sweepPublication(ctx: { pool: Pool; clock: Clock }): Promise<SweepResult> {
+  const started = performance.now();
+  const cats = new Map((await catalog.listCategories(ctx.pool)).map((c) => [c.id, c]));
+  let records = 0;
+  for (;;) {
+    const due = await repo.dueRecords(ctx.pool, ctx.clock.today(), 200);
+    let moved = 0;
+    for (const d of due) if (await expireRecord(ctx.pool, ctx.clock, d, cats.get(d.categoryId)!)) moved += 1;
+    records += moved;
+    if (moved) eventsCommitted();
+    if (due.length < 200 || moved === 0) break;
+  }
+  const entries = await expireEntries(ctx, SWEEP_ACTOR);
+  return { records, entries, ms: Math.round(performance.now() - started) };
+}

@@ -1,0 +1,165 @@
+import { withTx } from '../../db/pool.js';
+import { ConflictError, InvalidTransitionError, ValidationError } from '../../errors.js';
+import { addMonths } from '../../lib/clock.js';
+import type { Viewer } from '../access/viewer.js';
+import { loadCalendar } from '../calendar/service.js';
+import { addWorkingDays } from '../calendar/working-days.js';
+import { eventsCommitted } from '../events/bus.js';
+import { openObjectionFor } from '../objections/service.js';
+import { actorFor, transitionRecord } from '../records/service.js';
+import type { Actor } from '../records/types.js';
+import { entriesFreedBy } from '../rules/facts-repo.js';
+import { exitListEntries } from '../rules/list-exits.js';
+import { appendExchangeEvent, notify } from '../rules/notifications.js';
+import { caseEvent, requireResponsible, type RightsContext } from '../rules/workflow.js';
+import * as repo from './repo.js';
+import { checkMove, mustFind } from './service.js';
+import type { RepairRow } from './types.js';
+
+const DECIDER = '作出处罚或列入决定的部门';
+const ruleTag = (r: RepairRow) => `规则 ${r.ruleCode} v${r.ruleVersion}`;
+
+function exchangePayload(r: RepairRow, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    repairId: r.id, recordId: r.recordId, listEntryId: r.listEntryId, departmentId: r.departmentId, severity: r.severity,
+    rule: { code: r.ruleCode, version: r.ruleVersion }, ...extra,
+  };
+}
+
+/**
+ * The credit centre or the penalising department decides. Approval, in one transaction: the record
+ * becomes `repaired` (it stops being published and shared; the ledger records it), the list entries
+ * it alone supported are queued to exit, and a `repair.approved` event goes to upper platforms.
+ * The entries then exit after commit (retried by the sweep if that fails).
+ */
+export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: number, input: { decision: 'approve' | 'reject'; reason: string }): Promise<RepairRow> {
+  const before = await mustFind(ctx.pool, id);
+  requireResponsible(viewer, before.departmentId, DECIDER);
+  if (!input.reason.trim()) throw new ValidationError('须写明决定理由', [{ field: 'reason', message: 'required' }]);
+  const to = input.decision === 'approve' ? 'approved' : 'rejected';
+  const actor = actorFor(viewer);
+  const cal = await loadCalendar(ctx.pool);
+  const today = ctx.clock.today();
+  await withTx(ctx.pool, async (tx) => {
+    const r = await mustFind(tx, id, true);
+    checkMove(r, to);
+    const reason = input.reason.trim();
+    let pending: number[] = [];
+    let recordVersion: number | null = null;
+    if (to === 'approved') {
+      if (r.recordId !== null) {
+        const open = await openObjectionFor(tx, r.recordId);
+        if (open) throw new ConflictError(`该记录的异议（${open}）尚在处理中，异议办结后再作修复决定`, [{ field: 'record', message: 'objection open' }], 'objection_open');
+        const rec = await transitionRecord({ db: tx, clock: ctx.clock }, r.recordId, 'repaired', actor, `信用修复 #${r.id}（${ruleTag(r)}）：${reason}`);
+        recordVersion = rec.version;
+        pending = await entriesFreedBy(tx, r.recordId);
+      } else {
+        pending = [r.listEntryId!];
+      }
+      const shareBy = addWorkingDays(today, r.ruleParams.shareResultWorkingDays, cal).date;
+      await appendExchangeEvent(tx, 'repair.approved', r.subjectId, exchangePayload(r, { decidedOn: today, shareBy, recordVersion, listEntries: pending }));
+    }
+    await repo.updateRepair(tx, id, { state: to, decidedOn: today, decidedBy: actor.name, decisionReason: reason, pendingListExits: pending });
+    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'decided', r.state, to, reason, { recordVersion, listEntries: pending, late: r.decisionDue !== null && r.decisionDue < today }));
+    await notify(tx, {
+      audience: 'subject', subjectId: r.subjectId, kind: `repair.${to}`, refType: 'repair', refId: id,
+      title: to === 'approved' ? `信用修复已完成 #${id}` : `信用修复申请未获批准 #${id}`,
+      body: to === 'approved' ? `相关信息已停止公示和共享（${ruleTag(r)}）。${reason}` : `理由：${reason}`,
+    });
+  });
+  if (to === 'approved') {
+    eventsCommitted();
+    await exitPendingEntries(ctx, id, actor);
+  }
+  return mustFind(ctx.pool, id);
+}
+
+/** Take a repaired subject's entries off their lists (reason `repair`); safe to repeat. */
+export async function exitPendingEntries(ctx: RightsContext, id: number, actor: Actor): Promise<number> {
+  const r = await mustFind(ctx.pool, id);
+  const done = await exitListEntries(ctx, r.pendingListExits, 'repair', `信用修复 #${id}（${ruleTag(r)}）`, actor);
+  if (done.length) await repo.clearPendingExits(ctx.pool, id, done);
+  return done.length;
+}
+
+/** Extend the decision deadline once by the case's rule. */
+export async function extendRepair(ctx: RightsContext, viewer: Viewer, id: number, reason: string): Promise<RepairRow> {
+  const before = await mustFind(ctx.pool, id);
+  requireResponsible(viewer, before.departmentId, DECIDER);
+  if (!reason.trim()) throw new ValidationError('须写明延期理由', [{ field: 'reason', message: 'required' }]);
+  const cal = await loadCalendar(ctx.pool);
+  const actor = actorFor(viewer);
+  await withTx(ctx.pool, async (tx) => {
+    const r = await mustFind(tx, id, true);
+    checkMove(r, 'extended');
+    if (r.ruleParams.extensionWorkingDays === 0) throw new ConflictError(`${ruleTag(r)} 不允许延期`, [{ field: 'extensions', message: 'no extension' }], 'no_extension_left');
+    if (r.decisionDue !== null && r.decisionDue < ctx.clock.today()) throw new ConflictError(`已超过决定期限 ${r.decisionDue}，不能再延期`, [{ field: 'decisionDue', message: 'already overdue' }], 'already_overdue');
+    const due = addWorkingDays(r.decisionDue ?? ctx.clock.today(), r.ruleParams.extensionWorkingDays, cal);
+    await repo.updateRepair(tx, id, { state: 'extended', decisionDue: due.date, dueProvisional: due.provisional, extensions: r.extensions + 1 });
+    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'extended', r.state, 'extended', reason.trim(), { from: r.decisionDue, to: due.date }));
+    await notify(tx, { audience: 'subject', subjectId: r.subjectId, kind: 'repair.extended', refType: 'repair', refId: id, title: `信用修复审核延期 #${id}`, body: `决定期限延至 ${due.date}。理由：${reason.trim()}` });
+  });
+  return mustFind(ctx.pool, id);
+}
+
+/**
+ * A later re-check (复查) of a granted repair: confirmed, or revoked — the record is published
+ * again and the subject may not apply for repair again for the rule's abuse-bar period.
+ */
+export async function recheckRepair(ctx: RightsContext, viewer: Viewer, id: number, input: { outcome: 'confirmed' | 'revoked'; reason: string }): Promise<RepairRow> {
+  const before = await mustFind(ctx.pool, id);
+  requireResponsible(viewer, before.departmentId, DECIDER);
+  if (!input.reason.trim()) throw new ValidationError('须写明复查理由', [{ field: 'reason', message: 'required' }]);
+  const actor = actorFor(viewer);
+  const today = ctx.clock.today();
+  await withTx(ctx.pool, async (tx) => {
+    const r = await mustFind(tx, id, true);
+    const reason = input.reason.trim();
+    if (input.outcome === 'confirmed') {
+      if (r.state !== 'approved') throw new InvalidTransitionError('repair', r.state, 'rechecked');
+      await repo.updateRepair(tx, id, { recheckedOn: today, recheckReason: reason });
+      await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'rechecked', r.state, r.state, reason, { outcome: 'confirmed' }));
+      return;
+    }
+    checkMove(r, 'revoked');
+    const barUntil = addMonths(today, r.ruleParams.abuseBarYears * 12);
+    let recordVersion: number | null = null;
+    if (r.recordId !== null) {
+      recordVersion = (await transitionRecord({ db: tx, clock: ctx.clock }, r.recordId, 'active', actor, `信用修复 #${r.id} 经复查撤销：${reason}`)).version;
+    }
+    await repo.updateRepair(tx, id, { state: 'revoked', recheckedOn: today, recheckReason: reason, barUntil, pendingListExits: [] });
+    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'rechecked', r.state, 'revoked', reason, { outcome: 'revoked', recordVersion, barUntil }));
+    await appendExchangeEvent(tx, 'repair.revoked', r.subjectId, exchangePayload(r, { revokedOn: today, barUntil, recordVersion }));
+    await notify(tx, { audience: 'subject', subjectId: r.subjectId, kind: 'repair.revoked', refType: 'repair', refId: id, title: `信用修复经复查撤销 #${id}`, body: `${reason}。${barUntil} 前不得再次申请信用修复（${ruleTag(r)}）` });
+    if (r.listEntryId !== null) {
+      await notify(tx, { audience: 'centre', kind: 'repair.revoked', refType: 'repair', refId: id, title: `修复撤销：名单条目 #${r.listEntryId} 须重新认定`, body: `信用修复 #${id} 经复查撤销；名单条目不会自动恢复，请按名单认定程序处理` });
+    }
+  });
+  if (input.outcome === 'revoked') eventsCommitted();
+  return mustFind(ctx.pool, id);
+}
+
+/** Sweep step: accepted applications past their decision deadline are flagged and the centre told. */
+export async function flagOverdueRepairs(ctx: Pick<RightsContext, 'pool' | 'clock'>, actor: Actor): Promise<number> {
+  const today = ctx.clock.today();
+  let n = 0;
+  for (const id of await repo.overdueOpen(ctx.pool, today, 1000)) {
+    const moved = await withTx(ctx.pool, async (tx) => {
+      const r = await mustFind(tx, id, true);
+      if (r.overdue || r.decisionDue === null || r.decisionDue >= today || !['accepted', 'extended'].includes(r.state)) return false;
+      await repo.updateRepair(tx, id, { overdue: true });
+      await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'overdue', r.state, r.state, `决定期限 ${r.decisionDue} 已过`, { decisionDue: r.decisionDue }));
+      await notify(tx, { audience: 'centre', kind: 'repair.overdue', refType: 'repair', refId: id, title: `信用修复逾期未决 #${id}`, body: `决定期限 ${r.decisionDue} 已过（${r.departmentName ?? '—'}）` });
+      return true;
+    });
+    if (moved) n += 1;
+  }
+  return n;
+}
+
+/** Sweep step: retry list exits of approved repairs that did not complete after commit. */
+export async function retryPendingExits(ctx: RightsContext, actor: Actor): Promise<number> {
+  let n = 0;
+  for (const id of await repo.withPendingExits(ctx.pool, 500)) n += await exitPendingEntries(ctx, id, actor);
+  return n;
+}

@@ -1,0 +1,67 @@
+import { Type } from '@sinclair/typebox';
+import { eventView, EventView } from '../objections/schema.js';
+import { FileMetaView, FileUpload, fileMetaView } from '../rules/evidence.js';
+import type { FileMeta } from '../rules/shared-repo.js';
+import type { CaseEvent } from '../rules/workflow.js';
+import { REPAIR_STATE_LABELS, REPAIR_TRANSITIONS, type RepairRow } from './types.js';
+
+const Material = Type.Object({ code: Type.String({ maxLength: 41, description: 'material code from the repair rule (e.g. commitment_letter)' }), file: FileUpload }, { additionalProperties: false });
+
+export const RepairBody = Type.Object({
+  record: Type.Optional(Type.Integer({ minimum: 1 })),
+  listEntry: Type.Optional(Type.Integer({ minimum: 1 })),
+  statement: Type.Optional(Type.String({ maxLength: 4000 })),
+  materials: Type.Array(Material, { maxItems: 10 }),
+  agentName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  powerOfAttorney: Type.Optional(FileUpload),
+}, { additionalProperties: false });
+
+export const MaterialsBody = Type.Object({ materials: Type.Array(Material, { minItems: 1, maxItems: 10 }) }, { additionalProperties: false });
+export const RepairDecisionBody = Type.Object({
+  decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), reason: Type.String({ minLength: 1, maxLength: 4000 }),
+}, { additionalProperties: false });
+export const RecheckBody = Type.Object({
+  outcome: Type.Union([Type.Literal('confirmed'), Type.Literal('revoked')]), reason: Type.String({ minLength: 1, maxLength: 4000 }),
+}, { additionalProperties: false });
+export const EligibilityQuery = Type.Object({ record: Type.Optional(Type.Integer({ minimum: 1 })), listEntry: Type.Optional(Type.Integer({ minimum: 1 })) });
+
+const Reason = Type.Object({ check: Type.String(), ok: Type.Boolean(), rule: Type.String(), message: Type.String(), until: Type.Optional(Type.String()) });
+export const EligibilityView = Type.Object({
+  eligible: Type.Boolean(), earliestDate: Type.Optional(Type.String()), severity: Type.Union([Type.String(), Type.Null()]),
+  rule: Type.Object({ code: Type.String(), version: Type.Integer() }), reasons: Type.Array(Reason),
+  materials: Type.Object({ key: Type.String(), required: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) }),
+});
+
+const NStr = Type.Union([Type.String(), Type.Null()]);
+const NInt = Type.Union([Type.Integer(), Type.Null()]);
+export const RepairView = Type.Object({
+  id: Type.Integer(), subjectId: Type.Integer(), record: NInt, listEntry: NInt, department: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+  severity: NStr, state: Type.String(), stateLabel: Type.String(), open: Type.Boolean(), filedBy: Type.String(), agentName: NStr, statement: NStr,
+  appliedOn: Type.String(), acceptedOn: NStr, decisionDue: NStr, dueProvisional: Type.Boolean(), extensions: Type.Integer(), overdue: Type.Boolean(),
+  materials: Type.Object({ required: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })), missing: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) }),
+  eligibility: Type.Record(Type.String(), Type.Unknown()),
+  decision: Type.Union([Type.Object({ decidedOn: Type.String(), decidedBy: Type.String(), reason: Type.String() }), Type.Null()]),
+  recheck: Type.Union([Type.Object({ recheckedOn: Type.String(), reason: Type.String() }), Type.Null()]),
+  barUntil: NStr, pendingListExits: Type.Array(Type.Integer()),
+  rule: Type.Object({ code: Type.String(), version: Type.Integer(), params: Type.Record(Type.String(), Type.Unknown()) }),
+  events: Type.Optional(Type.Array(EventView)), files: Type.Optional(Type.Array(FileMetaView)),
+});
+
+export function repairView(r: RepairRow, today: string, extra: { events?: CaseEvent[]; files?: FileMeta[] } = {}) {
+  const open = REPAIR_TRANSITIONS[r.state].length > 0 && r.state !== 'approved';
+  const named = (codes: string[]) => codes.map((code) => ({ code, name: r.ruleParams.materials.find((m) => m.code === code)?.name ?? code }));
+  return {
+    id: r.id, subjectId: r.subjectId, record: r.recordId, listEntry: r.listEntryId,
+    department: r.departmentCode ? { code: r.departmentCode, name: r.departmentName ?? '' } : null, severity: r.severity,
+    state: r.state, stateLabel: REPAIR_STATE_LABELS[r.state], open, filedBy: r.filedBy, agentName: r.agentName, statement: r.statement,
+    appliedOn: r.appliedOn, acceptedOn: r.acceptedOn, decisionDue: r.decisionDue, dueProvisional: r.dueProvisional, extensions: r.extensions,
+    overdue: r.overdue || (['accepted', 'extended'].includes(r.state) && r.decisionDue !== null && r.decisionDue < today),
+    materials: { required: named(r.materialsRequired), missing: named(r.materialsMissing) }, eligibility: r.eligibility,
+    decision: r.decidedOn ? { decidedOn: r.decidedOn, decidedBy: r.decidedBy ?? '', reason: r.decisionReason ?? '' } : null,
+    recheck: r.recheckedOn ? { recheckedOn: r.recheckedOn, reason: r.recheckReason ?? '' } : null,
+    barUntil: r.barUntil, pendingListExits: r.pendingListExits,
+    rule: { code: r.ruleCode, version: r.ruleVersion, params: r.ruleParams as unknown as Record<string, unknown> },
+    ...(extra.events ? { events: extra.events.map(eventView) } : {}),
+    ...(extra.files ? { files: extra.files.map(fileMetaView) } : {}),
+  };
+}

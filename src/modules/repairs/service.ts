@@ -1,0 +1,216 @@
+import { withTx, type Db } from '../../db/pool.js';
+import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
+import { requireRole, type Viewer } from '../access/viewer.js';
+import { loadCalendar } from '../calendar/service.js';
+import { addWorkingDays } from '../calendar/working-days.js';
+import * as catalog from '../catalog/service.js';
+import { openObjectionFor, requireCaseReader } from '../objections/service.js';
+import { actorFor, getRecordRow } from '../records/service.js';
+import { decodeUploads, filesOf, storeFiles, type FileUpload } from '../rules/evidence.js';
+import { entryFact, liveAdverseRecords, liveEntries } from '../rules/facts-repo.js';
+import { notify } from '../rules/notifications.js';
+import type { RepairParams } from '../rules/params.js';
+import { currentRule, type RuleSnapshot } from '../rules/service.js';
+import { caseEvent, isUniqueViolation, type RightsContext } from '../rules/workflow.js';
+import { assessEligibility, missingMaterials, requiredMaterials, type Eligibility, type RepairTarget } from './eligibility.js';
+import * as repo from './repo.js';
+import { REPAIR_TRANSITIONS, type RepairRow, type RepairState } from './types.js';
+
+export interface TargetRef {
+  record?: number;
+  listEntry?: number;
+}
+
+interface ResolvedTarget {
+  target: RepairTarget;
+  subjectId: number;
+  departmentId: number | null;
+  recordId: number | null;
+  listEntryId: number | null;
+}
+
+async function resolveTarget(db: Db, ref: TargetRef): Promise<ResolvedTarget> {
+  if ((ref.record === undefined) === (ref.listEntry === undefined)) {
+    throw new ValidationError('须指定修复对象：record（记录）或 listEntry（名单条目）之一', [{ field: 'record', message: 'exactly one of record, listEntry' }]);
+  }
+  if (ref.record !== undefined) {
+    const r = await getRecordRow(db, ref.record);
+    const c = (await catalog.listCategories(db)).find((x) => x.id === r.categoryId)!;
+    return {
+      subjectId: r.subjectId, departmentId: r.departmentId, recordId: r.id, listEntryId: null,
+      target: { kind: 'record', id: r.id, categoryCode: c.code, categoryName: c.name, adverse: c.adverse, repairable: c.repairable, severity: r.severity, decidedOn: r.decidedOn, publishFrom: r.publishFrom, state: r.state },
+    };
+  }
+  const e = await entryFact(db, ref.listEntry!);
+  if (!e) throw new NotFoundError('list entry', String(ref.listEntry));
+  return {
+    subjectId: e.subjectId, departmentId: e.departmentId, recordId: null, listEntryId: e.entryId,
+    target: { kind: 'list_entry', id: e.entryId, listCode: e.listCode, listName: e.listName, listKind: e.listKind, listedOn: e.listedOn, state: e.state },
+  };
+}
+
+async function assess(db: Db, t: ResolvedTarget, rule: RuleSnapshot<RepairParams>, today: string): Promise<Eligibility> {
+  const [openObjection, openRepair, blacklist, seriousRecords, bar] = await Promise.all([
+    t.recordId ? openObjectionFor(db, t.recordId) : Promise.resolve(null),
+    repo.findOpenFor(db, { recordId: t.recordId, listEntryId: t.listEntryId }),
+    liveEntries(db, t.subjectId, ['blacklist']),
+    liveAdverseRecords(db, t.subjectId, { serious: false, categories: ['serious_dishonesty'] }),
+    repo.abuseBarUntil(db, t.subjectId),
+  ]);
+  return assessEligibility({
+    today, target: t.target, openObjection, openRepair, abuseBarUntil: bar,
+    blacklistEntries: blacklist.filter((e) => e.entryId !== t.listEntryId),
+    seriousDishonestyRecords: seriousRecords.filter((r) => r.id !== t.recordId).map((r) => ({ id: r.id, categoryName: r.categoryName })),
+  }, rule);
+}
+
+/** Is this record (or list entry) repairable now, and if not why and from when — each reason naming its rule. */
+export async function checkEligibility(db: Db, viewer: Viewer, today: string, ref: TargetRef): Promise<Eligibility & { materials: { key: string; required: { code: string; name: string }[] } }> {
+  const t = await resolveTarget(db, ref);
+  requireCaseReader(viewer, { subjectId: t.subjectId, departmentId: t.departmentId });
+  const rule = await currentRule(db, 'repair');
+  const e = await assess(db, t, rule, today);
+  const m = requiredMaterials(rule.params, t.target, e.severity);
+  return { ...e, materials: { key: m.key, required: m.codes.map((code) => ({ code, name: rule.params.materials.find((x) => x.code === code)?.name ?? code })) } };
+}
+
+export interface RepairInput extends TargetRef {
+  statement?: string;
+  materials: { code: string; file: FileUpload }[];
+  agentName?: string;
+  powerOfAttorney?: FileUpload;
+}
+
+function decodeMaterials(p: RepairParams, input: Pick<RepairInput, 'materials' | 'powerOfAttorney'>) {
+  const known = new Set(p.materials.map((m) => m.code));
+  const bad: ErrorDetail[] = input.materials.flatMap((m, i) => (known.has(m.code) ? [] : [{ field: `materials[${i}].code`, message: `未知材料 ${m.code}（可选：${[...known].join(', ')}）` }]));
+  if (bad.length) throw new ValidationError('材料类别有误', bad);
+  return decodeUploads([
+    ...input.materials.map((m, i) => ({ role: m.code, file: m.file, field: `materials[${i}]` })),
+    ...(input.powerOfAttorney ? [{ role: 'power_of_attorney', file: input.powerOfAttorney, field: 'powerOfAttorney' }] : []),
+  ]);
+}
+
+async function acceptance(ctx: RightsContext, p: RepairParams, today: string) {
+  const cal = await loadCalendar(ctx.pool);
+  const acceptedOn = p.sameDayAcceptance ? today : addWorkingDays(today, 1, cal).date;
+  const due = addWorkingDays(acceptedOn, p.decisionWorkingDays, cal);
+  return { acceptedOn, decisionDue: due.date, dueProvisional: due.provisional };
+}
+
+function applicant(viewer: Viewer, input: RepairInput, subjectId: number): { filedBy: 'subject' | 'agent'; agentName: string | null } {
+  requireRole(viewer, 'subject', 'operator', 'admin');
+  if (viewer.role === 'subject') {
+    if (viewer.subjectId !== subjectId) throw new ForbiddenError('只能为本主体申请信用修复', [{ field: 'record', message: 'not your record' }]);
+    return { filedBy: 'subject', agentName: null };
+  }
+  if (!input.agentName?.trim() || !input.powerOfAttorney) {
+    throw new ValidationError('代为申请须写明代理人并上传授权委托书', [{ field: 'agentName', message: 'agent name and power of attorney required' }]);
+  }
+  return { filedBy: 'agent', agentName: input.agentName.trim() };
+}
+
+const duplicate = (id: number) => new ConflictError(`该对象已有正在办理的修复申请 #${id}，请勿重复提交`, [{ field: 'record', message: 'an application is already open', repairId: id }], 'duplicate_application');
+
+/**
+ * A subject applies to repair a record or a list entry. Ineligible applications are refused with
+ * the reasons; complete ones are accepted (decision due in working days), incomplete ones returned
+ * with the list of missing materials.
+ */
+export async function applyForRepair(ctx: RightsContext, viewer: Viewer, input: RepairInput): Promise<RepairRow> {
+  const t = await resolveTarget(ctx.pool, input);
+  const who = applicant(viewer, input, t.subjectId);
+  const rule = await currentRule(ctx.pool, 'repair');
+  const files = decodeMaterials(rule.params, input);
+  const today = ctx.clock.today();
+  const e = await assess(ctx.pool, t, rule, today);
+  const openId = await repo.findOpenFor(ctx.pool, { recordId: t.recordId, listEntryId: t.listEntryId });
+  if (openId) throw duplicate(openId);
+  if (!e.eligible) {
+    const failing = e.reasons.filter((r) => !r.ok);
+    throw new ConflictError(`不符合信用修复条件：${failing.map((r) => r.message).join('；')}`, failing.map((r) => ({ field: r.check, message: r.message, rule: r.rule, ...(r.until ? { until: r.until } : {}) })), 'repair_not_eligible');
+  }
+  const required = requiredMaterials(rule.params, t.target, e.severity).codes;
+  const missing = missingMaterials(required, files.map((f) => f.role));
+  const state: RepairState = missing.length ? 'returned' : 'accepted';
+  const acc = state === 'accepted' ? await acceptance(ctx, rule.params, today) : null;
+  const actor = actorFor(viewer);
+  try {
+    const id = await withTx(ctx.pool, async (tx) => {
+      const newId = await repo.insertRepair(tx, {
+        subjectId: t.subjectId, recordId: t.recordId, listEntryId: t.listEntryId, departmentId: t.departmentId, severity: e.severity, state, ...who,
+        applicantUserId: viewer.userId, statement: input.statement?.trim() || null, appliedOn: today, acceptedOn: acc?.acceptedOn ?? null,
+        decisionDue: acc?.decisionDue ?? null, dueProvisional: acc?.dueProvisional ?? false, materialsRequired: required, materialsMissing: missing,
+        eligibility: e, rule,
+      });
+      const stored = await storeFiles(tx, { kind: 'repair', id: newId }, files, actor.name);
+      const names = (codes: string[]) => codes.map((c) => rule.params.materials.find((m) => m.code === c)?.name ?? c).join('、');
+      await repo.insertEvent(tx, newId, caseEvent(actor, ctx.clock.now(), 'applied', null, state, input.statement?.trim() || null, {
+        files: stored.map((f) => f.id), required, missing, rule: { code: rule.code, version: rule.version }, decisionDue: acc?.decisionDue ?? null,
+      }));
+      await notify(tx, state === 'accepted'
+        ? { audience: 'subject', subjectId: t.subjectId, kind: 'repair.accepted', refType: 'repair', refId: newId, title: `信用修复申请已受理 #${newId}`, body: `将于 ${acc!.decisionDue} 前作出决定（规则 ${rule.code} v${rule.version}）` }
+        : { audience: 'subject', subjectId: t.subjectId, kind: 'repair.returned', refType: 'repair', refId: newId, title: `信用修复申请材料不全 #${newId}`, body: `请补正：${names(missing)}` });
+      if (state === 'accepted' && t.departmentId !== null) {
+        await notify(tx, { audience: 'department', departmentId: t.departmentId, kind: 'repair.accepted', refType: 'repair', refId: newId, title: `待审核信用修复申请 #${newId}`, body: `请于 ${acc!.decisionDue} 前作出决定` });
+      }
+      return newId;
+    });
+    return mustFind(ctx.pool, id);
+  } catch (err) {
+    if (isUniqueViolation(err, 'repair_open_record_uq') || isUniqueViolation(err, 'repair_open_entry_uq')) {
+      throw duplicate((await repo.findOpenFor(ctx.pool, { recordId: t.recordId, listEntryId: t.listEntryId })) ?? 0);
+    }
+    throw err;
+  }
+}
+
+/** A returned application gets the missing materials; once complete it is accepted. */
+export async function supplementRepair(ctx: RightsContext, viewer: Viewer, id: number, input: Pick<RepairInput, 'materials'>): Promise<RepairRow> {
+  const before = await mustFind(ctx.pool, id);
+  requireRole(viewer, 'subject', 'operator', 'admin');
+  if (viewer.role === 'subject' && viewer.subjectId !== before.subjectId) throw new ForbiddenError('只能补正本主体的申请');
+  const files = decodeMaterials(before.ruleParams, { materials: input.materials });
+  const actor = actorFor(viewer);
+  const acc = await acceptance(ctx, before.ruleParams, ctx.clock.today());
+  await withTx(ctx.pool, async (tx) => {
+    const r = await mustFind(tx, id, true);
+    if (r.state !== 'returned') throw new InvalidTransitionError('repair', r.state, 'accepted');
+    const stored = await storeFiles(tx, { kind: 'repair', id }, files, actor.name);
+    const missing = missingMaterials(r.materialsRequired, (await filesOf(tx, 'repair', id)).map((f) => f.role));
+    if (missing.length) {
+      await repo.updateRepair(tx, id, { materialsMissing: missing });
+      await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'supplemented', r.state, r.state, null, { files: stored.map((f) => f.id), missing }));
+      return;
+    }
+    await repo.updateRepair(tx, id, { state: 'accepted', materialsMissing: [], ...acc });
+    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'accepted', r.state, 'accepted', null, { files: stored.map((f) => f.id), decisionDue: acc.decisionDue }));
+    await notify(tx, { audience: 'subject', subjectId: r.subjectId, kind: 'repair.accepted', refType: 'repair', refId: id, title: `信用修复申请已受理 #${id}`, body: `将于 ${acc.decisionDue} 前作出决定` });
+    if (r.departmentId !== null) await notify(tx, { audience: 'department', departmentId: r.departmentId, kind: 'repair.accepted', refType: 'repair', refId: id, title: `待审核信用修复申请 #${id}`, body: `请于 ${acc.decisionDue} 前作出决定` });
+  });
+  return mustFind(ctx.pool, id);
+}
+
+export async function mustFind(db: Db, id: number, forUpdate = false): Promise<RepairRow> {
+  const r = await repo.findRepair(db, id, forUpdate);
+  if (!r) throw new NotFoundError('repair', String(id));
+  return r;
+}
+
+export function checkMove(r: RepairRow, to: RepairState): void {
+  if (!REPAIR_TRANSITIONS[r.state].includes(to)) throw new InvalidTransitionError('repair', r.state, to);
+}
+
+export async function getRepair(db: Db, viewer: Viewer, id: number) {
+  const r = await mustFind(db, id);
+  requireCaseReader(viewer, r);
+  return { repair: r, events: await repo.eventsOf(db, id), files: await filesOf(db, 'repair', id) };
+}
+
+export async function listRepairs(db: Db, viewer: Viewer, today: string, q: { states: string[]; department: number | null; overdue: boolean | null; page: number; pageSize: number }) {
+  requireRole(viewer, 'subject', 'department', 'admin', 'operator');
+  return repo.inbox(db, {
+    states: q.states, departmentId: viewer.role === 'department' ? viewer.departmentId : q.department, subjectId: viewer.role === 'subject' ? viewer.subjectId : null,
+    overdue: q.overdue, today, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
+  });
+}

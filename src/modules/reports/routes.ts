@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { ValidationError } from '../../errors.js';
+import { errorResponses } from '../../http/schemas.js';
+import { issueBatch } from './batch.js';
+import { warmUpReportFonts } from './pdf/fonts.js';
+import type { ReportContext } from './content.js';
+import { BatchBody, CodeQuery, DomainList, IssuedReport, NumberParam, OptionalCodeQuery, ReportRequestBody, VerifyResult } from './schema.js';
+import { getReportPdf, issueReport, listReportDomains } from './service.js';
+import { verifyFile, verifyReport } from './verify.js';
+
+export const reportContext = (deps: AppDeps): ReportContext & { db: AppDeps['pool'] } => ({ db: deps.pool, pd: deps.pd, clock: deps.clock, config: deps.config });
+
+const MAX_PDF_BYTES = 20 * 1024 * 1024;
+
+/** Credit report routes (mounted under /api/v1). */
+export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const ctx = reportContext(deps);
+  const publicLimit = { rateLimit: {} };
+  // Parse the CJK fonts once the server is up rather than in the first requester's report.
+  app.addHook('onReady', async () => {
+    setImmediate(warmUpReportFonts);
+  });
+  // Own child context: the raw-PDF body parser stays local to these routes.
+  await app.register(async (r) => {
+    r.addContentTypeParser(['application/pdf', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_PDF_BYTES }, (_req, body, done) => done(null, body));
+
+    r.get('/reports/domains', {
+      schema: { tags: ['reports'], summary: 'Domains of the certificate report (专用信用报告领域)', response: { 200: DomainList } },
+    }, async () => {
+      const items = await listReportDomains(ctx);
+      return { items, total: items.length };
+    });
+
+    r.post('/reports', {
+      config: publicLimit,
+      schema: {
+        tags: ['reports'], summary: 'Issue a credit report (PDF) for a subject',
+        description: 'Anonymous: the public report with public data only. The subject (role subject): its own full report. Departments and the credit center: with a purpose, per their disclosure classes. API keys need the reports:write scope. Every request is audited (report_issued).',
+        body: ReportRequestBody, response: { 201: IssuedReport, ...errorResponses },
+      },
+    }, async (req, reply) => {
+      const b = req.body as ReportRequestBody;
+      return reply.status(201).send(await issueReport(ctx, req.viewer, b));
+    });
+
+    r.post('/reports/batch', {
+      schema: {
+        tags: ['reports'], summary: 'Reports for a list of parties as a zip (one PDF each + summary.csv); bad parties become error rows',
+        body: BatchBody, response: errorResponses,
+      },
+    }, async (req, reply) => {
+      const { zip, rows } = await issueBatch(ctx, req.viewer, req.body as BatchBody);
+      return reply.type('application/zip')
+        .header('content-disposition', `attachment; filename="reports-${ctx.clock.today()}.zip"`)
+        .header('x-report-count', String(rows.filter((x) => x.ok).length))
+        .header('x-error-count', String(rows.filter((x) => !x.ok).length))
+        .send(zip);
+    });
+
+    r.post('/reports/verify-file', {
+      config: publicLimit,
+      schema: {
+        tags: ['reports'], summary: 'Verify a report PDF by its SHA-256 (send the file as the body, Content-Type: application/pdf)',
+        response: { 200: VerifyResult, ...errorResponses },
+      },
+    }, async (req) => {
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        throw new ValidationError('请以 application/pdf 请求体上传报告文件', [{ field: 'body', message: 'send the PDF bytes with Content-Type application/pdf' }]);
+      }
+      return verifyFile(ctx, req.body);
+    });
+
+    r.get('/reports/:number.pdf', {
+      config: publicLimit,
+      schema: {
+        tags: ['reports'], summary: 'The issued PDF: to the requester and the credit center; public reports also to whoever holds the code',
+        params: NumberParam, querystring: OptionalCodeQuery, response: errorResponses,
+      },
+    }, async (req, reply) => {
+      const { number } = req.params as NumberParam;
+      const { code } = req.query as OptionalCodeQuery;
+      const r0 = await getReportPdf(ctx, req.viewer, number, code ?? null);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${r0.number}.pdf"`).send(r0.pdf);
+    });
+
+    r.get('/reports/:number/verify', {
+      config: publicLimit,
+      schema: {
+        tags: ['reports'], summary: 'Verify a report by number and code: genuine, hashes, and whether its facts changed since issue',
+        params: NumberParam, querystring: CodeQuery, response: { 200: VerifyResult, ...errorResponses },
+      },
+    }, async (req) => verifyReport(ctx, (req.params as NumberParam).number, (req.query as CodeQuery).code));
+  });
+}
