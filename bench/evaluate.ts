@@ -31,7 +31,7 @@ const chunk = Number.parseInt(process.argv[3] ?? '250000', 10);
 if (!Number.isInteger(subjects) || subjects <= 0) throw new Error('usage: tsx bench/evaluate.ts [subjects] [chunk]');
 const TODAY = '2026-11-25';
 
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const secs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {

@@ -93,7 +93,8 @@ describe('console as administrator', () => {
   it.skipIf(!reviewWired)('reviews pasted parties and shows hits and measures', async () => {
     const s = await admin();
     const [party] = await subjectsWith('penalty', 1);
-    await apiCall('POST', '/api/v1/lists/court_dishonest_debtor/entries', { subject: party!.uscc, reason: '有履行能力而拒不履行（e2e）', department: 'ZJFY' }, s);
+    const listed = await apiCall('POST', '/api/v1/lists/court_dishonest_debtor/entries', { subject: party!.uscc, reason: '有履行能力而拒不履行（e2e）', department: 'ZJFY', documentNo: '(2026)苏06执e2e号' }, s);
+    expect([201, 409], JSON.stringify(listed.body)).toContain(listed.status);
     await page.goto('/console/review');
     await page.getByTestId('review-parties').fill(`${party!.uscc}\n不存在的测试公司`);
     await page.getByTestId('review-submit').click();
