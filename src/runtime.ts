@@ -4,6 +4,7 @@ import { migrate } from './db/migrate.js';
 import { createPool, type Pool } from './db/pool.js';
 import { loadPersonalDataKeys, PersonalData } from './lib/personal-data.js';
 import { seedNationalCatalog } from './modules/catalog/service.js';
+import { seedEvaluationModels } from './modules/evaluation/models.js';
 
 /** The open database and secrets, shared by the server and the CLI. */
 export interface Platform {
@@ -24,6 +25,7 @@ export async function openPlatform(config: Config, log: (line: string) => void =
     const applied = await migrate(pool);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
     await seedNationalCatalog(pool);
+    await seedEvaluationModels(pool);
   } catch (err) {
     await pool.end();
     await embedded?.stop();
