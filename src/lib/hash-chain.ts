@@ -43,3 +43,18 @@ export class ChainVerifier {
     return null;
   }
 }
+
+/** Walk a stored chain in seq order; the number of links checked and the first break, if any. */
+export async function verifyChain<R extends { seq: number; prevHash: string; hash: string }>(
+  rows: AsyncIterable<R>,
+  hashedPart: (row: R) => unknown,
+  onProgress?: (checked: number) => void,
+): Promise<{ checked: number; broken: ChainBreak | null }> {
+  const v = new ChainVerifier();
+  for await (const row of rows) {
+    const broken = v.check({ seq: row.seq, prevHash: row.prevHash, hash: row.hash, entry: hashedPart(row) });
+    if (broken) return { checked: v.count, broken };
+    if (onProgress && v.count % 10000 === 0) onProgress(v.count);
+  }
+  return { checked: v.count, broken: null };
+}

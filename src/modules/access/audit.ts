@@ -1,6 +1,6 @@
 import type { Db, Pool } from '../../db/pool.js';
 import { withTx } from '../../db/pool.js';
-import { ChainVerifier, GENESIS_HASH, chainHash, type ChainBreak } from '../../lib/hash-chain.js';
+import { verifyChain, GENESIS_HASH, chainHash, type ChainBreak } from '../../lib/hash-chain.js';
 import * as repo from './audit-repo.js';
 import { requireRole, type Viewer } from './viewer.js';
 
@@ -44,12 +44,7 @@ export async function appendAudit(db: Db | Pool, ev: AuditEvent): Promise<number
 
 /** Recompute the audit chain; the first broken link, or null when intact. */
 export async function verifyAudit(db: Db): Promise<{ checked: number; broken: ChainBreak | null }> {
-  const v = new ChainVerifier();
-  for await (const row of repo.scanAudit(db)) {
-    const broken = v.check({ seq: row.seq, prevHash: row.prevHash, hash: row.hash, entry: hashedPart(row) });
-    if (broken) return { checked: v.count, broken };
-  }
-  return { checked: v.count, broken: null };
+  return verifyChain(repo.scanAudit(db), hashedPart);
 }
 
 export async function listAudit(

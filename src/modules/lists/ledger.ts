@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool.js';
-import { ChainVerifier, GENESIS_HASH, chainHash, type ChainBreak } from '../../lib/hash-chain.js';
+import { verifyChain, GENESIS_HASH, chainHash, type ChainBreak } from '../../lib/hash-chain.js';
 import type { Actor } from '../records/types.js';
 import * as repo from './repo.js';
 import type { EntryRow } from './types.js';
@@ -40,10 +40,6 @@ export interface ListLedgerReport {
 
 /** Recompute the list ledger chain and compare every entry with its latest ledger row. */
 export async function verifyListLedger(db: Db): Promise<ListLedgerReport> {
-  const v = new ChainVerifier();
-  for await (const row of repo.scanEntryLedger(db)) {
-    const broken = v.check({ seq: row.seq, prevHash: row.prevHash, hash: row.hash, entry: hashedPart(row) });
-    if (broken) return { checked: v.count, broken, outOfLedger: [] };
-  }
-  return { checked: v.count, broken: null, outOfLedger: await repo.entriesOutOfLedger(db) };
+  const r = await verifyChain(repo.scanEntryLedger(db), hashedPart);
+  return { ...r, outOfLedger: r.broken ? [] : await repo.entriesOutOfLedger(db) };
 }

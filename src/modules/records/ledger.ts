@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/pool.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
-import { ChainVerifier, GENESIS_HASH, chainHash, type ChainBreak } from '../../lib/hash-chain.js';
+import { verifyChain, GENESIS_HASH, chainHash, type ChainBreak } from '../../lib/hash-chain.js';
 import * as repo from './repo.js';
 import type { Actor, RecordRow, VersionRow } from './types.js';
 
@@ -52,11 +52,6 @@ export interface LedgerReport {
 
 /** Recompute the whole chain and compare every record with its latest ledger entry. */
 export async function verifyLedger(db: Db, onProgress?: (n: number) => void): Promise<LedgerReport> {
-  const v = new ChainVerifier();
-  for await (const row of repo.scanLedger(db)) {
-    const broken = v.check({ seq: row.seq, prevHash: row.prevHash, hash: row.hash, entry: hashedPart(row) });
-    if (broken) return { checked: v.count, broken, outOfLedger: [] };
-    if (onProgress && v.count % 10000 === 0) onProgress(v.count);
-  }
-  return { checked: v.count, broken: null, outOfLedger: await repo.recordsOutOfLedger(db) };
+  const r = await verifyChain(repo.scanLedger(db), hashedPart, onProgress);
+  return { ...r, outOfLedger: r.broken ? [] : await repo.recordsOutOfLedger(db) };
 }
