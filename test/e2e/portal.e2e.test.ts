@@ -41,7 +41,8 @@ describe('portal', () => {
     await textOf(page.getByTestId('basic-info')).toContain(party.uscc);
     await see(page.getByRole('tab', { name: /行政处罚/ }));
     await page.getByRole('tab', { name: /行政处罚/ }).click();
-    await see(page.getByTestId('record-card').first());
+    // Cards of tabs opened before stay in the page, hidden: look in the open tab panel only.
+    await see(page.getByRole('tabpanel').getByTestId('record-card'));
     await shot(page, 'portal-party');
     await context.close();
   });

@@ -57,10 +57,10 @@ afterAll(async () => {
 
 describe('xinyong evaluate / model / draw', () => {
   it('evaluate --model runs a full, then an incremental evaluation', async () => {
-    const full = await cli('evaluate', '--model', 'enterprise');
+    const full = await cli('evaluate', '--model', 'enterprise', '--as-of', '2026-11-25');
     expect(full.out).toMatch(/^run 1 \(full\) of enterprise v1 as of 2026-11-25: 6 subjects in [\d.]+ s — /);
     expect(full.out).toMatch(/良好 \d/);
-    const inc = await cli('evaluate', '--model', 'enterprise', '--incremental');
+    const inc = await cli('evaluate', '--model', 'enterprise', '--incremental', '--as-of', '2026-11-25');
     expect(inc.out).toMatch(/^run 2 \(incremental after run 1\) of enterprise v1 as of 2026-11-25: 0 subjects/);
   });
 

@@ -33,7 +33,8 @@ export function PartyPage() {
             const i = FIRST.indexOf(x.code), j = FIRST.indexOf(y.code);
             return (i < 0 ? 99 : i) - (j < 0 ? 99 : j);
           });
-          const disputed = a.categories.some((c) => c.records.some((r) => r.state === 'disputed'));
+          const disputedGroup = groups.find((c) => c.records.some((r) => r.state === 'disputed'));
+          const disputed = disputedGroup !== undefined;
           return (
             <>
               <div className="party-head">
@@ -62,6 +63,8 @@ export function PartyPage() {
               <Card title={t('party.records')} size="small" className="section">
                 {groups.length === 0 ? <Empty description={t('party.noRecords')} /> : (
                   <Tabs
+                    // A record under objection is what the banner talks about: open its tab first.
+                    defaultActiveKey={disputedGroup?.code ?? groups[0]?.code}
                     items={groups.map((g) => ({
                       key: g.code,
                       label: <span>{byCode.get(g.code)?.name ?? g.name} <Badge count={g.records.length} color="#8c8c8c" /></span>,
