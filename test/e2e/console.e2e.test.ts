@@ -102,6 +102,13 @@ describe('console as administrator', () => {
     await countOf(page.getByTestId('review-party')).toBe(2);
     await see(page.getByTestId('review-hit'));
     await shot(page, 'console-review');
+    // 反馈: the reviewing side says whether it applied the measure, and why.
+    await page.getByTestId('feedback-open').first().click();
+    await page.getByTestId('feedback-reason').fill('已在本次政府采购中限制其投标资格（e2e）');
+    await page.getByTestId('feedback-save').click();
+    await see(page.getByTestId('feedback-done'));
+    const stats = await apiCall<{ measures: { measure: string; withFeedback: number }[] }>('GET', '/api/v1/measures/stats', undefined, s);
+    expect(stats.body.measures.some((m) => m.withFeedback > 0), JSON.stringify(stats.body)).toBe(true);
   });
 
   it.skipIf(!objectionsWired)('shows the objection inbox', async () => {

@@ -1,3 +1,6 @@
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, cli, countOf, launchBrowser, loginUi, makeUser, newPage, routeExists, see, shot, subjectsWith, textOf } from './helpers.js';
@@ -25,6 +28,11 @@ describe('objection flow', () => {
     await loginUi(subject.page, username, 'e2e-password-123', `/objections?subject=${party!.uscc}&record=${record.id}`);
     await see(subject.page.getByTestId('objection-reason'));
     await subject.page.getByTestId('objection-reason').fill('处罚内容金额有误，应为罚款人民币3000元，附处罚决定书。');
+    // Evidence travels with the objection: a scanned decision as a PDF file.
+    const evidence = path.join(os.tmpdir(), `xinyong-e2e-evidence-${Date.now()}.pdf`);
+    await writeFile(evidence, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await subject.page.getByTestId('objection-evidence').locator('input[type=file]').setInputFiles(evidence);
+    await textOf(subject.page.getByTestId('objection-evidence').locator('.ant-upload-list-item')).toContain(path.basename(evidence));
     await subject.page.getByTestId('objection-submit').click();
     await see(subject.page.getByTestId('tracking-no'));
     const trackingNo = (await subject.page.getByTestId('tracking-no').innerText()).trim();
@@ -41,6 +49,7 @@ describe('objection flow', () => {
     await shot(dept.page, 'console-objection-inbox');
     await dept.page.getByTestId('objection-inbox').getByText(trackingNo).click();
     await see(dept.page.getByTestId('decision-submit'));
+    await textOf(dept.page.getByTestId('objection-case')).toContain(path.basename(evidence));
     await dept.page.getByTestId('correct-field').click();
     await dept.page.keyboard.type('CF_NR');
     await dept.page.keyboard.press('Enter');

@@ -3,6 +3,9 @@ import type { Severity } from '../catalog/types.js';
 import type { RepairParams } from '../rules/params.js';
 import type { RuleSnapshot } from '../rules/service.js';
 
+/** The record's state in the words of the refusal or confirmation shown to the applicant. */
+const STATE_TEXT: Record<string, string> = { active: '记录在公示中', expired: '记录公示期已满', disputed: '记录异议处理中', repaired: '该记录已信用修复', revoked: '该记录已撤销' };
+
 // Pure rules of credit repair: who may apply, from when, and with which materials.
 
 export type RepairTarget =
@@ -60,7 +63,7 @@ export function assessEligibility(f: EligibilityFacts, rule: RuleSnapshot<Repair
   const reasons: EligibilityReason[] = [];
   const add = (check: string, ok: boolean, ruleText: string, message: string, until?: string) => reasons.push({ check, ok, rule: ruleText, message, ...(until ? { until } : {}) });
   if (t.kind === 'record') {
-    add('state', ['active', 'expired', 'disputed'].includes(t.state), `${tag}.state`, t.state === 'repaired' ? '该记录已信用修复' : t.state === 'revoked' ? '该记录已撤销' : `记录状态为 ${t.state}`);
+    add('state', ['active', 'expired', 'disputed'].includes(t.state), `${tag}.state`, STATE_TEXT[t.state] ?? `记录状态为 ${t.state}`);
     add('adverse', t.adverse, `${tag}.catalog.adverse`, t.adverse ? `“${t.categoryName}”属于失信信息` : `“${t.categoryName}”不是失信信息，无需修复`);
     add('repairable', t.repairable, `${tag}.catalog.repairable`, t.repairable ? `“${t.categoryName}”可以修复` : `按信用信息目录，“${t.categoryName}”依法不可修复`);
   } else {

@@ -34,12 +34,11 @@ export function EvidenceUpload({ onChange, max = 10, testId }: { onChange: (file
   };
 
   return (
-    <div>
+    <div data-testid={testId}>
       <Upload
         multiple
         accept=".pdf,.jpg,.jpeg,.png,.ofd"
         fileList={list}
-        data-testid={testId}
         onRemove={(f) => publish(list.filter((x) => x.uid !== f.uid))}
         beforeUpload={(file) => {
           const ext = file.name.split('.').pop()?.toLowerCase() ?? '';

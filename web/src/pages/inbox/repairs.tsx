@@ -21,9 +21,9 @@ function Decide({ r, onDone }: { r: Repair; onDone: () => void }) {
         <Radio value="approve">{t('repair.approve')}</Radio>
         <Radio value="reject">{t('repair.reject')}</Radio>
       </Radio.Group>
-      <Form.Item name="reason" label={t('inbox.reason')} rules={[{ required: true, message: t('inbox.reasonRequired') }]}><Input.TextArea rows={3} /></Form.Item>
+      <Form.Item name="reason" label={t('inbox.reason')} rules={[{ required: true, message: t('inbox.reasonRequired') }]}><Input.TextArea rows={3} data-testid="repair-decision-reason" /></Form.Item>
       {action.error && <div className="section"><ApiErrorAlert error={action.error} /></div>}
-      <Button type="primary" htmlType="submit" loading={action.busy}>{t('inbox.submitAnswer')}</Button>
+      <Button type="primary" htmlType="submit" loading={action.busy} data-testid="repair-decision-submit">{t('inbox.submitAnswer')}</Button>
     </Form>
   );
 }
@@ -53,7 +53,7 @@ export function RepairInboxPage() {
           columns={[
             { title: '#', dataIndex: 'id' },
             { title: t('repair.appliedOn'), dataIndex: 'appliedOn' },
-            { title: t('track.department'), key: 'd', render: (_, r) => r.department?.name ?? r.departmentName ?? '—' },
+            { title: t('track.department'), key: 'd', render: (_, r) => r.department?.name ?? '—' },
             { title: t('track.state'), key: 's', render: (_, r) => <Tag color={isOpen(r) ? 'blue' : 'green'}>{stateLabelOf(r)}</Tag> },
             { title: t('track.dueOn'), key: 'due', render: (_, r) => <DeadlineTag due={r.decisionDue ?? null} overdue={Boolean(r.overdue)} open={isOpen(r)} /> },
           ]} />
@@ -65,7 +65,7 @@ export function RepairInboxPage() {
               { key: 's', label: t('track.state'), children: stateLabelOf(open) },
               { key: 'a', label: t('repair.appliedOn'), children: open.appliedOn },
               { key: 'st', label: t('repair.statement'), children: open.statement ?? '—' },
-              { key: 'm', label: t('repair.missing'), children: open.materialsMissing?.join('、') || '—' },
+              { key: 'm', label: t('repair.missing'), children: open.materials.missing.map((m) => m.name).join('、') || '—' },
               ...(outcomeOf(open) ? [{ key: 'o', label: t('objection.answer'), children: outcomeOf(open) }] : []),
             ]} />
             {can(me?.role, 'repairDecide') && isOpen(open) && open.state !== 'returned' && (

@@ -8,25 +8,23 @@ export interface Eligibility {
   materials?: { key: string; required: { code: string; name: string }[] };
 }
 
+/** A repair application as the API returns it (RepairView in src/modules/repairs/schema.ts). */
 export interface Repair {
   id: number;
   state: string;
-  stateLabel?: string;
-  record?: number | null;
-  recordId?: number | null;
-  listEntry?: number | null;
-  department?: { code: string | null; name: string | null } | null;
-  departmentName?: string | null;
+  stateLabel: string;
+  open: boolean;
+  record: number | null;
+  listEntry: number | null;
+  department: { code: string; name: string } | null;
   appliedOn: string;
-  acceptedOn?: string | null;
-  decisionDue?: string | null;
-  overdue?: boolean;
-  open?: boolean;
-  statement?: string | null;
-  materialsMissing?: string[];
-  decisionReason?: string | null;
-  outcome?: { reason: string; decidedOn: string; decidedBy: string } | null;
-  decidedOn?: string | null;
+  acceptedOn: string | null;
+  decisionDue: string | null;
+  overdue: boolean;
+  statement: string | null;
+  materials: { required: { code: string; name: string }[]; missing: { code: string; name: string }[] };
+  decision: { decidedOn: string; decidedBy: string; reason: string } | null;
+  recheck: { recheckedOn: string; reason: string } | null;
 }
 
 export interface RepairInput {
@@ -42,6 +40,7 @@ export const listRepairs = (q: { state?: string[]; overdue?: boolean; page: numb
   api.get<Page<Repair>>('/repairs', { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 }, signal);
 export const decideRepair = (id: number, body: { decision: 'approve' | 'reject'; reason: string }) => api.post<Repair>(`/repairs/${id}/decision`, body);
 
-export const stateLabelOf = (r: Repair) => r.stateLabel ?? r.state;
-export const outcomeOf = (r: Repair) => r.outcome?.reason ?? r.decisionReason ?? null;
-export const isOpen = (r: Repair) => r.open ?? ['returned', 'accepted', 'extended'].includes(r.state);
+export const stateLabelOf = (r: Repair) => r.stateLabel;
+/** The latest word on the application: a re-check overrides the decision it revisits. */
+export const outcomeOf = (r: Repair) => r.recheck?.reason ?? r.decision?.reason ?? null;
+export const isOpen = (r: Repair) => r.open;

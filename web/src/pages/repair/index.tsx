@@ -29,7 +29,7 @@ function ApplyForm() {
 
   if (done) {
     return <Result status="success" title={t('repair.filed')} data-testid="repair-filed"
-      subTitle={<span>{t('repair.no', { id: done.id })} · {stateLabelOf(done)}{done.decisionDue ? ` · ${t('track.dueOn')} ${done.decisionDue}` : ''}</span>} />;
+      subTitle={<span><span data-testid="repair-no">{t('repair.no', { id: done.id })}</span> · {stateLabelOf(done)}{done.decisionDue ? ` · ${t('track.dueOn')} ${done.decisionDue}` : ''}</span>} />;
   }
   return (
     <Form form={form} layout="vertical" initialValues={{ subject: params.get('subject') ?? '', record: params.get('record') ? Number(params.get('record')) : undefined }}
@@ -50,7 +50,7 @@ function ApplyForm() {
                 <EligibilityView e={e} />
                 {e.eligible && (e.materials?.required ?? []).map((m) => (
                   <Form.Item key={m.code} label={m.name} required>
-                    <EvidenceUpload max={3} onChange={(files) => setMaterials((prev) => ({ ...prev, [m.code]: files }))} />
+                    <EvidenceUpload max={3} testId={`repair-material-${m.code}`} onChange={(files) => setMaterials((prev) => ({ ...prev, [m.code]: files }))} />
                   </Form.Item>
                 ))}
               </>
@@ -58,9 +58,9 @@ function ApplyForm() {
           </AsyncView>
         </div>
       )}
-      <Form.Item name="statement" label={t('repair.statement')}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
+      <Form.Item name="statement" label={t('repair.statement')}><Input.TextArea rows={3} maxLength={4000} data-testid="repair-statement" /></Form.Item>
       {action.error && <div className="section"><ApiErrorAlert error={action.error} /></div>}
-      <Button type="primary" htmlType="submit" loading={action.busy} disabled={eligibility.data ? !eligibility.data.eligible : false}>{t('repair.submit')}</Button>
+      <Button type="primary" htmlType="submit" loading={action.busy} disabled={eligibility.data ? !eligibility.data.eligible : false} data-testid="repair-submit">{t('repair.submit')}</Button>
     </Form>
   );
 }

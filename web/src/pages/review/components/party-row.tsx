@@ -10,7 +10,7 @@ function Feedback({ reviewId, hit }: { reviewId: number; hit: Hit }) {
   const [done, setDone] = useState(false);
   const [applied, setApplied] = useState(true);
   const action = useAction(giveFeedback);
-  if (done) return <Tag color="green">{t('review.fedBack')}</Tag>;
+  if (done) return <Tag color="green" data-testid="feedback-done">{t('review.fedBack')}</Tag>;
   return (
     <Popover trigger="click" title={t('review.feedback')} content={
       <Form layout="vertical" style={{ width: 300 }} initialValues={{ measure: hit.measures[0] }} onFinish={async (v: { measure?: string; reason: string }) => {
@@ -18,12 +18,12 @@ function Feedback({ reviewId, hit }: { reviewId: number; hit: Hit }) {
       }}>
         <Form.Item label={t('review.applied')}><Switch checked={applied} onChange={setApplied} /></Form.Item>
         <Form.Item name="measure" label={t('review.measure')}><Select allowClear options={hit.measures.map((m) => ({ value: m, label: m }))} /></Form.Item>
-        <Form.Item name="reason" label={t('inbox.reason')} rules={[{ required: true, message: t('inbox.reasonRequired') }]}><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item name="reason" label={t('inbox.reason')} rules={[{ required: true, message: t('inbox.reasonRequired') }]}><Input.TextArea rows={2} data-testid="feedback-reason" /></Form.Item>
         {action.error && <ApiErrorAlert error={action.error} compact />}
-        <Button type="primary" htmlType="submit" loading={action.busy} size="small">{t('common.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={action.busy} size="small" data-testid="feedback-save">{t('common.save')}</Button>
       </Form>
     }>
-      <Button size="small">{t('review.feedback')}</Button>
+      <Button size="small" data-testid="feedback-open">{t('review.feedback')}</Button>
     </Popover>
   );
 }
