@@ -1,6 +1,8 @@
 import type { PersonalData } from '../../lib/personal-data.js';
-import { maskIdNumber } from '../identity/citizen-id.js';
-import { validateCode } from '../identity/validate.js';
+import { usccOrgType } from '../identity/uscc-authorities.js';
+import { USCC_CHARSET, USCC_WEIGHTS } from '../identity/uscc.js';
+import { maskIdNumber, validateCitizenId } from '../identity/citizen-id.js';
+import { validateCode, type CodeValidation } from '../identity/validate.js';
 import { normalizeName } from '../subjects/name.js';
 
 /** A fuzzy name match at or above this score is confirmed without a person looking at it. */
@@ -46,13 +48,51 @@ export interface PartyPlan {
   echo: PartyInput;
 }
 
+const USCC_SHAPE = /^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/;
+const ID_SHAPE = /^\d{17}[\dX]$/;
+/** GB 32100 character values by char code (the shape test has already limited the characters). */
+const USCC_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_CHARSET.length; i++) USCC_VALUE[USCC_CHARSET.charCodeAt(i)] = i;
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/**
+ * True only for a normalised code that validateCode reads as a valid USCC without a second
+ * reading (not shaped like an ID number): charset, authority and organisation type, digits for
+ * the region, embedded GB 11714 organisation code check and the GB 32100 check character — the
+ * same rules as identity/uscc.ts, without building the explanation. Anything else goes through
+ * validateCode, which explains errors by position.
+ */
+export function isPlainValidUscc(norm: string): boolean {
+  if (!USCC_SHAPE.test(norm) || ID_SHAPE.test(norm) || usccOrgType(norm.charAt(0), norm.charAt(1)) === undefined) return false;
+  let org = 0;
+  for (let i = 0; i < 8; i++) org += ORG_WEIGHTS[i]! * Number.parseInt(norm.charAt(8 + i), 36);
+  const c9 = 11 - (org % 11);
+  if (norm.charAt(16) !== (c9 === 10 ? 'X' : c9 === 11 ? '0' : String(c9))) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_VALUE[norm.charCodeAt(i)]! * USCC_WEIGHTS[i]!;
+  return norm.charAt(17) === USCC_CHARSET.charAt((31 - (sum % 31)) % 31);
+}
+
+/**
+ * validateCode's reading of a code, skipping the second (USCC) reading of an 18-digit number
+ * that is a valid citizen ID without warnings: validateCode prefers that reading anyway.
+ */
+function readCode(code: string): CodeValidation {
+  if (ID_SHAPE.test(code.toUpperCase())) {
+    const id = validateCitizenId(code);
+    if (id.valid && !id.warnings.length) return id;
+  }
+  return validateCode(code);
+}
+
 /** Classify a party's code and name (pure; ID numbers become HMACs and are masked in the echo). */
 export function planParty(pd: PersonalData, index: number, p: PartyInput): PartyPlan {
   const plan: PartyPlan = { index, usccs: [], hmacs: [], identifiers: [], nameKey: null, errors: [], echo: { ...p } };
   const code = p.code?.trim();
   const name = p.name?.trim();
-  if (code) {
-    const v = validateCode(code);
+  if (code && isPlainValidUscc(code.toUpperCase())) plan.usccs.push(code.toUpperCase());
+  else if (code) {
+    const v = readCode(code);
     const norm = v.normalized ?? code.toUpperCase();
     if (v.scheme === 'citizen_id' || v.scheme === 'citizen_id_15') plan.echo.code = maskIdNumber(code);
     if (v.scheme === 'uscc' && v.valid) plan.usccs.push(norm);

@@ -83,16 +83,21 @@ export async function fuzzyCandidates(
 ): Promise<(FoundSubject & { score: number })[]> {
   // A rare gram is found through the index; a sequential scan of the whole register never pays.
   await tx.query('set local enable_seqscan = off');
+  // Every step is an index probe per row: a gram's count by primary key (a hash of the whole
+  // statistics table costs more than the lookups), candidates by the trigram index with their
+  // columns in hand (a join back to subject would be planned as a scan of the whole register).
+  // The score is compared as similarity()'s real: a candidate at exactly the threshold stays one.
   const r = await tx.query<FoundSubject & { score: number }>(
     `with g as (
        select t.ord, t.gram, coalesce(st.n, 0) as n from unnest($1::int[], $2::text[]) as t(ord, gram)
-       left join name_gram_stat st on st.gram = t.gram),
+         left join lateral (select st.n from name_gram_stat st where st.gram = t.gram limit 1) st on true),
      r as (select ord, gram, row_number() over (partition by ord order by n, gram) as rn from g where n <= $3),
-     c as (select distinct r.ord, x.id from r cross join lateral (
-       select s.id from subject s where s.name_norm like '%' || r.gram || '%' limit $4) x where r.rn <= $5)
-     select c.ord, ${S}, similarity(s.name_norm, k.k)::float8 as score
-     from c join unnest($6::int[], $7::text[]) as k(ord, k) on k.ord = c.ord join subject s on s.id = c.id
-     where s.kind <> 'natural_person' and similarity(s.name_norm, k.k) >= $8`,
+     c as (select distinct on (r.ord, x.id) r.ord, x.* from r cross join lateral (
+       select ${S}, s.name_norm from subject s where s.name_norm like '%' || r.gram || '%' limit $4) x where r.rn <= $5)
+     select c.ord, c.id, c.kind, c.uscc, c."idMasked", c.name, m.sim::float8 as score
+     from c join unnest($6::int[], $7::text[]) as k(ord, k) on k.ord = c.ord
+       cross join lateral (select similarity(c.name_norm, k.k) as sim offset 0) m
+     where c.kind <> 'natural_person' and m.sim >= $8::real`,
     [q.gramOrds, q.grams, q.maxGramFrequency, q.perGram, q.gramsPerParty, q.ords, q.keys, q.minScore],
   );
   return r.rows;
@@ -113,21 +118,22 @@ export interface HitRow {
   reason: string | null;
 }
 
-/** Live list entries and live serious penalties of a set of subjects, in one statement. */
+/** Live list entries and live serious penalties of a set of (distinct) subjects, in one statement; joined to the ids (`= any` of thousands of ids costs more to plan than to run). */
 export async function hitsOf(db: Db, subjectIds: number[], today: string): Promise<HitRow[]> {
   if (!subjectIds.length) return [];
   const r = await db.query<HitRow>(
     `select e.subject_id as "subjectId", 'list_entry' as kind, e.id as "entryId", null::bigint as "recordId", l.code as "listCode",
             l.name as "listName", l.kind as "listKind", e.listed_on as since, e.planned_expiry as until, e.decided_by as "decidedBy",
             e.document_no as "documentNo", e.reason
-     from list_entry e join list l on l.id = e.list_id
-     where e.subject_id = any($1::bigint[]) and e.state = 'listed' and l.active
+     from unnest($1::bigint[]) as x(id) join list_entry e on e.subject_id = x.id join list l on l.id = e.list_id
+     where e.state = 'listed' and l.active
        and e.listed_on <= $2::date and (e.planned_expiry is null or e.planned_expiry >= $2::date)
      union all
      select r.subject_id, 'serious_penalty', null, r.id, null, c.name, null, r.decided_on, r.publish_until, d.name,
             r.source_key, coalesce(r.fields->>'CF_WFXW', r.fields->>'CF_NR')
-     from record r join category c on c.id = r.category_id join department d on d.id = r.department_id
-     where r.subject_id = any($1::bigint[]) and r.severity = 'serious' and r.state in ('active', 'disputed')
+     from unnest($1::bigint[]) as x(id) join record r on r.subject_id = x.id
+       join category c on c.id = r.category_id join department d on d.id = r.department_id
+     where r.severity = 'serious' and r.state in ('active', 'disputed')
        and r.publish_from <= $2::date and (r.publish_until is null or r.publish_until >= $2::date)
      order by 1, 2, 8 desc nulls last`,
     [subjectIds, today],

@@ -68,9 +68,13 @@ export interface ReviewResult {
 export const tooManyParties = (n: number) =>
   new AppError('too_many_parties', `一次审查最多 ${MAX_PARTIES} 个主体${Number.isFinite(n) ? `，本次 ${n} 个` : ''}；请分批提交`, 413, [{ field: 'parties', message: `at most ${MAX_PARTIES} parties per review`, limit: MAX_PARTIES }]);
 
-const view = (s: repo.FoundSubject, score: number, via: MatchView['via']): MatchView => ({
-  subjectId: s.id, kind: s.kind, uscc: s.uscc, ...(s.idMasked ? { idNumberMasked: s.idMasked } : {}), name: s.name, score: Math.round(score * 1000) / 1000, via,
-});
+// Two literal shapes rather than a conditional spread: one view per party, so it is on the hot path.
+const view = (s: repo.FoundSubject, score: number, via: MatchView['via']): MatchView => {
+  const rounded = Math.round(score * 1000) / 1000;
+  return s.idMasked
+    ? { subjectId: s.id, kind: s.kind, uscc: s.uscc, idNumberMasked: s.idMasked, name: s.name, score: rounded, via }
+    : { subjectId: s.id, kind: s.kind, uscc: s.uscc, name: s.name, score: rounded, via };
+};
 
 /** Exact codes of the whole batch in one statement. */
 async function codeMatches(ctx: ReviewContext, plans: PartyPlan[]): Promise<(repo.FoundSubject & { rank: number })[]> {
@@ -102,16 +106,41 @@ async function nameMatches(ctx: ReviewContext, plans: PartyPlan[]): Promise<(rep
   return named.length ? repo.subjectsByName(ctx.pool, named.map((p) => p.index), named.map((p) => p.nameKey!)) : [];
 }
 
-/** Phases 1–2: codes and exact names side by side; a code match wins, two equal names leave a choice. */
-async function matchExact(ctx: ReviewContext, plans: PartyPlan[], out: PartyResult[]): Promise<void> {
-  const [codes, names] = await Promise.all([codeMatches(ctx, plans), nameMatches(ctx, plans)]);
-  for (const r of codes) out[r.ord]!.matched ??= view(r, 1, 'code');
+type ExactRows = [(repo.FoundSubject & { rank: number })[], (repo.FoundSubject & { former: boolean })[]];
+
+/** Parties planned per exact lookup: the next chunk is planned while PostgreSQL looks up the last one. */
+const EXACT_CHUNK = 5_000;
+
+/**
+ * Phase 0–1: plan the parties chunk by chunk and send each chunk's code and exact-name lookups
+ * (side by side) as soon as it is planned, so the database works while the next chunk is planned.
+ */
+async function planAndLookUp(ctx: ReviewContext, parties: PartyInput[]): Promise<{ plans: PartyPlan[]; lookups: Promise<ExactRows>[] }> {
+  const plans: PartyPlan[] = [];
+  const lookups: Promise<ExactRows>[] = [];
+  for (let start = 0; start < parties.length; start += EXACT_CHUNK) {
+    if (start) await new Promise(setImmediate); // let the previous chunk's queries go out
+    const chunk = parties.slice(start, start + EXACT_CHUNK).map((p, i) => planParty(ctx.pd, start + i, p));
+    plans.push(...chunk);
+    const lookup = Promise.all([codeMatches(ctx, chunk), nameMatches(ctx, chunk)]);
+    lookup.catch(() => undefined); // awaited in matchExact; a rejection before then must not go unhandled
+    lookups.push(lookup);
+  }
+  return { plans, lookups };
+}
+
+/** Phase 2: a code match wins, two equal names leave a choice. */
+async function matchExact(lookups: Promise<ExactRows>[], out: PartyResult[]): Promise<void> {
+  const chunks = await Promise.all(lookups);
+  for (const [codes] of chunks) for (const r of codes) out[r.ord]!.matched ??= view(r, 1, 'code');
   const byOrd = new Map<number, MatchView[]>();
-  for (const r of names) {
-    if (out[r.ord]!.matched) continue;
-    const list = byOrd.get(r.ord) ?? [];
-    if (!list.some((x) => x.subjectId === r.id)) list.push(view(r, 1, r.former ? 'former_name' : 'name'));
-    byOrd.set(r.ord, list);
+  for (const [, names] of chunks) {
+    for (const r of names) {
+      if (out[r.ord]!.matched) continue;
+      const list = byOrd.get(r.ord) ?? [];
+      if (!list.some((x) => x.subjectId === r.id)) list.push(view(r, 1, r.former ? 'former_name' : 'name'));
+      byOrd.set(r.ord, list);
+    }
   }
   for (const [ord, views] of byOrd) {
     if (views.length === 1) out[ord]!.matched = views[0]!;
@@ -159,12 +188,16 @@ async function matchFuzzy(ctx: ReviewContext, plans: PartyPlan[], out: PartyResu
   }
 }
 
-/** Phase 4: hits of every matched subject and the measures they trigger in the scenario. */
-async function collectHits(ctx: ReviewContext, scenario: string, out: PartyResult[]): Promise<(repo.NewHit & { view: HitView })[]> {
-  const ids = [...new Set(out.flatMap((p) => (p.matched ? [p.matched.subjectId] : [])))];
-  const [hits, measures] = await Promise.all([repo.hitsOf(ctx.pool, ids, ctx.clock.today()), activeMeasuresFor(ctx.pool, scenario)]);
+const matchedIds = (out: PartyResult[]): number[] => [...new Set(out.flatMap((p) => (p.matched ? [p.matched.subjectId] : [])))];
+
+/** Phase 4: hits of every matched subject and the measures they trigger in the scenario (hits fetched by the caller). */
+function collectHits(out: PartyResult[], hits: repo.HitRow[], measures: MeasureRow[]): (repo.NewHit & { view: HitView })[] {
   const bySubject = new Map<number, repo.HitRow[]>();
-  for (const h of hits) bySubject.set(h.subjectId, [...(bySubject.get(h.subjectId) ?? []), h]);
+  for (const h of hits) {
+    const list = bySubject.get(h.subjectId);
+    if (list) list.push(h);
+    else bySubject.set(h.subjectId, [h]);
+  }
   const applicable = (target: string): MeasureRow[] => measures.filter((m) => m.targetLists.includes(target));
   const pending: (repo.NewHit & { view: HitView })[] = [];
   out.forEach((party, index) => {
@@ -209,11 +242,19 @@ export async function runReview(ctx: ReviewContext, viewer: Viewer, input: { sce
   if (input.parties.length > MAX_PARTIES) throw tooManyParties(input.parties.length);
   const scenario = requireScenario(input.scenario);
   const dept = await reviewDepartment(ctx, viewer, input.department ?? null);
-  const plans = input.parties.map((p, i) => planParty(ctx.pd, i, p));
+  const { plans, lookups } = await planAndLookUp(ctx, input.parties);
   const out: PartyResult[] = plans.map((p) => ({ input: p.echo, matched: null, candidates: [], hits: [], measures: [], errors: p.errors }));
-  await matchExact(ctx, plans, out);
+  await matchExact(lookups, out);
+  // Hits of the exactly matched subjects and the scenario's measures are read while the fuzzy phase runs.
+  const today = ctx.clock.today();
+  const exactIds = matchedIds(out);
+  const early = Promise.all([repo.hitsOf(ctx.pool, exactIds, today), activeMeasuresFor(ctx.pool, scenario)]);
+  early.catch(() => undefined); // awaited below; a rejection while the fuzzy phase runs must not go unhandled
   await matchFuzzy(ctx, plans, out);
-  const pending = await collectHits(ctx, scenario, out);
+  const known = new Set(exactIds);
+  const fuzzyIds = matchedIds(out).filter((id) => !known.has(id));
+  const [[exactHits, measures], fuzzyHits] = await Promise.all([early, fuzzyIds.length ? repo.hitsOf(ctx.pool, fuzzyIds, today) : []]);
+  const pending = collectHits(out, [...exactHits, ...fuzzyHits], measures);
   const counts = {
     parties: out.length, matched: out.filter((p) => p.matched).length, hitParties: out.filter((p) => p.hits.length).length, hits: pending.length,
   };
