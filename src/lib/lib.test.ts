@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../config.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, CanonicalText } from './canonical-json.js';
 import { addMonths, cstDate, isIsoDate } from './clock.js';
 import { ChainVerifier, chainHash, GENESIS_HASH } from './hash-chain.js';
 import { PersonalData } from './personal-data.js';
@@ -76,5 +76,19 @@ describe('configuration', () => {
       expect(e).toBeInstanceOf(ConfigError);
       expect((e as ConfigError).problems).toHaveLength(5);
     }
+  });
+});
+
+describe('canonical JSON of many records', () => {
+  it('gives the same text for the same keys in any insertion order, and embeds pre-rendered text', () => {
+    const a = canonicalJson({ z: 1, a: '2', m: [{ y: 1, x: 2 }] });
+    const b = canonicalJson({ m: [{ x: 2, y: 1 }], a: '2', z: 1 });
+    expect(a).toBe('{"a":"2","m":[{"x":2,"y":1}],"z":1}');
+    expect(b).toBe(a);
+    expect(canonicalJson({ 'a\u0000b': 1 })).toBe('{"a\\u0000b":1}');
+    expect(canonicalJson({ a: 2, b: 3 })).toBe('{"a":2,"b":3}');
+    expect(canonicalJson({ b: 1, a: { t: new CanonicalText('{"k":1}') } })).toBe('{"a":{"t":{"k":1}},"b":1}');
+    const many = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`k${79 - i}`, i]));
+    expect(canonicalJson(many)).toBe(JSON.stringify(Object.fromEntries(Object.keys(many).sort().map((k) => [k, many[k]]))));
   });
 });

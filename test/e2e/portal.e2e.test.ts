@@ -146,6 +146,9 @@ describe('portal', () => {
   it('can be used with the keyboard: skip link first, visible focus', async () => {
     const { context, page } = await newPage(browser);
     await page.goto('/');
+    // Tab only once the app has rendered: before that there is nothing to focus.
+    await page.locator('.skip-link').waitFor({ state: 'attached' });
+    await textOf(page.locator('h1')).toBe('信用信息查询');
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.className')).toContain('skip-link');
     await page.keyboard.press('Enter');

@@ -18,8 +18,27 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray) => [string, string, string]]
   [/^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, (m) => [m[1]!, m[2]!, m[3]!]],
 ];
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Parse the date spellings departments send (2024-03-05, 2024/3/5, 20240305, 2024年3月5日). */
 export function parseDate(raw: string): string | null {
+  // Already YYYY-MM-DD (most rows): check the calendar day without a regular expression or a Date.
+  if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45 && isDigits(raw, 0, 4) && isDigits(raw, 5, 7) && isDigits(raw, 8, 10)) {
+    const y = Number(raw.slice(0, 4));
+    const m = Number(raw.slice(5, 7));
+    const d = Number(raw.slice(8, 10));
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
+    return days !== undefined && d >= 1 && d <= days ? raw : null;
+  }
   for (const [re, pick] of DATE_PATTERNS) {
     const m = raw.match(re);
     if (!m) continue;
@@ -74,7 +93,8 @@ function checkValue(def: FieldDef, raw: string, today: string): { value?: string
 // Department files repeat the same authority and source-unit codes on every row: bulk imports
 // check each distinct USCC once (results are read-only; the memo is bounded).
 const usccChecks = new Map<string, ReturnType<typeof validateUscc>>();
-function checkUsccCached(raw: string): ReturnType<typeof validateUscc> {
+/** validateUscc through a bounded memo: the result is shared, do not change it. */
+export function checkUsccCached(raw: string): ReturnType<typeof validateUscc> {
   let r = usccChecks.get(raw);
   if (!r) {
     if (usccChecks.size >= 10_000) usccChecks.clear();
@@ -90,6 +110,24 @@ function isRequired(def: FieldDef, kind: SubjectKind | null): boolean {
 }
 
 const indexes = new WeakMap<readonly FieldDef[], Map<string, string>>();
+// Input keys → field code (or none), per index: a file's rows repeat the same keys.
+const resolvedKeys = new WeakMap<Map<string, string>, Map<string, string | undefined>>();
+
+function resolveKey(index: Map<string, string>, key: string): string | undefined {
+  let memo = resolvedKeys.get(index);
+  if (!memo) resolvedKeys.set(index, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key);
+  const code = index.get(key.trim().toUpperCase()) ?? index.get(key.trim());
+  if (memo.size < 1000) memo.set(key, code);
+  return code;
+}
+const defsByCode = new WeakMap<readonly FieldDef[], Map<string, FieldDef>>();
+
+function byCodeOf(fields: readonly FieldDef[]): Map<string, FieldDef> {
+  let m = defsByCode.get(fields);
+  if (!m) defsByCode.set(fields, (m = new Map(fields.map((d) => [d.code, d]))));
+  return m;
+}
 
 /** Map a header (code, alias or Chinese label) to the field code it means (built once per field list). */
 export function fieldIndex(category: Pick<Category, 'fields'>): Map<string, string> {
@@ -117,11 +155,12 @@ export function validateFields(
   today: string,
 ): { values: FieldValues; issues: FieldIssue[] } {
   const index = fieldIndex(category);
-  const byCode = new Map(category.fields.map((d) => [d.code, d]));
+  const byCode = byCodeOf(category.fields);
   const values: FieldValues = {};
   const issues: FieldIssue[] = [];
-  for (const [key, rawValue] of Object.entries(input)) {
-    const code = index.get(key.trim().toUpperCase()) ?? index.get(key.trim());
+  for (const key of Object.keys(input)) {
+    const rawValue = input[key];
+    const code = resolveKey(index, key);
     if (!code) {
       issues.push({ field: key, message: `未知数据项“${key}”，不在该信息类别的目录中` });
       continue;
@@ -134,7 +173,8 @@ export function validateFields(
     const raw = String(rawValue).trim();
     if (raw === '') continue;
     const def = byCode.get(code)!;
-    if (def.maxLength && [...raw].length > def.maxLength) {
+    // Length in characters (code points): a string has at least as many UTF-16 units as code points.
+    if (def.maxLength && raw.length > def.maxLength && [...raw].length > def.maxLength) {
       issues.push({ field: code, message: `${def.label}超过最大长度 ${def.maxLength}` });
       continue;
     }

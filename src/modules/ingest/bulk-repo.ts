@@ -1,8 +1,112 @@
-import type { Db } from '../../db/pool.js';
+import type { Db, PoolClient } from '../../db/pool.js';
 import type { RecordState } from '../records/types.js';
 import type { SubjectKind } from '../catalog/types.js';
 
-// Set-based statements of the bulk import path: one round trip per table per batch.
+// Set-based statements of the bulk import path: one round trip per table per batch. The big
+// writes (records, ledger entries, receipts of new records) go by COPY in text format, the
+// cheapest way into PostgreSQL; the rest as JSON documents or arrays.
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIALS = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value in COPY text format: \N for null, backslash and the separators escaped. */
+export function copyValue(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'number') return String(v);
+  return COPY_SPECIAL.test(v) ? v.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]!) : v;
+}
+
+/** JSON text as a COPY value: JSON escapes its control characters, so only backslashes are doubled. */
+export function copyJson(json: string): string {
+  return json.includes('\\') ? json.replace(/\\/g, '\\\\') : json;
+}
+
+/** UTF-8 JSON as a COPY value (see copyJson). */
+export function copyJsonBytes(json: Buffer): Buffer {
+  return json.includes(0x5c) ? Buffer.from(copyJson(json.toString('utf8'))) : json;
+}
+
+/** COPY data assembled from text and ready-made UTF-8 pieces, written into one buffer at the end. */
+export class CopyData {
+  private readonly parts: (string | Buffer)[] = [];
+  private size = 0;
+
+  text(s: string): this {
+    this.parts.push(s);
+    this.size += Buffer.byteLength(s);
+    return this;
+  }
+
+  bytes(b: Buffer): this {
+    this.parts.push(b);
+    this.size += b.length;
+    return this;
+  }
+
+  toBuffer(): Buffer | null {
+    if (!this.size) return null;
+    const out = Buffer.allocUnsafe(this.size);
+    let at = 0;
+    for (const p of this.parts) at += typeof p === 'string' ? out.write(p, at) : p.copy(out, at);
+    return out;
+  }
+}
+
+/**
+ * COPY … FROM STDIN with its data sent right behind the statement instead of after the server's
+ * CopyInResponse (as pg-copy-streams waits for): the server reads the data once it runs the
+ * statement, so the COPY costs one round trip, not two. The protocol allows it: if the statement
+ * fails, the server drops the CopyData and CopyDone messages that follow.
+ */
+class EagerCopyIn {
+  readonly done: Promise<void>;
+  private settle!: (err?: unknown) => void;
+
+  constructor(readonly text: string, private readonly data: Buffer) {
+    this.done = new Promise<void>((resolve, reject) => {
+      this.settle = (err) => (err ? reject(err) : resolve());
+    });
+  }
+
+  submit(connection: { query(text: string): void; stream: { write(b: Buffer): boolean } }): void {
+    connection.query(this.text);
+    const PIECE = 1 << 18;
+    for (let at = 0; at < this.data.length; at += PIECE) {
+      const piece = this.data.subarray(at, at + PIECE);
+      const header = Buffer.allocUnsafe(5);
+      header[0] = 0x64; // CopyData
+      header.writeUInt32BE(piece.length + 4, 1);
+      connection.stream.write(header);
+      connection.stream.write(piece);
+    }
+    connection.stream.write(Buffer.from([0x63, 0, 0, 0, 4])); // CopyDone
+  }
+
+  // The client calls these as the server answers; errors come without a ReadyForQuery call.
+  callback(): void {}
+  handleCopyInResponse(): void {}
+  handleCommandComplete(): void {}
+  handleReadyForQuery(): void {
+    this.settle();
+  }
+  handleError(err: unknown): void {
+    this.settle(err);
+  }
+}
+
+/** COPY data in text format (tab-separated values, each line ending in \n) into a table. */
+export function copyLines(db: PoolClient, table: string, columns: string, data: Buffer | null): Promise<void> {
+  if (!data?.length) return Promise.resolve();
+  return db.query(new EagerCopyIn(`copy ${table} (${columns}) from stdin`, data)).done;
+}
+
+/** Ids for new records, in file order, taken from the record sequence ahead of a COPY. */
+export async function reserveRecordIds(db: Db, n: number): Promise<number[]> {
+  if (!n) return [];
+  const r = await db.query<{ id: number }>(`select nextval('record_id_seq') as id from generate_series(1, $1::int)`, [n]);
+  return r.rows.map((x) => x.id).sort((a, b) => a - b);
+}
 
 export interface KeyedRecord {
   id: number;
@@ -104,6 +208,8 @@ export async function insertIdentifiers(db: Db, ids: { subjectId: number; scheme
 
 export interface RecordWrite {
   id?: number;
+  /** The fields as canonical JSON in UTF-8, escaped for COPY (what the bulk path stores). */
+  fieldsCopy?: Buffer;
   subjectId: number;
   sourceKey: string;
   fields: Record<string, string>;
@@ -118,7 +224,7 @@ export interface RecordWrite {
   contentHash: string;
 }
 
-// Big batches travel as one JSON document (native JSON.stringify, one parse in PostgreSQL) rather
+// Big batches of updates travel as one JSON document (native JSON.stringify, one parse in PostgreSQL) rather
 // than as one array parameter per column, which the driver would escape element by element.
 const recordJson = (w: RecordWrite[]) => JSON.stringify(w.map((x) => ({
   id: x.id ?? null, k: x.sourceKey, s: x.subjectId, f: x.fields, d1: x.decidedOn, d2: x.validFrom, d3: x.validUntil, d4: x.publishFrom,
@@ -127,17 +233,22 @@ const recordJson = (w: RecordWrite[]) => JSON.stringify(w.map((x) => ({
 const RECORD_SET = `rows from (json_to_recordset($1::json) as (id bigint, k text, s bigint, f jsonb, d1 date, d2 date, d3 date, d4 date, d5 date,
   sv text, st text, ver int, h text)) with ordinality as v(id, k, s, f, d1, d2, d3, d4, d5, sv, st, ver, h, ord)`;
 
-/** Insert new records at version 1; returns id by key (a key another transaction took is missing). */
-export async function insertRecords(db: Db, departmentId: number, categoryId: number, w: RecordWrite[]): Promise<Map<string, number>> {
-  if (!w.length) return new Map();
-  const r = await db.query<{ id: number; sourceKey: string }>(
-    `insert into record (subject_id, category_id, department_id, source_key, fields, decided_on, valid_from, valid_until,
-       publish_from, publish_until, severity, state, version, content_hash)
-     select s, $2, $3, k, f, d1, d2, d3, d4, d5, sv, st, 1, h from ${RECORD_SET} order by ord
-     on conflict (department_id, category_id, source_key) do nothing returning id, source_key as "sourceKey"`,
-    [recordJson(w), categoryId, departmentId],
-  );
-  return new Map(r.rows.map((x) => [x.sourceKey, x.id]));
+export const RECORD_COLUMNS = 'id, subject_id, category_id, department_id, source_key, fields, decided_on, valid_from, valid_until, publish_from, publish_until, severity, state, version, content_hash';
+
+/**
+ * COPY data of new records with their reserved ids, in file order (built as soon as the rows are
+ * known, so that only the bytes wait for their turn). A department key another transaction took
+ * meanwhile fails the COPY with a unique violation: the batch is then redone row by row.
+ */
+export function recordsCopyData(departmentId: number, categoryId: number, w: RecordWrite[]): Buffer | null {
+  const data = new CopyData();
+  for (const x of w) {
+    data.text(`${x.id!}\t${x.subjectId}\t${categoryId}\t${departmentId}\t${copyValue(x.sourceKey)}\t`);
+    if (x.fieldsCopy) data.bytes(x.fieldsCopy);
+    else data.text(copyJson(JSON.stringify(x.fields)));
+    data.text(`\t${copyValue(x.decidedOn)}\t${copyValue(x.validFrom)}\t${copyValue(x.validUntil)}\t${copyValue(x.publishFrom)}\t${copyValue(x.publishUntil)}\t${copyValue(x.severity)}\t${copyValue(x.state)}\t${x.version}\t${copyValue(x.contentHash)}\n`);
+  }
+  return data.toBuffer();
 }
 
 export async function updateRecords(db: Db, w: RecordWrite[]): Promise<void> {
@@ -150,27 +261,28 @@ export async function updateRecords(db: Db, w: RecordWrite[]): Promise<void> {
   );
 }
 
-export interface VersionWrite {
+export interface VersionCopy {
   recordId: number;
   subjectId: number;
   version: number;
   op: 'create' | 'update';
-  snapshot: string;
+  /** The snapshot (canonical JSON) is snapshot[0] ‖ fields ‖ snapshot[1]; fields escaped for COPY. */
+  snapshot: [string, string];
+  fieldsCopy: Buffer;
   prevHash: string;
   hash: string;
 }
 
-/** Append ledger entries in chain order (seq follows the array order). */
-export async function insertVersions(db: Db, v: VersionWrite[], actor: { kind: string; id: string | null; name: string }, reason: string | null, at: Date): Promise<void> {
-  if (!v.length) return;
-  await db.query(
-    `insert into record_version (record_id, subject_id, version, op, snapshot, actor_kind, actor_id, actor_name, reason, at, prev_hash, hash)
-     select r, s, ver, op, snap, $2, $3, $4, $5, $6, p, h
-     from rows from (json_to_recordset($1::json) as (r bigint, s bigint, ver int, op text, snap jsonb, p text, h text)) with ordinality as x(r, s, ver, op, snap, p, h, ord)
-     order by ord`,
-    [`[${v.map((x) => `{"r":${x.recordId},"s":${x.subjectId},"ver":${x.version},"op":"${x.op}","snap":${x.snapshot},"p":"${x.prevHash}","h":"${x.hash}"}`).join(',')}]`,
-      actor.kind, actor.id, actor.name, reason, at],
-  );
+export const VERSION_COLUMNS = 'record_id, subject_id, version, op, snapshot, actor_kind, actor_id, actor_name, reason, at, prev_hash, hash';
+
+/** COPY data of ledger entries in chain order (seq follows the line order). */
+export function versionsCopyData(v: VersionCopy[], actor: { kind: string; id: string | null; name: string }, reason: string | null, at: Date): Buffer | null {
+  const data = new CopyData();
+  const tail = `\t${copyValue(actor.kind)}\t${copyValue(actor.id)}\t${copyValue(actor.name)}\t${copyValue(reason)}\t${at.toISOString()}\t`;
+  for (const x of v) {
+    data.text(`${x.recordId}\t${x.subjectId}\t${x.version}\t${x.op}\t${copyJson(x.snapshot[0])}`).bytes(x.fieldsCopy).text(`${copyJson(x.snapshot[1])}${tail}${x.prevHash}\t${x.hash}\n`);
+  }
+  return data.toBuffer();
 }
 
 export interface ReceiptWrite {
@@ -187,6 +299,18 @@ export async function upsertReceipts(db: Db, t: { departmentId: number; category
      on conflict (record_id) do update set decided_on = excluded.decided_on, last_submission_id = excluded.last_submission_id, last_row_no = excluded.last_row_no`,
     [t.departmentId, t.categoryId, t.submissionId, t.receivedOn, JSON.stringify(w.map((x) => ({ r: x.recordId, d: x.decidedOn, n: x.rowNo })))],
   );
+}
+
+export const RECEIPT_COLUMNS = 'record_id, department_id, category_id, decided_on, first_submission_id, first_received_on, last_submission_id, last_row_no';
+
+/** COPY data of the first receipts of records created in this batch (no receipt can exist for a fresh id). */
+export function newReceiptsCopyData(t: { departmentId: number; categoryId: number; submissionId: number; receivedOn: string }, w: ReceiptWrite[]): Buffer | null {
+  if (!w.length) return null;
+  const mid = `\t${t.departmentId}\t${t.categoryId}\t`;
+  const sub = `\t${t.submissionId}\t${copyValue(t.receivedOn)}\t${t.submissionId}\t`;
+  const lines: string[] = [];
+  for (const x of w) lines.push(`${x.recordId}${mid}${copyValue(x.decidedOn)}${sub}${x.rowNo}\n`);
+  return Buffer.from(lines.join(''));
 }
 
 export async function receiptOf(db: Db, recordId: number): Promise<{ lastSubmissionId: number; lastRowNo: number } | null> {

@@ -11,7 +11,7 @@ import * as repo from './repo.js';
 import { writeRowByRow } from './row-by-row.js';
 import type { Source } from './sources.js';
 import { SUBMISSION_TRANSITIONS, zeroCounts, type PreparedRow, type SubmissionCounts, type SubmissionStatus } from './types.js';
-import { ConcurrentWriteError, writeBulk } from './writer.js';
+import { nextTurn, Pending, precompute, writeBulk } from './writer.js';
 
 export const DEFAULT_BATCH_SIZE = 2000;
 
@@ -39,41 +39,55 @@ export interface RunTarget {
   actor: Actor;
 }
 
-/** Rows as batches, validated while the previous batch is being written. */
-async function* batchesOf(source: Source, shaper: RowShaper, preparer: RowPreparer, size: number, columns: string[]): AsyncGenerator<PreparedRow[]> {
+/** Rows between two turns of the event loop while a batch is prepared (so the database's answers are read promptly). */
+const ROWS_PER_TURN = 16;
+
+/**
+ * Rows as batches, validated (and their subject keys and canonical fields worked out) while the
+ * previous batch is being written.
+ */
+async function* batchesOf(source: Source, shaper: RowShaper, preparer: RowPreparer, pd: PersonalData, size: number, columns: string[]): AsyncGenerator<PreparedRow[]> {
   const known = new Set(columns);
   let batch: PreparedRow[] = [];
+  let n = 0;
   for await (const src of source.rows) {
     if (src.record) for (const k of Object.keys(src.record)) if (!known.has(k)) { known.add(k); columns.push(k); }
-    batch.push(src.unreadable
+    const p: PreparedRow = src.unreadable
       ? { type: 'rejected', rowNo: src.rowNo, issues: [src.unreadable], raw: {}, usccGiven: false, usccWrong: false }
-      : preparer.prepare(shaper.shape(src, source.columns)));
+      : preparer.prepare(shaper.shape(src, source.columns));
+    if (p.type === 'record') p.pre = precompute(pd, p.row);
+    batch.push(p);
     if (batch.length >= size) {
       yield batch;
       batch = [];
     }
+    if (++n % ROWS_PER_TURN === 0) await nextTurn();
   }
   if (batch.length) yield batch;
 }
 
 const allowedFrom = (to: SubmissionStatus) => (Object.keys(SUBMISSION_TRANSITIONS) as SubmissionStatus[]).filter((s) => SUBMISSION_TRANSITIONS[s].includes(to));
 
-// Errors that mean "this batch met another writer or a constraint": retry it row by row.
+// Errors that mean "this batch met another writer or a constraint" (e.g. a department key or a
+// record version another transaction wrote between our lookup and our COPY): retry it row by row.
 const RETRYABLE = /^(23|40)/;
 
 async function writeBatch(ctx: WriterContext, rows: PreparedRow[], rowByRow: boolean): Promise<BatchState> {
   if (!rowByRow) {
     const st = new BatchState();
-    await ctx.db.query('begin');
+    const q = new Pending();
     try {
-      await writeBulk(ctx, rows, st);
-      await st.persist(ctx);
-      await ctx.db.query('commit');
+      q.add(() => ctx.db.query('begin'));
+      await writeBulk(ctx, rows, st, q);
+      q.add(() => st.persist(ctx));
+      q.add(() => ctx.db.query('commit'));
+      await q.flush();
       return st;
     } catch (err) {
+      await q.flush().catch(() => undefined);
       await ctx.db.query('rollback');
       const code = (err as { code?: unknown }).code;
-      if (!(err instanceof ConcurrentWriteError) && !(typeof code === 'string' && RETRYABLE.test(code))) throw err;
+      if (!(typeof code === 'string' && RETRYABLE.test(code))) throw err;
     }
   }
   const st = new BatchState();
@@ -98,7 +112,7 @@ export async function runImport(t: RunTarget, source: Source, shaper: RowShaper,
   const columns = [...source.columns];
   const client = await t.pool.connect();
   const ctx: WriterContext = { db: client, pd: t.pd, clock: t.clock, category: t.category, departmentId: t.departmentId, submissionId: t.submissionId, receivedOn: t.receivedOn, actor: t.actor };
-  const it = batchesOf(source, shaper, preparer, opts.batchSize ?? DEFAULT_BATCH_SIZE, columns)[Symbol.asyncIterator]();
+  const it = batchesOf(source, shaper, preparer, t.pd, opts.batchSize ?? DEFAULT_BATCH_SIZE, columns)[Symbol.asyncIterator]();
   let next = it.next();
   try {
     await repo.setStatus(client, t.submissionId, allowedFrom('processing'), 'processing');

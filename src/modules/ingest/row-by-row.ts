@@ -28,7 +28,7 @@ async function saveRow(ctx: WriterContext, p: RecordItem, st: BatchState): Promi
   if (earlier !== undefined) return st.reject(p.rowNo, [duplicateIssue(ctx.category.keyField, key, earlier)], p.raw);
   const claims = legacyClaims(p.row);
   const { byKey, owners } = await lookUpSubjects(db, [sk], claims);
-  const conflict = claimConflict(ctx, { p, sk, claims }, byKey.get(sk.key)?.id, owners, st);
+  const conflict = claimConflict(ctx, { sk, claims }, byKey.get(sk.key)?.id, owners, st);
   if (conflict) return st.reject(p.rowNo, [conflict], p.raw);
   const r = await saveCheckedRow({ db, pd: ctx.pd, clock: ctx.clock }, { category: ctx.category, departmentId: ctx.departmentId }, p.row, ctx.actor, { mode: 'upsert', reason: submissionReason(ctx.submissionId) });
   await bulk.upsertReceipts(db, { departmentId: ctx.departmentId, categoryId: ctx.category.id, submissionId: ctx.submissionId, receivedOn: ctx.receivedOn }, [{ recordId: r.record.id, decidedOn: r.record.decidedOn, rowNo: p.rowNo }]);

@@ -1,7 +1,7 @@
 import type { PoolClient } from '../../db/pool.js';
 import type { PersonalData } from '../../lib/personal-data.js';
 import { maskIdNumber, validateCitizenId } from '../identity/citizen-id.js';
-import { validateUscc } from '../identity/uscc.js';
+import { checkUsccCached } from '../catalog/field-validation.js';
 import { validateCode } from '../identity/validate.js';
 import type { CheckedRow } from '../records/row-check.js';
 import { normalizeName } from '../subjects/name.js';
@@ -19,7 +19,7 @@ export interface SubjectKey {
 export function subjectKeyOf(pd: PersonalData, row: CheckedRow): SubjectKey | RowIssue {
   const ref = row.subject;
   if (ref.uscc) {
-    const v = validateUscc(ref.uscc);
+    const v = checkUsccCached(ref.uscc);
     if (v.valid && v.normalized) return { key: `u:${v.normalized}`, uscc: v.normalized, idNumber: null, hmac: null };
   } else if (ref.idNumber) {
     const v = validateCitizenId(ref.idNumber);
@@ -46,20 +46,25 @@ export function legacyClaims(row: CheckedRow): { scheme: 'org_code' | 'reg_no'; 
 export async function lookUpSubjects(db: PoolClient, keys: SubjectKey[], claims: { scheme: string; value: string }[]) {
   const usccs = [...new Set(keys.filter((k) => k.uscc).map((k) => k.uscc!))];
   const hmacs = [...new Set(keys.filter((k) => k.hmac).map((k) => k.hmac!))];
-  const [found, owners] = await Promise.all([bulk.subjectsByCode(db, usccs, hmacs), bulk.identifierOwners(db, claims)]);
+  // One after the other: a connection runs one statement at a time.
+  const found = await bulk.subjectsByCode(db, usccs, hmacs);
+  const owners = await bulk.identifierOwners(db, claims);
   const byKey = new Map<string, { id: number; name: string }>();
   for (const s of found) byKey.set(s.uscc ? `u:${s.uscc}` : `h:${s.hmac}`, { id: s.id, name: s.name });
   return { byKey, owners };
 }
 
-/** Create the subjects first seen in this batch (as resolveSubject would: legal representative link included). */
-export async function createSubjects(
+/**
+ * Create the subjects first seen in this batch (as resolveSubject would); returns the legal
+ * representative links to write for them.
+ */
+export async function insertNewSubjects(
   db: PoolClient,
   pd: PersonalData,
   fresh: { key: SubjectKey; row: CheckedRow }[],
   byKey: Map<string, { id: number; name: string }>,
-): Promise<void> {
-  if (!fresh.length) return;
+): Promise<{ subjectId: number; name: string }[]> {
+  if (!fresh.length) return [];
   const news: bulk.NewSubject[] = fresh.map(({ key, row }) => {
     const name = row.subject.name.trim();
     return {
@@ -79,11 +84,11 @@ export async function createSubjects(
     const legalRep = newsByKey.get(k)?.legalRep;
     if (legalRep) links.push({ subjectId: s.id, name: legalRep });
   }
-  await bulk.insertLegalReps(db, links);
   // Created meanwhile by another transaction: read them back like resolveSubject does.
   const missing = fresh.filter((f) => !byKey.has(f.key.key)).map((f) => f.key);
   if (missing.length) {
     const again = await lookUpSubjects(db, missing, []);
     for (const [k, v] of again.byKey) byKey.set(k, v);
   }
+  return links;
 }

@@ -1,4 +1,5 @@
 import type { CheckedRow } from '../records/row-check.js';
+import type { SubjectKey } from './subjects-bulk.js';
 
 export const SUBMISSION_FORMATS = ['json', 'jsonl', 'csv', 'xlsx'] as const;
 export type SubmissionFormat = (typeof SUBMISSION_FORMATS)[number];
@@ -40,8 +41,21 @@ export interface ShapedRow {
   issues: RowIssue[];
 }
 
+/**
+ * What the bulk writer needs of a record row that does not depend on the database, worked out
+ * while the previous batch is being written: its subject key (HMAC of an ID number), the legacy
+ * codes it claims and its fields as canonical JSON in UTF-8 (hashed twice, stored twice), also
+ * escaped for COPY.
+ */
+export interface RowPre {
+  sk: SubjectKey | RowIssue;
+  claims: { scheme: 'org_code' | 'reg_no'; value: string }[];
+  fields: Buffer;
+  fieldsCopy: Buffer;
+}
+
 export type PreparedRow =
-  | { type: 'record'; rowNo: number; row: CheckedRow; raw: Record<string, string>; usccGiven: boolean }
+  | { type: 'record'; rowNo: number; row: CheckedRow; raw: Record<string, string>; usccGiven: boolean; pre?: RowPre }
   | { type: 'revoke'; rowNo: number; key: string; raw: Record<string, string> }
   | { type: 'rejected'; rowNo: number; issues: RowIssue[]; raw: Record<string, string>; usccGiven: boolean; usccWrong: boolean };
 

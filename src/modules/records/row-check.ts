@@ -1,8 +1,8 @@
 import type { ErrorDetail } from '../../errors.js';
-import { validateFields } from '../catalog/field-validation.js';
+import { checkUsccCached, validateFields } from '../catalog/field-validation.js';
 import type { Category, SubjectKind } from '../catalog/types.js';
 import { maskIdNumber } from '../identity/citizen-id.js';
-import { subjectKindFromUscc, validateUscc } from '../identity/uscc.js';
+import { subjectKindFromUscc } from '../identity/uscc.js';
 import { validateCode } from '../identity/validate.js';
 import type { SubjectRef } from '../subjects/types.js';
 
@@ -35,7 +35,7 @@ function decideKind(category: Category, input: Record<string, unknown>, explicit
   const usccRaw = pick(sf.uscc) || (explicit?.code && validateCode(explicit.code).scheme === 'uscc' ? explicit.code : '');
   const label = KIND_LABELS[pick(sf.kindLabel)];
   if (label === 'natural_person' || label === 'sole_trader') return label;
-  const uscc = validateUscc(usccRaw);
+  const uscc = checkUsccCached(usccRaw);
   if (uscc.valid) return subjectKindFromUscc(uscc.normalized!);
   if (label === 'organisation') return 'legal_person';
   if (pick(sf.idNumber) || (explicit?.code && validateCode(explicit.code).scheme.startsWith('citizen_id'))) return 'natural_person';

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../lib/canonical-json.js';
+import { GENESIS_HASH } from '../../lib/hash-chain.js';
+import { bulkContentHash, bulkVersion, chainLink, contentHash, FIELDS_HOLE, snapshotOf } from './ledger.js';
+import type { Actor, RecordRow } from './types.js';
+
+// The bulk import hashes records and ledger entries from pre-rendered pieces: the results must be
+// byte for byte those of contentHash / snapshotOf / chainLink, whatever the values hold.
+const fieldSets: Record<string, string>[] = [
+  { CF_WSH: '通市监罚〔2025〕1号', CF_NR: '罚款人民币28.42万元', CF_JDRQ: '2025-05-04' },
+  { CF_WSH: 'K-"quoted"\\back\\slash', CF_SY: 'tab\tnew\nline\r\u0001 end', CF_XDR_MC: '😀 emoji', '10': 'numeric key', a: '' },
+  {},
+];
+
+describe('bulk ledger hashing', () => {
+  for (const [i, fields] of fieldSets.entries()) {
+    it(`matches the one-by-one hashes (field set ${i + 1})`, () => {
+      const json = Buffer.from(canonicalJson(fields));
+      const content = {
+        subjectId: 7, categoryId: 3, departmentId: 2, sourceKey: fields.CF_WSH ?? 'k', decidedOn: '2025-05-04', validFrom: null,
+        validUntil: '2026-12-31', publishFrom: '2025-05-04', publishUntil: null, severity: 'ordinary' as const, state: 'active' as const,
+      };
+      const hash = bulkContentHash({ ...content, fields: FIELDS_HOLE }, json);
+      expect(hash).toBe(contentHash({ ...content, fields }));
+      const row: RecordRow = { id: 42, ...content, fields, version: 3, contentHash: hash };
+      const actor: Actor = { kind: 'department', id: 'SCJGJ', name: '南通市"市场"监督管理局' };
+      const at = new Date('2026-11-25T02:00:00.000Z');
+      const prev = i ? 'ab'.repeat(32) : GENESIS_HASH;
+      const v = bulkVersion({ ...row, fields: FIELDS_HOLE }, json, 'update', actor, '报送批次 #9', at, prev);
+      expect(v.snapshot[0] + json.toString() + v.snapshot[1]).toBe(canonicalJson(snapshotOf(row)));
+      const one = chainLink(prev, {
+        recordId: row.id, subjectId: row.subjectId, version: row.version, op: 'update', snapshot: snapshotOf(row),
+        actorKind: actor.kind, actorId: actor.id, actorName: actor.name, reason: '报送批次 #9', at,
+      });
+      expect(v.hash).toBe(one.hash);
+    });
+  }
+});
