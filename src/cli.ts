@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { systemClock } from './lib/clock.js';
 import { createApiKey, revokeApiKey } from './modules/access/keys.js';
 import { systemViewer, ROLES, SCOPES, type Role } from './modules/access/viewer.js';
 import { getSubjectByCode } from './modules/subjects/service.js';
@@ -54,8 +55,10 @@ program
       const bar = new cliProgress.SingleBar({ format: '{phase} [{bar}] {percentage}% | {value}/{total} | ETA {eta}s' }, cliProgress.Presets.shades_classic);
       bar.start(opts.subjects, 0, { phase: 'subjects' });
       const r = await loadDemoCity(p.pool, p.pd, { subjects: opts.subjects, seed: opts.seed, onProgress: (done: number, total: number, phase: string) => bar.update(done, { phase, total }) });
+      const { populateDemoLists } = await import('./demo/lists.js');
+      const l = await populateDemoLists(p.pool, p.pd, systemClock.today(), (done, total) => bar.update(done, { phase: 'lists', total }));
       bar.stop();
-      console.log(`loaded ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s`);
+      console.log(`loaded ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s; lists: ${l.blacklist} blacklist, ${l.watch} watch-list, ${l.honour} honour-list entries`);
     }),
   );
 

@@ -33,6 +33,9 @@ async function main(): Promise<void> {
     say(`loading demo city: ${config.demoSubjects} subjects (seed ${config.demoSeed}) …`);
     const r = await loadDemoCity(platform.pool, platform.pd, { subjects: config.demoSubjects, seed: config.demoSeed });
     say(`demo city loaded: ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s`);
+    const { populateDemoLists } = await import('./demo/lists.js');
+    const l = await populateDemoLists(platform.pool, platform.pd, systemClock.today());
+    say(`demo lists: ${l.blacklist} blacklist, ${l.watch} watch-list and ${l.honour} honour-list entries`);
   }
   const app = await buildApp({
     config, pool: platform.pool, pd: platform.pd, clock: systemClock,

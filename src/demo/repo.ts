@@ -71,3 +71,46 @@ export async function writeBatch(client: pg.PoolClient, b: BatchCopy): Promise<v
   await copyInto(client, 'record', RECORD_COLUMNS, b.records);
   await copyInto(client, 'record_version', VERSION_COLUMNS, b.versions);
 }
+
+/** A subject the demo puts on a list, with the records the listing rests on. */
+export interface ListCandidate {
+  subjectId: number;
+  recordIds: number[];
+  departmentCode: string | null;
+  decidedOn: string;
+}
+
+/** The latest live serious-dishonesty finding of each subject (the basis of a blacklist entry). */
+export async function seriousDishonestyFindings(db: Db): Promise<ListCandidate[]> {
+  const r = await db.query<ListCandidate>(
+    `select distinct on (r.subject_id) r.subject_id as "subjectId", array[r.id]::int[] as "recordIds", d.code as "departmentCode", r.decided_on as "decidedOn"
+     from record r join category c on c.id = r.category_id left join department d on d.id = r.department_id
+     where c.code = 'serious_dishonesty' and r.state = 'active' and r.decided_on is not null
+     order by r.subject_id, r.decided_on desc, r.id desc`,
+  );
+  return r.rows;
+}
+
+/** Subjects with at least `min` live penalties (the basis of a watch-list entry). */
+export async function repeatedPenalties(db: Db, min: number): Promise<ListCandidate[]> {
+  const r = await db.query<ListCandidate>(
+    `select r.subject_id as "subjectId", array_agg(r.id order by r.decided_on, r.id)::int[] as "recordIds", null as "departmentCode", max(r.decided_on) as "decidedOn"
+     from record r join category c on c.id = r.category_id
+     where c.code = 'penalty' and r.state = 'active' and r.decided_on is not null
+     group by r.subject_id having count(*) >= $1 order by r.subject_id`,
+    [min],
+  );
+  return r.rows;
+}
+
+/** Every `every`-th legal person (by id) with no adverse record: candidates for the honour lists. */
+export async function cleanLegalPersons(db: Db, every: number): Promise<number[]> {
+  const r = await db.query<{ id: number }>(
+    `select s.id from subject s
+     where s.kind = 'legal_person' and s.id % $1 < 2
+       and not exists (select 1 from record r join category c on c.id = r.category_id where r.subject_id = s.id and c.adverse)
+     order by s.id`,
+    [every],
+  );
+  return r.rows.map((x) => x.id);
+}
