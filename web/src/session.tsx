@@ -2,11 +2,13 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Viewer } from './access';
 import { api, csrf } from './api/client';
 
+/** GET /auth/me; csrfToken is the session's token (null when there is no cookie session). */
 export interface Me {
   role: Viewer;
   username: string | null;
   departmentId: number | null;
   subjectId: number | null;
+  csrfToken: string | null;
 }
 
 interface Session {
@@ -17,7 +19,7 @@ interface Session {
   refresh: () => Promise<void>;
 }
 
-const ANONYMOUS: Me = { role: 'public', username: null, departmentId: null, subjectId: null };
+const ANONYMOUS: Me = { role: 'public', username: null, departmentId: null, subjectId: null, csrfToken: null };
 const Ctx = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -26,7 +28,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setMe(await api.get<Me>('/auth/me'));
+      const m = await api.get<Me>('/auth/me');
+      // The session's CSRF token comes back with every /auth/me: keep the stored one in step with the cookie.
+      if (m.csrfToken) csrf.set(m.csrfToken);
+      setMe(m);
     } catch {
       setMe(ANONYMOUS);
     } finally {
@@ -39,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const r = await api.post<{ username: string; role: Viewer; departmentId: number | null; csrfToken: string }>('/auth/login', { username, password });
+    const r = await api.post<{ username: string; role: Viewer; departmentId: number | null; expiresAt: string; csrfToken: string }>('/auth/login', { username, password });
     csrf.set(r.csrfToken);
     const next = await api.get<Me>('/auth/me');
     setMe(next);

@@ -22,24 +22,29 @@ export interface SubjectView extends SubjectItem {
   links: { role: string; personName: string; personIdMasked: string | null; since: string | null; until: string | null }[];
 }
 
+/** One record in an archive: its catalog fields flattened in beside these (readArchive in src/modules/records/archive.ts). */
 export interface ArchiveRecord {
   id: number;
   category: string;
+  /** Department code. */
   department: string;
   departmentName: string;
+  sourceKey: string;
   decidedOn: string | null;
   severity: string | null;
   state: string;
+  /** The state in words (异议处理中, 已信用修复, …); null for a plain live record. */
   notice: string | null;
   publishFrom: string | null;
   publishUntil: string | null;
+  version: number;
   [field: string]: unknown;
 }
 
 export interface Archive {
   subject: SubjectView;
-  categories: { code: string; name: string; disclosure: string; records: ArchiveRecord[] }[];
-  scope: { classes: string[]; publicOnly: boolean; notice: string | null; purpose: string | null };
+  categories: { code: string; name: string; disclosure: Category['disclosure']; records: ArchiveRecord[] }[];
+  scope: { classes: Category['disclosure'][]; windowed: boolean; authorisedCategories: string[]; publicOnly: boolean; notice: string | null; purpose: string | null };
 }
 
 export interface FieldDef {
@@ -92,18 +97,29 @@ export interface ListInfo {
   active: boolean;
 }
 
+export type ExitReason = 'expiry' | 'repair' | 'court' | 'error' | 'other';
+
+/** A list entry as POST /lists/:code/entries and POST /list-entries/:id/exit answer (entryView in src/modules/lists/routes.ts). */
 export interface ListEntry {
   id: number;
-  list?: string;
   subjectId: number;
-  subject?: { kind: string; name: string; uscc?: string; idNumberMasked?: string };
-  department?: string | null;
+  basisRecords: number[];
+  departmentId: number | null;
   decidedBy: string;
   documentNo: string | null;
   reason: string;
   listedOn: string;
   plannedExpiry: string | null;
   state: 'listed' | 'exited';
-  exitReason: string | null;
+  exitReason: ExitReason | null;
+  exitNote: string | null;
   exitedOn: string | null;
+  version: number;
+}
+
+/** An entry of GET /lists/:code/entries: with its list, subject (natural persons masked) and department code. */
+export interface PublicListEntry extends ListEntry {
+  list: string;
+  subject: { kind: SubjectKind; name: string; uscc?: string; idNumberMasked?: string };
+  department: string | null;
 }

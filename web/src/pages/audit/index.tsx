@@ -1,13 +1,20 @@
-import { Button, DatePicker, Form, Input, Table, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, type Page } from '../../api/client';
+import { dateTime } from '../../api/format';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 
-interface AuditRow { id?: number; seq?: number; at?: string; createdAt?: string; actor?: string; action?: string; subjectId?: number | null; purpose?: string | null; ip?: string | null; categories?: string[]; [k: string]: unknown }
-interface Filters { actor?: string; subject?: string; from?: string; to?: string; page: number }
+/** GET /audit: the hash-chained audit rows as stored (queryAudit in src/modules/access/audit-repo.ts). */
+interface AuditRow {
+  seq: number; at: string; actorKind: string; actorId: string | null; actorName: string | null; departmentId: number | null;
+  action: string; subjectId: number | null; categories: string[]; purpose: string | null; ip: string | null;
+  details: Record<string, unknown>; prevHash: string; hash: string;
+}
+/** The querystring of GET /audit: `subject` is the subject's numeric id, `actor` a user name or id. */
+interface Filters { actor?: string; subject?: number; from?: string; to?: string; page: number }
 
 /** 审计日志 (admin): every non-public read and every administrative change, filterable. */
 export function AuditPage() {
@@ -17,21 +24,21 @@ export function AuditPage() {
   return (
     <div>
       <Typography.Title level={2}>{t('menu.audit')}</Typography.Title>
-      <Form layout="inline" className="filters" onFinish={(v: { actor?: string; subject?: string; range?: [Dayjs, Dayjs] }) => setF({
-        page: 1, actor: v.actor?.trim() || undefined, subject: v.subject?.trim() || undefined,
+      <Form layout="inline" className="filters" onFinish={(v: { actor?: string; subject?: number | null; range?: [Dayjs, Dayjs] }) => setF({
+        page: 1, actor: v.actor?.trim() || undefined, subject: v.subject ?? undefined,
         from: v.range?.[0]?.format('YYYY-MM-DD'), to: v.range?.[1]?.format('YYYY-MM-DD'),
       })}>
         <Form.Item name="actor" label={t('audit.actor')}><Input allowClear /></Form.Item>
-        <Form.Item name="subject" label={t('audit.subject')}><Input allowClear className="mono" /></Form.Item>
+        <Form.Item name="subject" label={t('audit.subject')}><InputNumber min={1} precision={0} controls={false} className="mono" /></Form.Item>
         <Form.Item name="range" label={t('publicity.dates')}><DatePicker.RangePicker /></Form.Item>
         <Form.Item><Button type="primary" htmlType="submit">{t('common.filter')}</Button></Form.Item>
       </Form>
       {rows.error ? <ApiErrorAlert error={rows.error} onRetry={rows.reload} /> : (
-        <Table<AuditRow> rowKey={(r) => String(r.id ?? r.seq)} size="small" className="section" loading={rows.loading} dataSource={rows.data?.items ?? []} scroll={{ x: 'max-content' }} data-testid="audit-table"
+        <Table<AuditRow> rowKey="seq" size="small" className="section" loading={rows.loading} dataSource={rows.data?.items ?? []} scroll={{ x: 'max-content' }} data-testid="audit-table"
           pagination={{ current: f.page, pageSize: 20, total: rows.data?.total ?? 0, onChange: (page) => setF({ ...f, page }), showSizeChanger: false }}
           columns={[
-            { title: t('audit.at'), key: 'at', render: (_, r) => String(r.at ?? r.createdAt ?? '').replace('T', ' ').slice(0, 19) },
-            { title: t('audit.actor'), dataIndex: 'actor' },
+            { title: t('audit.at'), dataIndex: 'at', render: (v: string) => dateTime(v) },
+            { title: t('audit.actor'), key: 'actor', render: (_, r) => r.actorName ?? r.actorId ?? r.actorKind },
             { title: t('audit.action'), dataIndex: 'action' },
             { title: t('audit.subject'), dataIndex: 'subjectId' },
             { title: t('audit.purpose'), dataIndex: 'purpose' },

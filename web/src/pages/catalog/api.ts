@@ -1,7 +1,7 @@
 import { api, type Page } from '../../api/client';
 import type { Category } from '../../api/types';
 
-export interface CatalogClass { code: string; name: string; nameEn?: string }
+export interface CatalogClass { code: string; ordinal: number; name: string; nameEn: string }
 
 export interface NewCategory {
   code: string;

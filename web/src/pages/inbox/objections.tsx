@@ -6,11 +6,11 @@ import { DeadlineTag } from '../../components/deadline-tag';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
-import { listObjections, type Objection } from './api';
+import { listObjections, type Objection, type ObjectionState } from './api';
 import { ObjectionCase } from './components/objection-case';
 
-const OPEN = ['received', 'extended', 'escalated'];
-const CLOSED = ['corrected', 'revoked', 'maintained'];
+const OPEN: ObjectionState[] = ['received', 'extended', 'escalated'];
+const CLOSED: ObjectionState[] = ['corrected', 'revoked', 'maintained'];
 
 /** 异议处理: the department's (or the credit center's) objections with deadlines and overdue flags. */
 export function ObjectionInboxPage() {

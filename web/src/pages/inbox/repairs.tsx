@@ -6,10 +6,24 @@ import { DeadlineTag } from '../../components/deadline-tag';
 import { useAction, useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
-import { decideRepair, isOpen, listRepairs, outcomeOf, stateLabelOf, type Repair } from '../repair/api';
+import { decideRepair, getRepair, isOpen, listRepairs, outcomeOf, stateLabelOf, type Repair, type RepairState } from '../repair/api';
 
-const OPEN = ['returned', 'accepted', 'extended'];
-const CLOSED = ['approved', 'rejected', 'revoked'];
+const OPEN: RepairState[] = ['returned', 'accepted', 'extended'];
+const CLOSED: RepairState[] = ['approved', 'rejected', 'revoked'];
+
+/** The uploaded materials: only GET /repairs/:id lists them (the inbox list does not). */
+function Materials({ id }: { id: number }) {
+  const full = useApi((s) => getRepair(id, s), `repair${id}`);
+  if (full.error) return <ApiErrorAlert error={full.error} compact />;
+  const files = full.data?.files ?? [];
+  if (!files.length) return <span className="muted">{full.loading ? '…' : '—'}</span>;
+  const names = new Map(full.data?.materials.required.map((m) => [m.code, m.name]));
+  return (
+    <Space orientation="vertical" size={2}>
+      {files.map((f) => <a key={f.id} href={`/api/v1/repairs/${id}/files/${f.id}`}>{names.get(f.role) ?? f.role} · {f.name}</a>)}
+    </Space>
+  );
+}
 
 function Decide({ r, onDone }: { r: Repair; onDone: () => void }) {
   const t = useT();
@@ -55,7 +69,7 @@ export function RepairInboxPage() {
             { title: t('repair.appliedOn'), dataIndex: 'appliedOn' },
             { title: t('track.department'), key: 'd', render: (_, r) => r.department?.name ?? '—' },
             { title: t('track.state'), key: 's', render: (_, r) => <Tag color={isOpen(r) ? 'blue' : 'green'}>{stateLabelOf(r)}</Tag> },
-            { title: t('track.dueOn'), key: 'due', render: (_, r) => <DeadlineTag due={r.decisionDue ?? null} overdue={Boolean(r.overdue)} open={isOpen(r)} /> },
+            { title: t('track.dueOn'), key: 'due', render: (_, r) => <DeadlineTag due={r.decisionDue} overdue={r.overdue} open={isOpen(r)} /> },
           ]} />
       )}
       <Drawer open={open !== null} onClose={() => setOpen(null)} size={560} title={open ? t('repair.no', { id: open.id }) : ''} destroyOnHidden>
@@ -65,6 +79,7 @@ export function RepairInboxPage() {
               { key: 's', label: t('track.state'), children: stateLabelOf(open) },
               { key: 'a', label: t('repair.appliedOn'), children: open.appliedOn },
               { key: 'st', label: t('repair.statement'), children: open.statement ?? '—' },
+              { key: 'f', label: t('objection.evidence'), children: <Materials id={open.id} /> },
               { key: 'm', label: t('repair.missing'), children: open.materials.missing.map((m) => m.name).join('、') || '—' },
               ...(outcomeOf(open) ? [{ key: 'o', label: t('objection.answer'), children: outcomeOf(open) }] : []),
             ]} />

@@ -3,12 +3,17 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, type Page } from '../../api/client';
 import { loadDepartments } from '../../api/catalog';
+import { dayOf } from '../../api/format';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useAction, useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 
 const SCOPES = ['records:write', 'archive:read', 'reviews:write', 'reports:write'];
-interface ApiKey { id: number; name?: string; prefix?: string; department?: string; departmentCode?: string; scopes: string[]; expiresAt: string | null; revokedAt?: string | null; lastUsedAt?: string | null }
+/** GET /keys: the key rows without their hash (listApiKeys in src/modules/access/keys.ts); timestamps are ISO. */
+interface ApiKey {
+  id: number; departmentId: number; departmentCode: string; name: string; prefix: string; scopes: string[];
+  expiresAt: string | null; revokedAt: string | null; createdAt: string; lastUsedAt: string | null;
+}
 
 const createKey = (body: { department: string; name?: string; scopes: string[]; expiresAt?: string | null }) => api.post<{ id: number; key: string; prefix: string }>('/keys', body);
 const revokeKey = (id: number) => api.del(`/keys/${id}`);
@@ -49,10 +54,11 @@ export function KeysPage() {
         <Table<ApiKey> rowKey="id" size="small" className="section" loading={keys.loading} dataSource={keys.data?.items ?? []} scroll={{ x: 'max-content' }} data-testid="key-table"
           columns={[
             { title: '#', dataIndex: 'id' },
-            { title: t('keys.prefix'), dataIndex: 'prefix', render: (v?: string) => <span className="mono">{v ?? '—'}</span> },
-            { title: t('sub.department'), key: 'd', render: (_, k) => k.departmentCode ?? k.department ?? '—' },
+            { title: t('keys.name'), dataIndex: 'name' },
+            { title: t('keys.prefix'), dataIndex: 'prefix', render: (v: string) => <span className="mono">{v}</span> },
+            { title: t('sub.department'), dataIndex: 'departmentCode', render: (v: string) => <span className="mono">{v}</span> },
             { title: t('keys.scopes'), dataIndex: 'scopes', render: (v: string[]) => v.map((s) => <Tag key={s}>{s}</Tag>) },
-            { title: t('keys.expires'), dataIndex: 'expiresAt', render: (v: string | null) => v?.slice(0, 10) ?? '—' },
+            { title: t('keys.expires'), dataIndex: 'expiresAt', render: (v: string | null) => (v ? dayOf(v) : '—') },
             { title: t('lists.state'), key: 's', render: (_, k) => (k.revokedAt ? <Tag>{t('keys.revoked')}</Tag> : <Tag color="green">{t('depts.active')}</Tag>) },
             {
               title: t('common.actions'), key: 'a', render: (_, k) => (k.revokedAt ? null : (

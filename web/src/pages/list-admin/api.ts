@@ -1,8 +1,8 @@
 import { api } from '../../api/client';
-import type { ListEntry } from '../../api/types';
+import type { ExitReason, ListEntry } from '../../api/types';
 
-export const EXIT_REASONS = ['expiry', 'repair', 'court', 'error', 'other'] as const;
+export const EXIT_REASONS = ['expiry', 'repair', 'court', 'error', 'other'] as const satisfies readonly ExitReason[];
 
 export const initiateEntry = (list: string, body: { subject: string; reason: string; documentNo?: string; department?: string; plannedExpiry?: string }) =>
-  api.post<ListEntry>(`/lists/${encodeURIComponent(list)}/entries`, body);
-export const exitEntry = (id: number, body: { reason: (typeof EXIT_REASONS)[number]; note?: string }) => api.post<ListEntry>(`/list-entries/${id}/exit`, body);
+  api.post<ListEntry & { list: string }>(`/lists/${encodeURIComponent(list)}/entries`, body);
+export const exitEntry = (id: number, body: { reason: ExitReason; note?: string }) => api.post<ListEntry>(`/list-entries/${id}/exit`, body);

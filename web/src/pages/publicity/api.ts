@@ -2,9 +2,10 @@ import { api, type Page } from '../../api/client';
 
 export type PublicityType = 'licence' | 'penalty';
 
+/** A row of GET /publicity (searchPublicity in src/modules/publicity/service.ts); department is the code. */
 export interface PublicityItem {
   id: number;
-  type: string;
+  type: PublicityType;
   department: string;
   departmentName: string;
   subject: { kind: string; name: string; uscc?: string; idNumberMasked?: string };

@@ -1,30 +1,47 @@
 import { api, type Page } from '../../api/client';
 import type { EvidenceFile } from '../../components/evidence-upload';
+import type { CaseEvent, CaseFile } from '../objection/api';
 
+/** GET /repairs/eligibility (EligibilityView in src/modules/repairs/schema.ts). */
 export interface Eligibility {
   eligible: boolean;
-  earliestDate?: string | null;
-  reasons: { check?: string; ok?: boolean; message: string; rule?: string; until?: string }[];
-  materials?: { key: string; required: { code: string; name: string }[] };
+  /** When not eligible yet: the first day it will be. */
+  earliestDate?: string;
+  severity: string | null;
+  rule: { code: string; version: number };
+  reasons: { check: string; ok: boolean; message: string; rule: string; until?: string }[];
+  materials: { key: string; required: { code: string; name: string }[] };
 }
 
 /** A repair application as the API returns it (RepairView in src/modules/repairs/schema.ts). */
+export type RepairState = 'returned' | 'accepted' | 'extended' | 'approved' | 'rejected' | 'revoked';
+
 export interface Repair {
   id: number;
-  state: string;
+  subjectId: number;
+  state: RepairState;
   stateLabel: string;
   open: boolean;
   record: number | null;
   listEntry: number | null;
   department: { code: string; name: string } | null;
+  severity: string | null;
+  filedBy: 'subject' | 'agent';
+  agentName: string | null;
   appliedOn: string;
   acceptedOn: string | null;
   decisionDue: string | null;
+  dueProvisional: boolean;
+  extensions: number;
   overdue: boolean;
   statement: string | null;
   materials: { required: { code: string; name: string }[]; missing: { code: string; name: string }[] };
   decision: { decidedOn: string; decidedBy: string; reason: string } | null;
   recheck: { recheckedOn: string; reason: string } | null;
+  barUntil: string | null;
+  /** Only on GET /repairs/:id: the case history and the uploaded materials. */
+  events?: CaseEvent[];
+  files?: CaseFile[];
 }
 
 export interface RepairInput {
@@ -36,7 +53,7 @@ export interface RepairInput {
 export const checkEligibility = (record: number, signal?: AbortSignal) => api.get<Eligibility>('/repairs/eligibility', { record }, signal);
 export const applyForRepair = (body: RepairInput) => api.post<Repair>('/repairs', body);
 export const getRepair = (id: number, signal?: AbortSignal) => api.get<Repair>(`/repairs/${id}`, undefined, signal);
-export const listRepairs = (q: { state?: string[]; overdue?: boolean; page: number }, signal?: AbortSignal) =>
+export const listRepairs = (q: { state?: RepairState[]; overdue?: boolean; page: number }, signal?: AbortSignal) =>
   api.get<Page<Repair>>('/repairs', { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 }, signal);
 export const decideRepair = (id: number, body: { decision: 'approve' | 'reject'; reason: string }) => api.post<Repair>(`/repairs/${id}/decision`, body);
 

@@ -48,7 +48,7 @@ function ApplyForm() {
             {(e) => (
               <>
                 <EligibilityView e={e} />
-                {e.eligible && (e.materials?.required ?? []).map((m) => (
+                {e.eligible && e.materials.required.map((m) => (
                   <Form.Item key={m.code} label={m.name} required>
                     <EvidenceUpload max={3} testId={`repair-material-${m.code}`} onChange={(files) => setMaterials((prev) => ({ ...prev, [m.code]: files }))} />
                   </Form.Item>

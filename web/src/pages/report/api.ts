@@ -1,9 +1,10 @@
 import { api, type Page } from '../../api/client';
 
+/** POST /reports answers 201 with this (IssuedReport in src/modules/reports/schema.ts); issuedAt is an ISO timestamp. */
 export interface IssuedReport {
   number: string;
   verifyCode: string;
-  kind: string;
+  kind: ReportRequest['kind'];
   subjectName: string;
   issuedAt: string;
   validUntil: string;
@@ -20,4 +21,6 @@ export interface ReportRequest {
 }
 
 export const requestReport = (body: ReportRequest) => api.post<IssuedReport>('/reports', body);
-export const getDomains = (signal?: AbortSignal) => api.get<Page<{ code: string; name: string }>>('/reports/domains', undefined, signal);
+export interface ReportDomain { code: string; name: string; departmentCodes: string[]; categories: string[] }
+
+export const getDomains = (signal?: AbortSignal) => api.get<Page<ReportDomain>>('/reports/domains', undefined, signal);

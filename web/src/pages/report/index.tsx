@@ -1,6 +1,7 @@
 import { Button, Card, Descriptions, Form, Input, Radio, Result, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { dateTime } from '../../api/format';
 import { LinkButton } from '../../components/link-button';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useAction, useApi } from '../../components/use-api';
@@ -25,6 +26,10 @@ export function ReportRequestPage() {
   };
 
   if (issued) {
+    // `url` is absolute, built from PUBLIC_BASE_URL or http://localhost:<port> when that is unset: open
+    // the same path on the origin this page came from, which is the server that issued the report.
+    const pdf = new URL(issued.url, window.location.origin);
+    const pdfPath = pdf.pathname + pdf.search;
     const verifyPath = `/reports/verify/${encodeURIComponent(issued.number)}?code=${encodeURIComponent(issued.verifyCode)}`;
     return (
       <div className="page narrow">
@@ -33,7 +38,7 @@ export function ReportRequestPage() {
           title={t('report.issued')}
           subTitle={t('report.issuedSub', { name: issued.subjectName })}
           extra={[
-            <Button type="primary" key="pdf" href={issued.url} target="_blank" rel="noopener" data-testid="report-pdf">{t('report.download')}</Button>,
+            <Button type="primary" key="pdf" href={pdfPath} target="_blank" rel="noopener" data-testid="report-pdf">{t('report.download')}</Button>,
             <LinkButton key="verify" to={verifyPath} data-testid="report-verify-link">{t('report.verifyIt')}</LinkButton>,
             <Button key="again" type="link" onClick={() => setIssued(null)}>{t('report.another')}</Button>,
           ]}
@@ -42,7 +47,7 @@ export function ReportRequestPage() {
           <Descriptions column={1} size="small" items={[
             { key: 'n', label: t('report.number'), children: <span className="mono" data-testid="report-number">{issued.number}</span> },
             { key: 'c', label: t('report.verifyCode'), children: <span className="mono" data-testid="report-code">{issued.verifyCode}</span> },
-            { key: 'i', label: t('report.issuedAt'), children: issued.issuedAt },
+            { key: 'i', label: t('report.issuedAt'), children: dateTime(issued.issuedAt) },
             { key: 'v', label: t('report.validUntil'), children: issued.validUntil },
             { key: 'h', label: 'SHA-256', children: <span className="mono small break">{issued.pdfSha256}</span> },
           ]} />

@@ -2,16 +2,27 @@ import { api, uploadWithProgress, type Page } from '../../api/client';
 
 export interface Counts { received: number; created: number; updated: number; unchanged: number; revoked: number; rejected: number; warnings: number }
 export interface Issue { row: number; field: string | null; code: string; message: string }
-export interface SubmitResult { id: number; status: string; counts: Counts; errors: Issue[]; warnings: Issue[]; errorsCsv: string }
+export type SubmissionStatus = 'received' | 'processing' | 'completed' | 'failed';
+/** POST /submissions answers 201 with this (SubmitResponse in src/modules/ingest/schema.ts); errorsCsv is the download path. */
+export interface SubmitResult { id: number; status: SubmissionStatus; counts: Counts; errors: Issue[]; warnings: Issue[]; errorsCsv: string }
+/** A row of GET /submissions (SubmissionSummary); department and category are codes, timestamps ISO. */
 export interface Submission {
   id: number;
   department: string;
   category: string;
-  format: string;
+  format: 'json' | 'jsonl' | 'csv' | 'xlsx';
   fileName: string | null;
-  status: string;
+  fileSha256: string | null;
+  fileBytes: number | null;
+  encoding: string | null;
+  mapping: string | null;
+  status: SubmissionStatus;
   counts: Counts;
+  uscc: { rows: number; wrong: number; conflicts: number };
+  receivedOn: string;
   submittedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
   submittedBy: string;
   error: { code: string; message: string } | null;
 }

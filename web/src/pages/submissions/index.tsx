@@ -1,13 +1,14 @@
 import { Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { dateTime } from '../../api/format';
 import { useApi } from '../../components/use-api';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useT } from '../../i18n';
-import { errorsCsvUrl, listSubmissions, type SubmitResult, type Submission } from './api';
+import { errorsCsvUrl, listSubmissions, type SubmissionStatus, type SubmitResult, type Submission } from './api';
 import { ResultCard } from './components/result-card';
 import { UploadForm } from './components/upload-form';
 
-const STATUS_COLOR: Record<string, string> = { completed: 'green', failed: 'red', processing: 'blue', received: 'blue' };
+const STATUS_COLOR: Record<SubmissionStatus, string> = { completed: 'green', failed: 'red', processing: 'blue', received: 'blue' };
 
 /** 数据报送: upload a file with progress, see and download its errors, and the history of submissions. */
 export function SubmissionsPage() {
@@ -29,11 +30,11 @@ export function SubmissionsPage() {
             pagination={{ current: page, pageSize: 10, total: history.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
             columns={[
               { title: '#', dataIndex: 'id', width: 64 },
-              { title: t('sub.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => v.replace('T', ' ').slice(0, 19) },
+              { title: t('sub.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => dateTime(v) },
               { title: t('sub.department'), dataIndex: 'department' },
               { title: t('sub.category'), dataIndex: 'category' },
-              { title: t('sub.file'), dataIndex: 'fileName', render: (v: string | null) => v ?? 'JSON' },
-              { title: t('sub.status'), dataIndex: 'status', render: (v: string) => <Tag color={STATUS_COLOR[v] ?? 'default'}>{v}</Tag> },
+              { title: t('sub.file'), key: 'file', render: (_, s) => s.fileName ?? s.format.toUpperCase() },
+              { title: t('sub.status'), dataIndex: 'status', render: (v: SubmissionStatus) => <Tag color={STATUS_COLOR[v]}>{v}</Tag> },
               { title: t('sub.count.received'), key: 'received', render: (_, s) => s.counts.received },
               { title: t('sub.count.rejected'), key: 'rejected', render: (_, s) => (s.counts.rejected ? <Button type="link" size="small" href={errorsCsvUrl(s.id)} download>{s.counts.rejected} ↓</Button> : 0) },
               { title: t('sub.by'), dataIndex: 'submittedBy' },

@@ -2,6 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { dateTime } from '../../api/format';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useAction, useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
@@ -10,7 +11,7 @@ import { pdfUrl, verifyFile, verifyReport, type VerifyResult } from './api';
 function Outcome({ r, code }: { r: VerifyResult; code: string | null }) {
   const t = useT();
   if (!r.genuine) {
-    return <Result status="error" title={t('verify.notGenuine')} subTitle={r.message ?? r.reason} data-testid="verify-result" data-genuine="false" />;
+    return <Result status="error" title={t('verify.notGenuine')} subTitle={r.message} data-testid="verify-result" data-genuine="false" />;
   }
   return (
     <div data-testid="verify-result" data-genuine="true">
@@ -19,13 +20,13 @@ function Outcome({ r, code }: { r: VerifyResult; code: string | null }) {
       {r.factsChanged && <Alert type="warning" showIcon title={t('verify.factsChanged')} className="section" data-testid="facts-changed" />}
       <Descriptions bordered size="small" column={1} items={[
         { key: 'n', label: t('report.number'), children: <span className="mono">{r.number}</span> },
-        { key: 's', label: t('verify.subject'), children: `${r.subjectName ?? ''} ${r.subjectCode ?? ''}` },
+        { key: 's', label: t('verify.subject'), children: `${r.subjectName} ${r.subjectCode ?? ''}` },
         { key: 'i', label: t('verify.issuer'), children: r.issuer },
-        { key: 'a', label: t('report.issuedAt'), children: r.issuedAt },
+        { key: 'a', label: t('report.issuedAt'), children: dateTime(r.issuedAt) },
         { key: 'v', label: t('report.validUntil'), children: r.validUntil },
         { key: 'h', label: 'SHA-256', children: <span className="mono small break">{r.pdfSha256}</span> },
       ]} />
-      {code && r.number && <Button className="section" href={pdfUrl(r.number, code)} target="_blank" rel="noopener">{t('verify.openPdf')}</Button>}
+      {code && <Button className="section" href={pdfUrl(r.number, code)} target="_blank" rel="noopener">{t('verify.openPdf')}</Button>}
     </div>
   );
 }

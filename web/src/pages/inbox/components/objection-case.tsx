@@ -1,6 +1,7 @@
 import { Button, Descriptions, Divider, Form, Input, Radio, Select, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { loadCategories } from '../../../api/catalog';
+import { dateTime } from '../../../api/format';
 import { ApiErrorAlert } from '../../../components/api-error';
 import { AsyncView } from '../../../components/async-view';
 import { DeadlineTag } from '../../../components/deadline-tag';
@@ -47,7 +48,7 @@ export function ObjectionCase({ id, canDecide, onChanged }: { id: number; canDec
             {o.events && (
               <>
                 <Divider titlePlacement="start">{t('inbox.history')}</Divider>
-                <Timeline items={o.events.map((e) => ({ children: `${e.at.slice(0, 16).replace('T', ' ')} ${e.type} · ${e.actor.name}${e.note ? ` · ${e.note}` : ''}` }))} />
+                <Timeline items={o.events.map((e) => ({ children: `${dateTime(e.at).slice(0, 16)} ${e.type} · ${e.actor.name}${e.note ? ` · ${e.note}` : ''}` }))} />
               </>
             )}
             {canDecide && o.open && (

@@ -1,7 +1,7 @@
 import { Table, Tag } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import type { ListEntry } from '../../../api/types';
+import type { PublicListEntry } from '../../../api/types';
 import { ApiErrorAlert } from '../../../components/api-error';
 import { useApi } from '../../../components/use-api';
 import { useT } from '../../../i18n';
@@ -11,7 +11,7 @@ import { getEntries } from '../api';
 export function EntriesTable({ code, state = 'listed', actions, reloadKey = 0 }: {
   code: string;
   state?: 'listed' | 'exited' | 'all';
-  actions?: (e: ListEntry) => ReactNode;
+  actions?: (e: PublicListEntry) => ReactNode;
   reloadKey?: number;
 }) {
   const t = useT();
@@ -19,7 +19,7 @@ export function EntriesTable({ code, state = 'listed', actions, reloadKey = 0 }:
   const entries = useApi((s) => getEntries(code, { page, pageSize: 20, state }, s), `${code}|${page}|${state}|${reloadKey}`);
   if (entries.error) return <ApiErrorAlert error={entries.error} onRetry={entries.reload} />;
   return (
-    <Table<ListEntry>
+    <Table<PublicListEntry>
       rowKey="id"
       size="middle"
       loading={entries.loading}
@@ -32,8 +32,8 @@ export function EntriesTable({ code, state = 'listed', actions, reloadKey = 0 }:
         {
           title: t('publicity.party'), key: 'party',
           render: (_, e) => (
-            <div>{e.subject?.uscc ? <Link to={`/subjects/${encodeURIComponent(e.subject.uscc)}`}>{e.subject.name}</Link> : e.subject?.name}
-              <div className="muted mono small">{e.subject?.uscc ?? e.subject?.idNumberMasked}</div></div>
+            <div>{e.subject.uscc ? <Link to={`/subjects/${encodeURIComponent(e.subject.uscc)}`}>{e.subject.name}</Link> : e.subject.name}
+              <div className="muted mono small">{e.subject.uscc ?? e.subject.idNumberMasked}</div></div>
           ),
         },
         { title: t('lists.reason'), dataIndex: 'reason', key: 'reason' },
@@ -41,8 +41,8 @@ export function EntriesTable({ code, state = 'listed', actions, reloadKey = 0 }:
         { title: t('lists.documentNo'), dataIndex: 'documentNo', key: 'doc', responsive: ['lg'] },
         { title: t('lists.listedOn'), dataIndex: 'listedOn', key: 'listedOn', width: 120 },
         { title: t('lists.plannedExpiry'), dataIndex: 'plannedExpiry', key: 'exp', width: 120, responsive: ['sm'] },
-        ...(state !== 'listed' ? [{ title: t('lists.state'), key: 'state', render: (_: unknown, e: ListEntry) => <Tag>{e.state === 'listed' ? t('lists.listed') : t('lists.exited')}</Tag> }] : []),
-        ...(actions ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, e: ListEntry) => actions(e) }] : []),
+        ...(state !== 'listed' ? [{ title: t('lists.state'), key: 'state', render: (_: unknown, e: PublicListEntry) => <Tag>{e.state === 'listed' ? t('lists.listed') : t('lists.exited')}</Tag> }] : []),
+        ...(actions ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, e: PublicListEntry) => actions(e) }] : []),
       ]}
     />
   );

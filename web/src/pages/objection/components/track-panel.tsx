@@ -1,5 +1,6 @@
 import { Alert, Descriptions, Input, Tag, Timeline } from 'antd';
 import { useState } from 'react';
+import { dayOf } from '../../../api/format';
 import { AsyncView } from '../../../components/async-view';
 import { useApi } from '../../../components/use-api';
 import { useT } from '../../../i18n';
@@ -29,7 +30,7 @@ export function TrackPanel({ initial }: { initial?: string }) {
                   { key: 'due', label: t('track.dueOn'), children: r.dueOn },
                   ...(r.decidedOn ? [{ key: 'dec', label: t('track.decidedOn'), children: r.decidedOn }] : []),
                 ]} />
-                <Timeline className="section" items={r.steps.map((s) => ({ children: `${s.at.slice(0, 10)} ${s.step}` }))} />
+                <Timeline className="section" items={r.steps.map((s) => ({ children: `${dayOf(s.at)} ${s.step}` }))} />
               </div>
             )}
           </AsyncView>

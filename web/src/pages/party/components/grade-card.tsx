@@ -7,12 +7,13 @@ import { getEvaluation } from '../api';
 export function GradeCard({ code }: { code: string }) {
   const t = useT();
   const state = useApi((s) => getEvaluation(code, s), code);
-  if (!state.data) return null;
-  const model = typeof state.data.model === 'string' ? state.data.model : state.data.model?.name;
+  // The server answers 200 with grade null when the model keeps its grades private: nothing to show then.
+  if (!state.data || state.data.grade === null) return null;
+  const { grade, score, model } = state.data;
   return (
     <Card size="small" className="grade-card" data-testid="grade-card">
-      <Statistic title={t('party.grade')} value={state.data.grade} suffix={<span className="muted small">{t('party.score', { score: state.data.score })}</span>} />
-      {model && <div className="muted small">{t('party.model', { model })}</div>}
+      <Statistic title={t('party.grade')} value={grade} suffix={score === null ? undefined : <span className="muted small">{t('party.score', { score })}</span>} />
+      <div className="muted small">{t('party.model', { model: model.name })}</div>
     </Card>
   );
 }

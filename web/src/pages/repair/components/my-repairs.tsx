@@ -16,7 +16,8 @@ export function MyRepairs() {
           <List.Item>
             <List.Item.Meta
               title={<><span className="mono">{t('repair.no', { id: r.id })}</span> <Tag color={isOpen(r) ? 'blue' : 'green'}>{stateLabelOf(r)}</Tag></>}
-              description={<div>{t('repair.appliedOn')} {r.appliedOn} · {t('track.dueOn')} <DeadlineTag due={r.decisionDue ?? null} overdue={Boolean(r.overdue)} open={isOpen(r)} />
+              description={<div>{t('repair.appliedOn')} {r.appliedOn} · {t('track.dueOn')} <DeadlineTag due={r.decisionDue} overdue={r.overdue} open={isOpen(r)} />
+                {r.materials.missing.length > 0 && isOpen(r) && <div className="field-error">{t('repair.missing')}：{r.materials.missing.map((m) => m.name).join('、')}</div>}
                 {outcomeOf(r) && <div className="answer">{t('objection.answer')}：{outcomeOf(r)}</div>}</div>}
             />
           </List.Item>
