@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { admin, apiCall, cli, countOf, launchBrowser, loginUi, newPage, routeExists, see, shot, subjectsWith, textOf } from './helpers.js';
 
 // A subject applies in the portal to repair a penalty, with the materials the rule asks for as
-// uploaded files; the credit centre approves it in the console; the party page stops showing it.
+// uploaded files (one held back: returned, then sent from its list of applications);
+// the credit centre approves it in the console; the party page stops showing it.
 
 const repairsWired = await routeExists('GET', '/api/v1/repairs/eligibility?record=1');
 let browser: Browser;
@@ -31,7 +32,7 @@ async function eligiblePenalty(): Promise<{ uscc: string; name: string; recordId
 }
 
 describe('repair flow', () => {
-  it.skipIf(!repairsWired)('portal repair application with uploaded materials → approved in the console → off the party page', async () => {
+  it.skipIf(!repairsWired)('portal repair application with uploaded materials, returned as incomplete and completed by the applicant → approved in the console → off the party page', async () => {
     const target = await eligiblePenalty();
     const username = `e2e_repair_${Date.now().toString(36)}`;
     const made = cli('user', 'add', '--username', username, '--role', 'subject', '--subject', target.uscc, '--password', 'e2e-password-123');
@@ -39,11 +40,13 @@ describe('repair flow', () => {
     const proof = path.join(os.tmpdir(), `xinyong-e2e-proof-${Date.now()}.pdf`);
     await writeFile(proof, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-    // The subject applies, attaching one file per required material.
+    // The subject applies, attaching one file per required material but the last.
+    expect(target.materials.length).toBeGreaterThan(1);
+    const [held, ...given] = [target.materials.at(-1)!, ...target.materials.slice(0, -1)];
     const subject = await newPage(browser);
     await loginUi(subject.page, username, 'e2e-password-123', `/repairs?subject=${target.uscc}&record=${target.recordId}`);
     await see(subject.page.getByTestId('eligibility'));
-    for (const code of target.materials) {
+    for (const code of given) {
       await subject.page.getByTestId(`repair-material-${code}`).locator('input[type=file]').setInputFiles(proof);
       await see(subject.page.getByTestId(`repair-material-${code}`).locator('.ant-upload-list-item'));
     }
@@ -53,7 +56,17 @@ describe('repair flow', () => {
     await see(subject.page.getByTestId('repair-filed'));
     const no = (await subject.page.getByTestId('repair-no').innerText()).replace(/\D/g, '');
     expect(no).not.toBe('');
+    await textOf(subject.page.getByTestId('repair-filed')).toContain('材料不全，已退回补正');
     await shot(subject.page, 'portal-repair-filed');
+
+    // Returned as incomplete: the subject sends the missing material from its list of applications.
+    await subject.page.goto('/repairs');
+    await subject.page.getByRole('tab', { name: '我的申请' }).click();
+    await subject.page.getByTestId(`supply-material-${held}`).locator('input[type=file]').setInputFiles(proof);
+    await see(subject.page.getByTestId(`supply-material-${held}`).locator('.ant-upload-list-item'));
+    await shot(subject.page, 'portal-repair-supply');
+    await subject.page.getByTestId('supply-submit').click();
+    await textOf(subject.page.getByTestId(`repair-state-${no}`)).toBe('已受理，审核中');
 
     // The credit centre finds it in the repair inbox with its deadline and approves it.
     const centre = await newPage(browser);

@@ -117,6 +117,7 @@ export const zh = {
   'account.grants': '授权记录', 'account.grantee': '被授权方', 'account.accessLog': '我的信息被查询记录',
   'industry.A': '农、林、牧、渔业', 'industry.B': '采矿业', 'industry.C': '制造业', 'industry.D': '电力、热力、燃气及水生产和供应业', 'industry.E': '建筑业', 'industry.F': '批发和零售业', 'industry.G': '交通运输、仓储和邮政业', 'industry.H': '住宿和餐饮业', 'industry.I': '信息传输、软件和信息技术服务业', 'industry.J': '金融业', 'industry.K': '房地产业', 'industry.L': '租赁和商务服务业', 'industry.M': '科学研究和技术服务业', 'industry.N': '水利、环境和公共设施管理业', 'industry.O': '居民服务、修理和其他服务业', 'industry.P': '教育', 'industry.Q': '卫生和社会工作', 'industry.R': '文化、体育和娱乐业', 'industry.S': '公共管理、社会保障和社会组织', 'industry.T': '国际组织',
   'subjectStatus.active': '存续', 'subjectStatus.deregistered': '注销', 'subjectStatus.revoked': '吊销',
+  'repair.supply': '补交材料', 'repair.supplyHint': '申请因材料不全被退回：补交以下材料后即予受理。',
 };
 
 export type MessageKey = keyof typeof zh;

@@ -55,6 +55,8 @@ export const applyForRepair = (body: RepairInput) => api.post<Repair>('/repairs'
 export const getRepair = (id: number, signal?: AbortSignal) => api.get<Repair>(`/repairs/${id}`, undefined, signal);
 export const listRepairs = (q: { state?: RepairState[]; overdue?: boolean; page: number }, signal?: AbortSignal) =>
   api.get<Page<Repair>>('/repairs', { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 }, signal);
+/** Supply the missing materials of a returned application; complete, it is accepted at once. */
+export const supplyMaterials = (id: number, materials: RepairInput['materials']) => api.post<Repair>(`/repairs/${id}/materials`, { materials });
 export const decideRepair = (id: number, body: { decision: 'approve' | 'reject'; reason: string }) => api.post<Repair>(`/repairs/${id}/decision`, body);
 
 export const stateLabelOf = (r: Repair) => r.stateLabel;
