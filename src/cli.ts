@@ -100,7 +100,7 @@ key
   .requiredOption('--department <code>', 'department code')
   .option('--name <name>', 'a label for the key, e.g. the calling system')
   .option('--scopes <list>', `comma-separated: ${SCOPES.join(', ')}`, 'records:write,archive:read')
-  .option('--expires <date>', 'expiry (ISO date or time)')
+  .option('--expires <date>', 'expiry: YYYY-MM-DD (valid through that day, China time) or an ISO 8601 time')
   .action((opts: { department: string; name?: string; scopes: string; expires?: string }) =>
     withPlatform(async (p) => {
       const k = await createApiKey(p.pool, systemViewer, { department: opts.department, name: opts.name, scopes: opts.scopes.split(',').map((x) => x.trim()).filter(Boolean), expiresAt: opts.expires ?? null });

@@ -36,3 +36,13 @@ export function isIsoDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
+
+/**
+ * An expiry as given by a person or a system: a date alone (YYYY-MM-DD) means valid through that
+ * whole day in China, so it ends at the next midnight in Asia/Shanghai; anything else is an ISO
+ * 8601 time. Invalid input gives an Invalid Date for the caller to report.
+ */
+export function parseExpiry(value: string): Date {
+  if (isIsoDate(value)) return new Date(Date.parse(`${value}T00:00:00+08:00`) + 86_400_000);
+  return new Date(value);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../config.js';
 import { canonicalJson, CanonicalText } from './canonical-json.js';
-import { addMonths, cstDate, isIsoDate } from './clock.js';
+import { addMonths, cstDate, isIsoDate, parseExpiry } from './clock.js';
 import { ChainVerifier, chainHash, GENESIS_HASH } from './hash-chain.js';
 import { PersonalData } from './personal-data.js';
 import { maskIdNumbersInText } from './redact.js';
@@ -90,5 +90,14 @@ describe('canonical JSON of many records', () => {
     expect(canonicalJson({ b: 1, a: { t: new CanonicalText('{"k":1}') } })).toBe('{"a":{"t":{"k":1}},"b":1}');
     const many = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`k${79 - i}`, i]));
     expect(canonicalJson(many)).toBe(JSON.stringify(Object.fromEntries(Object.keys(many).sort().map((k) => [k, many[k]]))));
+  });
+});
+
+describe('expiry', () => {
+  it('reads a date alone as valid through that day in China, and keeps explicit times', () => {
+    expect(parseExpiry('2027-05-01').toISOString()).toBe('2027-05-01T16:00:00.000Z'); // 2027-05-02 00:00 in China
+    expect(parseExpiry('2027-05-01T12:00:00+08:00').toISOString()).toBe('2027-05-01T04:00:00.000Z');
+    expect(Number.isNaN(parseExpiry('2027-13-01').getTime())).toBe(true);
+    expect(Number.isNaN(parseExpiry('soon').getTime())).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { parseExpiry } from '../../lib/clock.js';
 import type { Db } from '../../db/pool.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { actorOf, appendAudit } from './audit.js';
@@ -19,7 +20,7 @@ export async function grantAccess(
 ): Promise<repo.GrantRow> {
   requireRole(viewer, 'subject');
   const issues = [];
-  const expiresAt = new Date(input.expiresAt);
+  const expiresAt = parseExpiry(input.expiresAt);
   if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now) issues.push({ field: 'expiresAt', message: '授权有效期须为将来的时间' });
   if (expiresAt.getTime() - now.getTime() > 366 * 86400_000) issues.push({ field: 'expiresAt', message: '单次授权最长一年' });
   if (!input.purpose.trim()) issues.push({ field: 'purpose', message: '须写明授权用途' });

@@ -1,3 +1,4 @@
+import { parseExpiry } from '../../lib/clock.js';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/pool.js';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
@@ -18,7 +19,7 @@ export async function createApiKey(
   const bad = input.scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
   const issues = bad.map((s) => ({ field: 'scopes', message: `未知权限范围 ${s}（可选：${SCOPES.join(', ')}）` }));
   if (!input.scopes.length) issues.push({ field: 'scopes', message: '至少授予一个权限范围' });
-  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+  const expiresAt = input.expiresAt ? parseExpiry(input.expiresAt) : null;
   if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt <= new Date())) issues.push({ field: 'expiresAt', message: '有效期须为将来的时间' });
   if (issues.length) throw new ValidationError('API 密钥参数有误', issues);
   const dept = await getDepartment(db, input.department);
