@@ -33,13 +33,21 @@ export const InboxQuery = Type.Object({
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
 });
 
+/** Case events of objections, repairs and commitments in the words shown to staff and applicants. */
+const CASE_EVENT_LABELS: Record<string, string> = {
+  received: '已受理并标注异议', centre_checked: '信用中心已核查', extended: '已延期', escalated: '逾期，已上报信用中心', overdue: '已逾期', decided: '已作出处理决定',
+  applied: '已提交申请', supplemented: '已补交材料', accepted: '已受理', rechecked: '已复查',
+  signed: '已签署承诺', fulfilment: '已记录履约情况', withdrawn: '已撤回', verification_overdue: '核查逾期',
+};
+export const caseEventLabel = (type: string): string => CASE_EVENT_LABELS[type] ?? type;
+
 export const EventView = Type.Object({
-  id: Type.Integer(), at: Type.String(), type: Type.String(), fromState: Type.Union([Type.String(), Type.Null()]), toState: Type.Union([Type.String(), Type.Null()]),
+  id: Type.Integer(), at: Type.String(), type: Type.String(), label: Type.String(), fromState: Type.Union([Type.String(), Type.Null()]), toState: Type.Union([Type.String(), Type.Null()]),
   actor: Type.Object({ kind: Type.String(), id: Type.Union([Type.String(), Type.Null()]), name: Type.String() }),
   note: Type.Union([Type.String(), Type.Null()]), data: Type.Record(Type.String(), Type.Unknown()),
 });
 export const eventView = (e: CaseEvent) => ({
-  id: e.id, at: e.at.toISOString(), type: e.type, fromState: e.fromState, toState: e.toState,
+  id: e.id, at: e.at.toISOString(), type: e.type, label: caseEventLabel(e.type), fromState: e.fromState, toState: e.toState,
   actor: { kind: e.actorKind, id: e.actorId, name: e.actorName }, note: e.note, data: e.data,
 });
 
@@ -70,10 +78,6 @@ export function objectionView(o: ObjectionRow, today: string, extra: { events?: 
   };
 }
 
-const EVENT_LABELS: Record<string, string> = {
-  received: '已受理并标注异议', centre_checked: '信用中心已核查', extended: '已延期', escalated: '逾期，已上报信用中心', overdue: '已逾期', decided: '已作出处理决定',
-};
-
 export const TrackView = Type.Object({
   trackingNo: Str, state: Str, stateLabel: Str, grounds: Str, department: Str, receivedOn: Str, dueOn: Str, overdue: Type.Boolean(),
   decidedOn: NStr, steps: Type.Array(Type.Object({ at: Str, step: Str })),
@@ -85,6 +89,6 @@ export function trackView(o: ObjectionRow, events: CaseEvent[], today: string) {
   return {
     trackingNo: o.trackingNo, state: o.state, stateLabel: OBJECTION_STATE_LABELS[o.state], grounds: GROUND_LABELS[o.grounds],
     department: o.departmentName, receivedOn: o.receivedOn, dueOn: o.dueOn, overdue: o.overdue || (open && isOverdue(o.dueOn, today)),
-    decidedOn: o.decidedOn, steps: events.map((e) => ({ at: e.at.toISOString(), step: EVENT_LABELS[e.type] ?? e.type })),
+    decidedOn: o.decidedOn, steps: events.map((e) => ({ at: e.at.toISOString(), step: caseEventLabel(e.type) })),
   };
 }

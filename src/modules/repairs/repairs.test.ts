@@ -112,8 +112,9 @@ describe('credit repair', () => {
     expect(ev.rows.map((x) => x.payload)).toContainEqual(expect.objectContaining({ repairId: r.id, shareBy: '2026-11-30' }));
     const notes = json<{ items: { kind: string }[] }>(await get('/me/notifications', a.session)).items.map((n) => n.kind);
     expect(notes).toContain('repair.approved');
-    const file = json<{ events: { type: string }[]; files: { role: string }[] }>(await get(`/repairs/${r.id}`, a.session));
+    const file = json<{ events: { type: string; label: string }[]; files: { role: string }[] }>(await get(`/repairs/${r.id}`, a.session));
     expect(file.events.map((e) => e.type)).toEqual(['applied', 'accepted', 'extended', 'decided']);
+    expect(file.events.map((e) => e.label)).toEqual(['已提交申请', '已受理', '已延期', '已作出处理决定']);
     expect(file.files.map((f) => f.role).sort()).toEqual(['commitment_letter', 'identity_proof', 'performance_proof']);
   });
 

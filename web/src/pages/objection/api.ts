@@ -9,6 +9,8 @@ export interface CaseEvent {
   id: number;
   at: string;
   type: string;
+  /** The event in words (已受理、已补交材料 …). */
+  label: string;
   fromState: string | null;
   toState: string | null;
   actor: { kind: string; id: string | null; name: string };

@@ -48,7 +48,7 @@ export function ObjectionCase({ id, canDecide, onChanged }: { id: number; canDec
             {o.events && (
               <>
                 <Divider titlePlacement="start">{t('inbox.history')}</Divider>
-                <Timeline items={o.events.map((e) => ({ children: `${dateTime(e.at).slice(0, 16)} ${e.type} · ${e.actor.name}${e.note ? ` · ${e.note}` : ''}` }))} />
+                <Timeline items={o.events.map((e) => ({ children: `${dateTime(e.at).slice(0, 16)} ${e.label} · ${e.actor.name}${e.note ? ` · ${e.note}` : ''}` }))} />
               </>
             )}
             {canDecide && o.open && (
