@@ -58,7 +58,9 @@ program
       const { populateDemoLists } = await import('./demo/lists.js');
       const l = await populateDemoLists(p.pool, p.pd, systemClock.today(), (done, total) => bar.update(done, { phase: 'lists', total }));
       bar.stop();
-      console.log(`loaded ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s; lists: ${l.blacklist} blacklist, ${l.watch} watch-list, ${l.honour} honour-list entries`);
+      const { seedDemoCommitmentItems } = await import('./demo/commitments.js');
+      const items = await seedDemoCommitmentItems(p.pool);
+      console.log(`loaded ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s; lists: ${l.blacklist} blacklist, ${l.watch} watch-list, ${l.honour} honour-list entries; ${items} commitment items`);
     }),
   );
 

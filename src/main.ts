@@ -35,7 +35,9 @@ async function main(): Promise<void> {
     say(`demo city loaded: ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s`);
     const { populateDemoLists } = await import('./demo/lists.js');
     const l = await populateDemoLists(platform.pool, platform.pd, systemClock.today());
-    say(`demo lists: ${l.blacklist} blacklist, ${l.watch} watch-list and ${l.honour} honour-list entries`);
+    const { seedDemoCommitmentItems } = await import('./demo/commitments.js');
+    const items = await seedDemoCommitmentItems(platform.pool);
+    say(`demo lists: ${l.blacklist} blacklist, ${l.watch} watch-list and ${l.honour} honour-list entries; ${items} commitment items`);
   }
   const app = await buildApp({
     config, pool: platform.pool, pd: platform.pd, clock: systemClock,

@@ -22,6 +22,7 @@ const PublicityPage = lazyPage(() => import('./pages/publicity'), 'PublicityPage
 const PublicListsPage = lazyPage(() => import('./pages/lists'), 'PublicListsPage');
 const ObjectionPage = lazyPage(() => import('./pages/objection'), 'ObjectionPage');
 const RepairPage = lazyPage(() => import('./pages/repair'), 'RepairPage');
+const CommitmentPage = lazyPage(() => import('./pages/commitment'), 'CommitmentPage');
 const ReportRequestPage = lazyPage(() => import('./pages/report'), 'ReportRequestPage');
 const VerifyPage = lazyPage(() => import('./pages/verify'), 'VerifyPage');
 const LoginPage = lazyPage(() => import('./pages/login'), 'LoginPage');
@@ -77,6 +78,7 @@ function Themed() {
               <Route path="lists/:kind" element={<PublicListsPage />} />
               <Route path="objections" element={<ObjectionPage />} />
               <Route path="repairs" element={<RepairPage />} />
+              <Route path="commitments" element={<CommitmentPage />} />
               <Route path="reports" element={<ReportRequestPage />} />
               <Route path="reports/verify" element={<VerifyPage />} />
               <Route path="reports/verify/:number" element={<VerifyPage />} />

@@ -22,10 +22,11 @@ export function PortalLayout() {
     { key: '/publicity/penalty', label: t('nav.penalties') },
     { key: '/lists/honour', label: t('nav.honourList') },
     { key: '/lists/blacklist', label: t('nav.blacklist') },
-    { key: '/objections', label: t('nav.objections') },
-    { key: '/repairs', label: t('nav.repairs') },
     { key: '/reports', label: t('nav.reports') },
     { key: '/reports/verify', label: t('nav.verify') },
+    { key: '/objections', label: t('nav.objections') },
+    { key: '/repairs', label: t('nav.repairs') },
+    { key: '/commitments', label: t('nav.commitments') },
   ];
   const selected = items.map((i) => String(i?.key)).filter((k) => (k === '/' ? pathname === '/' : pathname.startsWith(k)))
     .sort((a, b) => b.length - a.length).slice(0, 1);

@@ -1,0 +1,67 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, apiLogin, cli, launchBrowser, loginUi, newPage, routeExists, see, shot, textOf } from './helpers.js';
+
+// A company signs a credit commitment (信用承诺) in the portal: it reads the published items, signs
+// one with its matter, follows it under "my commitments", and the public sees it on its party page.
+
+const commitmentsWired = await routeExists('GET', '/api/v1/commitment-items');
+let browser: Browser;
+
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => browser?.close());
+
+/** A demo company with no adverse record (commitments are refused to those with serious ones). */
+async function cleanCompany(): Promise<{ uscc: string; name: string }> {
+  const found = await apiCall<{ items: { uscc?: string; name: string; kind: string }[] }>('GET', `/api/v1/subjects?q=${encodeURIComponent('有限公司')}&pageSize=100`);
+  for (const s of found.body.items) {
+    if (!s.uscc || s.kind !== 'legal_person') continue;
+    const a = await apiCall<{ categories: { code: string; records: unknown[] }[] }>('GET', `/api/v1/subjects/${s.uscc}/archive`);
+    if (!a.body.categories.some((c) => ['penalty', 'serious_dishonesty', 'court_judgment'].includes(c.code) && c.records.length > 0)) return { uscc: s.uscc, name: s.name };
+  }
+  throw new Error('the demo city has no company without adverse records');
+}
+
+describe('commitment flow', () => {
+  it.skipIf(!commitmentsWired)('a company signs a published commitment item in the portal and the public sees it', async () => {
+    const party = await cleanCompany();
+    const username = `e2e_commit_${Date.now().toString(36)}`;
+    const made = cli('user', 'add', '--username', username, '--role', 'subject', '--subject', party.uscc, '--password', 'e2e-password-123');
+    expect(made.status, made.out).toBe(0);
+
+    // Anyone reads the items; signing asks for a login.
+    const visitor = await newPage(browser);
+    await visitor.page.goto('/commitments');
+    await see(visitor.page.getByTestId('commitment-item'));
+    await shot(visitor.page, 'portal-commitment-items');
+    await visitor.page.getByTestId('sign-FOOD-CERT').click();
+    await see(visitor.page.getByText('请先登录后签署信用承诺'));
+
+    const subject = await newPage(browser);
+    await loginUi(subject.page, username, 'e2e-password-123', '/commitments');
+    await subject.page.getByTestId('sign-FOOD-CERT').click();
+    await subject.page.getByTestId('commitment-matter').fill('申请食品经营许可，承诺经营场所合法使用');
+    await textOf(subject.page.getByTestId('commitment-preview')).toContain('申请食品经营许可，承诺经营场所合法使用');
+    // Not ticking the declaration is refused in plain words.
+    await subject.page.getByTestId('commitment-submit').click();
+    await see(subject.page.getByText('请确认已阅读并同意承诺内容'));
+    await subject.page.getByTestId('commitment-agree').click();
+    await shot(subject.page, 'portal-commitment-sign');
+    await subject.page.getByTestId('commitment-submit').click();
+    await textOf(subject.page.getByTestId('commitment-text')).toContain(`${party.name}郑重承诺：申请食品经营许可，承诺经营场所合法使用`);
+    await shot(subject.page, 'portal-commitment-signed');
+
+    await subject.page.getByRole('tab', { name: '我的承诺' }).click();
+    await textOf(subject.page.getByTestId('my-commitments')).toContain('食品经营许可');
+
+    // The public commitment is in the party's archive.
+    const mine = await apiCall<{ items: { publicRecord: number | null }[] }>('GET', '/api/v1/commitments', undefined, await apiLogin(username, 'e2e-password-123'));
+    const recordId = mine.body.items[0]!.publicRecord;
+    expect(recordId).not.toBeNull();
+    await visitor.page.goto(`/subjects/${party.uscc}`);
+    await textOf(visitor.page.getByTestId('party-name')).toBe(party.name);
+    await visitor.page.getByRole('tab', { name: /承诺/ }).first().click();
+    await textOf(visitor.page.locator(`[data-record-id="${recordId}"]`)).toContain('申请食品经营许可');
+    for (const p of [visitor, subject]) await p.context.close();
+  });
+});

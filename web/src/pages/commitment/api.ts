@@ -1,0 +1,40 @@
+import { api, type Page } from '../../api/client';
+
+/** A published commitment item (ItemView in src/modules/commitments/schema.ts). */
+export interface CommitmentItem {
+  code: string;
+  name: string;
+  type: string;
+  typeLabel: string;
+  templateText: string;
+  public: boolean;
+  verificationWorkingDays: number | null;
+  department: string | null;
+  legalBasis: string;
+  active: boolean;
+}
+
+/** A signed commitment (CommitmentView in src/modules/commitments/schema.ts). */
+export interface Commitment {
+  id: number;
+  item: { code: string; name: string; type: string; typeLabel: string };
+  subject: { id: number; name: string };
+  department: { code: string; name: string };
+  channel: string;
+  matter: string;
+  signedText: string;
+  signedOn: string;
+  signerName: string;
+  state: string;
+  stateLabel: string;
+  verificationDue: string | null;
+  verificationOverdue: boolean;
+  outcome: { on: string; by: string; note: string | null } | null;
+  publicRecord: number | null;
+}
+
+export interface SignInput { item: string; matter: string; idNumber?: string; signerName?: string }
+
+export const listItems = (s?: AbortSignal) => api.get<{ items: CommitmentItem[]; total: number }>('/commitment-items', undefined, s);
+export const signCommitment = (body: SignInput) => api.post<Commitment>('/commitments', body);
+export const myCommitments = (s?: AbortSignal) => api.get<Page<Commitment>>('/commitments', { page: 1, pageSize: 50 }, s);
