@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, apiLogin, cli, launchBrowser, loginUi, newPage, routeExists, see, shot, textOf } from './helpers.js';
+import { apiCall, apiLogin, cli, countOf, launchBrowser, loginUi, makeUser, newPage, routeExists, see, shot, textOf } from './helpers.js';
 
 // A company signs a credit commitment (信用承诺) in the portal: it reads the published items, signs
 // one with its matter, follows it under "my commitments", and the public sees it on its party page.
@@ -23,7 +23,7 @@ async function cleanCompany(): Promise<{ uscc: string; name: string }> {
 }
 
 describe('commitment flow', () => {
-  it.skipIf(!commitmentsWired)('a company signs a published commitment item in the portal and the public sees it', async () => {
+  it.skipIf(!commitmentsWired)('a company signs a published commitment item in the portal, the public sees it, the department records a breach in the console', async () => {
     const party = await cleanCompany();
     const username = `e2e_commit_${Date.now().toString(36)}`;
     const made = cli('user', 'add', '--username', username, '--role', 'subject', '--subject', party.uscc, '--password', 'e2e-password-123');
@@ -55,13 +55,34 @@ describe('commitment flow', () => {
     await textOf(subject.page.getByTestId('my-commitments')).toContain('食品经营许可');
 
     // The public commitment is in the party's archive.
-    const mine = await apiCall<{ items: { publicRecord: number | null }[] }>('GET', '/api/v1/commitments', undefined, await apiLogin(username, 'e2e-password-123'));
+    const mine = await apiCall<{ items: { id: number; publicRecord: number | null }[] }>('GET', '/api/v1/commitments', undefined, await apiLogin(username, 'e2e-password-123'));
     const recordId = mine.body.items[0]!.publicRecord;
     expect(recordId).not.toBeNull();
     await visitor.page.goto(`/subjects/${party.uscc}`);
     await textOf(visitor.page.getByTestId('party-name')).toBe(party.name);
     await visitor.page.getByRole('tab', { name: /承诺/ }).first().click();
     await textOf(visitor.page.locator(`[data-record-id="${recordId}"]`)).toContain('申请食品经营许可');
-    for (const p of [visitor, subject]) await p.context.close();
+
+    // The accepting department verifies it in the console and finds a breach: a dishonesty record follows.
+    const no = String(mine.body.items[0]!.id);
+    const clerk = await makeUser('department', 'SCJGJ');
+    const dept = await newPage(browser);
+    await loginUi(dept.page, clerk.username, clerk.password, '/console/commitments');
+    const row = dept.page.getByTestId('commitment-inbox').locator(`tr[data-row-key="${no}"]`);
+    await see(row);
+    await shot(dept.page, 'console-commitments');
+    await row.click();
+    await dept.page.getByTestId('fulfilment-outcome').getByText('未履约（违诺）').click();
+    await dept.page.getByTestId('fulfilment-submit').click();
+    await see(dept.page.getByText('认定未履约须写明违诺情形'));
+    await dept.page.getByTestId('fulfilment-note').fill('现场核查：经营场所为他人在用，承诺不实');
+    await dept.page.getByTestId('fulfilment-submit').click();
+    await countOf(dept.page.getByTestId('commitment-inbox').locator(`tr[data-row-key="${no}"]`)).toBe(0);
+    const after = await apiCall<{ categories: { code: string; records: { WYQX?: string }[] }[] }>('GET', `/api/v1/subjects/${party.uscc}/archive`);
+    expect(after.body.categories.find((c) => c.code === 'commitment_breach')?.records[0]?.WYQX).toContain('承诺不实');
+    await subject.page.reload();
+    await subject.page.getByRole('tab', { name: '我的承诺' }).click();
+    await textOf(subject.page.getByTestId('my-commitments')).toContain('未履约（失信）');
+    for (const p of [visitor, subject, dept]) await p.context.close();
   });
 });

@@ -18,6 +18,7 @@ const RULES = {
   objectionDecide: STAFF,
   repairInbox: STAFF,
   repairDecide: CENTER,
+  commitmentInbox: STAFF,
   listManage: STAFF,
   listDeclare: CENTER,
   review: STAFF,

@@ -23,6 +23,7 @@ const PublicListsPage = lazyPage(() => import('./pages/lists'), 'PublicListsPage
 const ObjectionPage = lazyPage(() => import('./pages/objection'), 'ObjectionPage');
 const RepairPage = lazyPage(() => import('./pages/repair'), 'RepairPage');
 const CommitmentPage = lazyPage(() => import('./pages/commitment'), 'CommitmentPage');
+const CommitmentInboxPage = lazyPage(() => import('./pages/commitment/inbox'), 'CommitmentInboxPage');
 const ReportRequestPage = lazyPage(() => import('./pages/report'), 'ReportRequestPage');
 const VerifyPage = lazyPage(() => import('./pages/verify'), 'VerifyPage');
 const LoginPage = lazyPage(() => import('./pages/login'), 'LoginPage');
@@ -91,6 +92,7 @@ function Themed() {
               <Route path="catalog" element={guard('catalogView', <CatalogPage />)} />
               <Route path="objections" element={guard('objectionInbox', <ObjectionInboxPage />)} />
               <Route path="repairs" element={guard('repairInbox', <RepairInboxPage />)} />
+              <Route path="commitments" element={guard('commitmentInbox', <CommitmentInboxPage />)} />
               <Route path="lists" element={guard('listManage', <ListAdminPage />)} />
               <Route path="review" element={guard('review', <ReviewPage />)} />
               <Route path="users" element={guard('users', <UsersPage />)} />

@@ -148,4 +148,13 @@ export const en: Record<MessageKey, string> = {
   'commitment.signedOn': 'Signed on',
   'commitment.noItems': 'No commitment items published yet',
   'commitment.loginFirst': 'Log in to sign a commitment',
+  'menu.commitments': 'Commitments',
+  'commitment.toVerify': 'To verify',
+  'commitment.party': 'Party',
+  'commitment.fulfilled': 'Fulfilled',
+  'commitment.breached': 'Breached',
+  'commitment.verificationNote': 'Verification',
+  'commitment.breachHint': 'A breach files a "broken commitment" dishonesty record in the archive and tells the party.',
+  'commitment.breachNoteRequired': 'Say how the commitment was broken',
+  'commitment.record': 'Record the result',
 };

@@ -146,6 +146,15 @@ export const zh = {
   'commitment.signedOn': '签署日期',
   'commitment.noItems': '暂未发布承诺事项',
   'commitment.loginFirst': '请先登录后签署信用承诺',
+  'menu.commitments': '承诺核查',
+  'commitment.toVerify': '待核查',
+  'commitment.party': '承诺主体',
+  'commitment.fulfilled': '已履约',
+  'commitment.breached': '未履约（违诺）',
+  'commitment.verificationNote': '核查情况',
+  'commitment.breachHint': '认定违诺将生成“违背信用承诺”失信信息记入信用档案，并通知承诺主体。',
+  'commitment.breachNoteRequired': '认定未履约须写明违诺情形',
+  'commitment.record': '记录核查结果',
 };
 
 export type MessageKey = keyof typeof zh;

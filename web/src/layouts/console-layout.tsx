@@ -1,6 +1,6 @@
 import {
   AppstoreOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, ExceptionOutlined, KeyOutlined, LogoutOutlined,
-  OrderedListOutlined, SafetyCertificateOutlined, SearchOutlined, TeamOutlined, ApartmentOutlined, ToolOutlined, UserOutlined,
+  OrderedListOutlined, SafetyCertificateOutlined, SearchOutlined, TeamOutlined, ApartmentOutlined, ToolOutlined, FileDoneOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -20,6 +20,7 @@ export const CONSOLE_ENTRIES: Entry[] = [
   { path: '/console/catalog', perm: 'catalogView', label: 'menu.catalog', icon: <AppstoreOutlined /> },
   { path: '/console/objections', perm: 'objectionInbox', label: 'menu.objections', icon: <ExceptionOutlined /> },
   { path: '/console/repairs', perm: 'repairInbox', label: 'menu.repairs', icon: <ToolOutlined /> },
+  { path: '/console/commitments', perm: 'commitmentInbox', label: 'menu.commitments', icon: <FileDoneOutlined /> },
   { path: '/console/lists', perm: 'listManage', label: 'menu.lists', icon: <OrderedListOutlined /> },
   { path: '/console/review', perm: 'review', label: 'menu.review', icon: <SearchOutlined /> },
   { path: '/console/users', perm: 'users', label: 'menu.users', icon: <TeamOutlined /> },

@@ -38,3 +38,9 @@ export interface SignInput { item: string; matter: string; idNumber?: string; si
 export const listItems = (s?: AbortSignal) => api.get<{ items: CommitmentItem[]; total: number }>('/commitment-items', undefined, s);
 export const signCommitment = (body: SignInput) => api.post<Commitment>('/commitments', body);
 export const myCommitments = (s?: AbortSignal) => api.get<Page<Commitment>>('/commitments', { page: 1, pageSize: 50 }, s);
+
+/** Commitments the viewer may see (a department: those it accepted; the credit centre: all). */
+export const listCommitments = (q: { state?: string[]; overdue?: boolean; page: number }, s?: AbortSignal) =>
+  api.get<Page<Commitment>>('/commitments', { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 }, s);
+/** The accepting department records fulfilment or breach (a breach files a dishonesty record). */
+export const recordFulfilment = (id: number, body: { outcome: 'fulfilled' | 'breached'; note: string }) => api.post<Commitment>(`/commitments/${id}/fulfilment`, body);
