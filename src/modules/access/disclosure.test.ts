@@ -54,6 +54,19 @@ describe('who sees what', () => {
     expect(await audits()).toBe(before + 1);
   });
 
+  it('lets the admin find the audit entries of a subject by its USCC or its id, and refuses others', async () => {
+    await read(clerk, '行政审批');
+    type Audit = { items: { subjectId: number | null; action: string; purpose: string | null }[]; total: number };
+    const byCode = json<Audit>(await t.app.inject({ url: `/api/v1/audit?subject=${uscc}`, headers: admin }));
+    expect(byCode.total).toBeGreaterThan(0);
+    expect(byCode.items.some((e) => e.action === 'archive_read' && e.purpose === '行政审批')).toBe(true);
+    const id = byCode.items[0]!.subjectId!;
+    expect(byCode.items.every((e) => e.subjectId === id)).toBe(true);
+    expect(json<Audit>(await t.app.inject({ url: `/api/v1/audit?subject=${id}`, headers: admin })).total).toBe(byCode.total);
+    expect((await t.app.inject({ url: `/api/v1/audit?subject=${newUscc()}`, headers: admin })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/v1/audit?subject=${uscc}`, headers: clerk })).statusCode).toBe(403);
+  });
+
   it('lender without a grant: A only, told why, nothing audited', async () => {
     const before = await audits();
     const a = await read(lender, '贷款审查');

@@ -90,11 +90,14 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
   app.get('/audit', {
     schema: {
       tags: ['access'], summary: 'Audit log (admin)',
-      querystring: Type.Object({ subject: Type.Optional(Type.Integer()), actor: Type.Optional(Type.String()), from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })), ...PageQuery }),
+      querystring: Type.Object({ subject: Type.Optional(Type.String({ maxLength: 64, description: 'the subject: its numeric id, USCC, ID number or legacy code' })), actor: Type.Optional(Type.String()), from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })), ...PageQuery }),
     },
   }, async (req) => {
     requireRole(req.viewer, 'admin');
-    const q = req.query as { subject?: number; actor?: string; from?: string; to?: string; page: number; pageSize: number };
-    return listAudit(deps.pool, req.viewer, { subjectId: q.subject ?? null, actor: q.actor ?? null, from: q.from ?? null, to: q.to ?? null, page: q.page, pageSize: q.pageSize });
+    const q = req.query as { subject?: string; actor?: string; from?: string; to?: string; page: number; pageSize: number };
+    const subject = q.subject?.trim();
+    // Short digit strings are subject ids; anything longer is a code (a 9-digit org code included).
+    const subjectId = !subject ? null : /^\d{1,8}$/.test(subject) ? Number(subject) : (await getSubjectByCode(deps.pool, deps.pd, subject)).id;
+    return listAudit(deps.pool, req.viewer, { subjectId, actor: q.actor ?? null, from: q.from ?? null, to: q.to ?? null, page: q.page, pageSize: q.pageSize });
   });
 }

@@ -157,4 +157,5 @@ export const en: Record<MessageKey, string> = {
   'commitment.breachHint': 'A breach files a "broken commitment" dishonesty record in the archive and tells the party.',
   'commitment.breachNoteRequired': 'Say how the commitment was broken',
   'commitment.record': 'Record the result',
+  'audit.subjectFilter': 'Subject', 'audit.subjectHint': 'USCC, ID number or subject id',
 };

@@ -155,6 +155,7 @@ export const zh = {
   'commitment.breachHint': '认定违诺将生成“违背信用承诺”失信信息记入信用档案，并通知承诺主体。',
   'commitment.breachNoteRequired': '认定未履约须写明违诺情形',
   'commitment.record': '记录核查结果',
+  'audit.subjectFilter': '主体', 'audit.subjectHint': '统一社会信用代码、身份证号或主体 ID',
 };
 
 export type MessageKey = keyof typeof zh;

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, InputNumber, Table, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, type Page } from '../../api/client';
@@ -13,8 +13,8 @@ interface AuditRow {
   action: string; subjectId: number | null; categories: string[]; purpose: string | null; ip: string | null;
   details: Record<string, unknown>; prevHash: string; hash: string;
 }
-/** The querystring of GET /audit: `subject` is the subject's numeric id, `actor` a user name or id. */
-interface Filters { actor?: string; subject?: number; from?: string; to?: string; page: number }
+/** The querystring of GET /audit: `subject` is a USCC, ID number, legacy code or numeric id, `actor` a user name or id. */
+interface Filters { actor?: string; subject?: string; from?: string; to?: string; page: number }
 
 /** 审计日志 (admin): every non-public read and every administrative change, filterable. */
 export function AuditPage() {
@@ -24,12 +24,12 @@ export function AuditPage() {
   return (
     <div>
       <Typography.Title level={2}>{t('menu.audit')}</Typography.Title>
-      <Form layout="inline" className="filters" onFinish={(v: { actor?: string; subject?: number | null; range?: [Dayjs, Dayjs] }) => setF({
-        page: 1, actor: v.actor?.trim() || undefined, subject: v.subject ?? undefined,
+      <Form layout="inline" className="filters" onFinish={(v: { actor?: string; subject?: string; range?: [Dayjs, Dayjs] }) => setF({
+        page: 1, actor: v.actor?.trim() || undefined, subject: v.subject?.trim() || undefined,
         from: v.range?.[0]?.format('YYYY-MM-DD'), to: v.range?.[1]?.format('YYYY-MM-DD'),
       })}>
         <Form.Item name="actor" label={t('audit.actor')}><Input allowClear /></Form.Item>
-        <Form.Item name="subject" label={t('audit.subject')}><InputNumber min={1} precision={0} controls={false} className="mono" /></Form.Item>
+        <Form.Item name="subject" label={t('audit.subjectFilter')}><Input className="mono" placeholder={t('audit.subjectHint')} allowClear /></Form.Item>
         <Form.Item name="range" label={t('publicity.dates')}><DatePicker.RangePicker /></Form.Item>
         <Form.Item><Button type="primary" htmlType="submit">{t('common.filter')}</Button></Form.Item>
       </Form>
