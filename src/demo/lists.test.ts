@@ -37,7 +37,7 @@ describe('demo lists', () => {
        left join record r on r.id = any(e.basis_record_ids) and r.subject_id = e.subject_id
        left join category c on c.id = r.category_id left join department d on d.id = r.department_id
        where l.kind = 'blacklist' and (c.code is distinct from 'serious_dishonesty' or d.code is distinct from l.department_code
-         or e.listed_on > $1 or e.planned_expiry < $1)`,
+         or e.listed_on > $1 or e.planned_expiry < $1 or r.publish_until < $1)`,
       [TODAY],
     );
     expect(bad.rows).toEqual([]);
@@ -46,6 +46,12 @@ describe('demo lists', () => {
        where l.kind = 'honour' and exists (select 1 from record r join category c on c.id = r.category_id where r.subject_id = e.subject_id and c.adverse)`,
     );
     expect(honourWithAdverse.rows).toEqual([]);
+    const watchOnUnpublished = await t.pool.query(
+      `select e.id from list_entry e join list l on l.id = e.list_id join record r on r.id = any(e.basis_record_ids)
+       where l.kind = 'watch' and r.publish_until < $1`,
+      [TODAY],
+    );
+    expect(watchOnUnpublished.rows).toEqual([]);
   });
 
   it('adds nothing when run again', async () => {

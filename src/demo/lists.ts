@@ -37,7 +37,7 @@ export async function populateDemoLists(pool: Pool, pd: PersonalData, today: str
   const planned: Planned[] = [];
   const blacklisted = new Set<number>();
 
-  for (const f of await repo.seriousDishonestyFindings(pool)) {
+  for (const f of await repo.seriousDishonestyFindings(pool, today)) {
     const list = [...lists.values()].find((l) => l.kind === 'blacklist' && l.departmentCode === f.departmentCode);
     if (!list || !live(list, f.decidedOn)) continue;
     blacklisted.add(f.subjectId);
@@ -45,7 +45,7 @@ export async function populateDemoLists(pool: Pool, pd: PersonalData, today: str
   }
   const watch = lists.get('focus_watch');
   if (watch) {
-    for (const c of await repo.repeatedPenalties(pool, WATCH_MIN_PENALTIES)) {
+    for (const c of await repo.repeatedPenalties(pool, WATCH_MIN_PENALTIES, today)) {
       if (blacklisted.has(c.subjectId) || !live(watch, c.decidedOn)) continue;
       planned.push({ list: watch, subjectId: c.subjectId, basisRecords: c.recordIds, listedOn: c.decidedOn, reason: `近期受到 ${c.recordIds.length} 次行政处罚，列为重点关注对象`, documentNo: null });
     }

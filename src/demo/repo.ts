@@ -80,25 +80,26 @@ export interface ListCandidate {
   decidedOn: string;
 }
 
-/** The latest live serious-dishonesty finding of each subject (the basis of a blacklist entry). */
-export async function seriousDishonestyFindings(db: Db): Promise<ListCandidate[]> {
+/** The latest live serious-dishonesty finding of each subject still published on `today` (the basis of a blacklist entry). */
+export async function seriousDishonestyFindings(db: Db, today: string): Promise<ListCandidate[]> {
   const r = await db.query<ListCandidate>(
     `select distinct on (r.subject_id) r.subject_id as "subjectId", array[r.id]::int[] as "recordIds", d.code as "departmentCode", r.decided_on as "decidedOn"
      from record r join category c on c.id = r.category_id left join department d on d.id = r.department_id
-     where c.code = 'serious_dishonesty' and r.state = 'active' and r.decided_on is not null
+     where c.code = 'serious_dishonesty' and r.state = 'active' and r.decided_on is not null and (r.publish_until is null or r.publish_until >= $1::date)
      order by r.subject_id, r.decided_on desc, r.id desc`,
+    [today],
   );
   return r.rows;
 }
 
-/** Subjects with at least `min` live penalties (the basis of a watch-list entry). */
-export async function repeatedPenalties(db: Db, min: number): Promise<ListCandidate[]> {
+/** Subjects with at least `min` penalties still published on `today` (the basis of a watch-list entry). */
+export async function repeatedPenalties(db: Db, min: number, today: string): Promise<ListCandidate[]> {
   const r = await db.query<ListCandidate>(
     `select r.subject_id as "subjectId", array_agg(r.id order by r.decided_on, r.id)::int[] as "recordIds", null as "departmentCode", max(r.decided_on) as "decidedOn"
      from record r join category c on c.id = r.category_id
-     where c.code = 'penalty' and r.state = 'active' and r.decided_on is not null
+     where c.code = 'penalty' and r.state = 'active' and r.decided_on is not null and (r.publish_until is null or r.publish_until >= $2::date)
      group by r.subject_id having count(*) >= $1 order by r.subject_id`,
-    [min],
+    [min, today],
   );
   return r.rows;
 }
