@@ -156,6 +156,22 @@ export const zh = {
   'commitment.breachNoteRequired': '认定未履约须写明违诺情形',
   'commitment.record': '记录核查结果',
   'audit.subjectFilter': '主体', 'audit.subjectHint': '统一社会信用代码、身份证号或主体 ID',
+  'account.granteeHint': '金融机构的用户名，或政府部门的部门编码',
+  'account.granteeRequired': '请填写被授权方',
+  'account.purposeRequired': '请写明授权用途',
+  'account.purposeHint': '例如：贷款审查',
+  'account.categories': '授权查询的信息类别',
+  'account.categoriesHint': '不选则授权全部授权查询类信息',
+  'account.until': '授权有效期至',
+  'account.untilHint': '含当日；单次授权最长一年',
+  'account.untilRequired': '请选择有效期',
+  'account.grant': '授权查询',
+  'account.withdrawn': '已撤回',
+  'account.expired': '已过期',
+  'account.live': '有效',
+  'account.withdraw': '撤回授权',
+  'account.withdrawConfirm': '撤回后对方立即无法查询，确定撤回？',
+  'account.newGrant': '新增授权',
 };
 
 export type MessageKey = keyof typeof zh;
