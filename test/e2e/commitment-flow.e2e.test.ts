@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiCall, apiLogin, cli, countOf, launchBrowser, loginUi, makeUser, newPage, routeExists, see, shot, textOf } from './helpers.js';
 
 // A company signs a credit commitment (信用承诺) in the portal: it reads the published items, signs
@@ -23,6 +23,29 @@ async function cleanCompany(): Promise<{ uscc: string; name: string }> {
 }
 
 describe('commitment flow', () => {
+  it.skipIf(!commitmentsWired)('the credit centre publishes a commitment item in the console, and the portal lists it', async () => {
+    const centre = await newPage(browser);
+    await loginUi(centre.page, 'admin', inject('adminPassword'), '/console/commitments');
+    await centre.page.getByRole('tab', { name: '承诺事项' }).click();
+    await see(centre.page.getByTestId('item-table').locator('.ant-table-row'));
+    await centre.page.getByTestId('item-add').click();
+    await centre.page.getByTestId('item-code').fill('E2E-TAX');
+    await centre.page.getByTestId('item-name').fill('纳税信用承诺（端到端）');
+    await centre.page.getByTestId('item-submit').click();
+    await textOf(centre.page.getByTestId('item-table')).toContain('纳税信用承诺（端到端）');
+    await shot(centre.page, 'console-commitment-items');
+    // The same code twice is refused, naming it.
+    await centre.page.getByTestId('item-add').click();
+    await centre.page.getByTestId('item-code').fill('E2E-TAX');
+    await centre.page.getByTestId('item-name').fill('重复');
+    await centre.page.getByTestId('item-submit').click();
+    await see(centre.page.getByText('承诺事项编码 E2E-TAX 已存在'));
+    const visitor = await newPage(browser);
+    await visitor.page.goto('/commitments');
+    await textOf(visitor.page.getByTestId('commitment-item').filter({ hasText: '纳税信用承诺（端到端）' })).toContain('证明事项告知承诺');
+    for (const p of [centre, visitor]) await p.context.close();
+  });
+
   it.skipIf(!commitmentsWired)('a company signs a published commitment item in the portal, the public sees it, the department records a breach in the console', async () => {
     const party = await cleanCompany();
     const username = `e2e_commit_${Date.now().toString(36)}`;

@@ -19,6 +19,7 @@ const RULES = {
   repairInbox: STAFF,
   repairDecide: CENTER,
   commitmentInbox: STAFF,
+  commitmentItems: CENTER,
   listManage: STAFF,
   listDeclare: CENTER,
   review: STAFF,

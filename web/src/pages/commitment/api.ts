@@ -44,3 +44,12 @@ export const listCommitments = (q: { state?: string[]; overdue?: boolean; page: 
   api.get<Page<Commitment>>('/commitments', { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 }, s);
 /** The accepting department records fulfilment or breach (a breach files a dishonesty record). */
 export const recordFulfilment = (id: number, body: { outcome: 'fulfilled' | 'breached'; note: string }) => api.post<Commitment>(`/commitments/${id}/fulfilment`, body);
+
+export const COMMITMENT_TYPES = ['certification_notice', 'missing_material', 'approval_substitute', 'repair', 'voluntary', 'self_regulation'] as const;
+export interface ItemInput {
+  code: string; name: string; type: (typeof COMMITMENT_TYPES)[number]; templateText: string; public: boolean;
+  verificationWorkingDays: number | null; department: string | null; legalBasis: string;
+}
+/** Every item, inactive ones included (credit centre). */
+export const listAllItems = (s?: AbortSignal) => api.get<{ items: CommitmentItem[]; total: number }>('/commitment-items', { all: true }, s);
+export const createItem = (body: ItemInput) => api.post<CommitmentItem>('/commitment-items', body);

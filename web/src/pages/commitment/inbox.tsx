@@ -1,9 +1,12 @@
-import { Button, Checkbox, Descriptions, Drawer, Form, Input, Radio, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Descriptions, Drawer, Form, Input, Radio, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { can } from '../../access';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../components/api-error';
 import { DeadlineTag } from '../../components/deadline-tag';
 import { useAction, useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
+import { useSession } from '../../session';
+import { CommitmentItemsAdmin } from './items-admin';
 import { listCommitments, recordFulfilment, type Commitment } from './api';
 
 function Fulfilment({ c, onDone }: { c: Commitment; onDone: () => void }) {
@@ -27,7 +30,7 @@ function Fulfilment({ c, onDone }: { c: Commitment; onDone: () => void }) {
 }
 
 /** 承诺核查: commitments accepted by the department (all, for the credit centre), with verification deadlines. */
-export function CommitmentInboxPage() {
+function CommitmentInbox() {
   const t = useT();
   const [which, setWhich] = useState<'open' | 'closed'>('open');
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -37,7 +40,6 @@ export function CommitmentInboxPage() {
   const list = useApi((s) => listCommitments({ state: which === 'open' ? ['signed'] : ['fulfilled', 'breached', 'withdrawn'], overdue: overdueOnly || undefined, page }, s), `${which}|${overdueOnly}|${page}|${tick}`);
   return (
     <div>
-      <Typography.Title level={2}>{t('menu.commitments')}</Typography.Title>
       <Space wrap className="section">
         <Segmented value={which} onChange={(v) => { setWhich(v as 'open' | 'closed'); setPage(1); }} options={[{ value: 'open', label: t('commitment.toVerify') }, { value: 'closed', label: t('inbox.closed') }]} />
         <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>{t('inbox.overdueOnly')}</Checkbox>
@@ -72,6 +74,20 @@ export function CommitmentInboxPage() {
           </>
         )}
       </Drawer>
+    </div>
+  );
+}
+
+/** The console page: the verification inbox, and for the credit centre the commitment items. */
+export function CommitmentInboxPage() {
+  const t = useT();
+  const { me } = useSession();
+  return (
+    <div>
+      <Typography.Title level={2}>{t('menu.commitments')}</Typography.Title>
+      {can(me?.role, 'commitmentItems')
+        ? <Tabs items={[{ key: 'inbox', label: t('commitment.toVerify'), children: <CommitmentInbox /> }, { key: 'items', label: t('commitment.itemsTab'), children: <CommitmentItemsAdmin /> }]} />
+        : <CommitmentInbox />}
     </div>
   );
 }
