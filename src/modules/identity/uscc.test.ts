@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { USCC_CHARSET, USCC_WEIGHTS, subjectKindFromUscc, usccCheckChar, validateUscc } from './uscc.js';
+import { makeUscc, mulberry32 } from './generate.js';
+import { isValidUscc, USCC_CHARSET, USCC_WEIGHTS, subjectKindFromUscc, usccCheckChar, validateUscc } from './uscc.js';
 
 /** Replace the check character so only the deliberately broken field is wrong. */
 function withCheck(body17: string): string {
@@ -172,5 +173,26 @@ describe('subjectKindFromUscc', () => {
     ['Y1', 'unincorporated'],
   ])('%s → %s', (code, kind) => {
     expect(subjectKindFromUscc(code)).toBe(kind);
+  });
+});
+
+describe('isValidUscc', () => {
+  it('agrees with validateUscc on valid codes and on every one-character change of them', () => {
+    const rng = mulberry32(7);
+    const alphabet = `${USCC_CHARSET}IOSVZ`;
+    let valid = 0;
+    for (let n = 0; n < 300; n++) {
+      const code = makeUscc(rng);
+      expect(isValidUscc(code), code).toBe(true);
+      for (let i = 0; i < 18; i++) {
+        const ch = alphabet.charAt(Math.floor(rng() * alphabet.length));
+        const changed = `${code.slice(0, i)}${ch}${code.slice(i + 1)}`;
+        const expected = validateUscc(changed).valid;
+        if (expected) valid += 1;
+        expect(isValidUscc(changed), changed).toBe(expected);
+      }
+    }
+    expect(valid).toBeGreaterThan(50); // a change to the same character keeps the code valid: both outcomes are exercised
+    for (const bad of ['', '91320600MA1MXXXX0', '91320600MA1MXXXX0AA', '9132060OMA1MXXXX0A']) expect(isValidUscc(bad)).toBe(validateUscc(bad).valid);
   });
 });

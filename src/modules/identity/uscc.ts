@@ -12,15 +12,34 @@ export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** Wi = 3^(i-1) mod 31 for i = 1..17, as tabulated in GB 32100 (a test re-derives them). */
 export const USCC_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** Character values by char code (-1 outside the set): the check is on hot paths (imports, reviews). */
+const USCC_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_CHARSET.length; i++) USCC_VALUE[USCC_CHARSET.charCodeAt(i)] = i;
+
 /** Mod-31 check character of the first 17 characters. */
 export function usccCheckChar(body17: string): string {
-  const values = [...body17].map((ch) => USCC_CHARSET.indexOf(ch));
-  if (values.length !== 17 || values.some((v) => v < 0)) {
-    throw new RangeError(`USCC body must be 17 characters of ${USCC_CHARSET}, got "${body17}"`);
+  const bad = () => new RangeError(`USCC body must be 17 characters of ${USCC_CHARSET}, got "${body17}"`);
+  if (body17.length !== 17) throw bad();
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = USCC_VALUE[body17.charCodeAt(i)] ?? -1;
+    if (v < 0) throw bad();
+    sum += v * USCC_WEIGHTS[i]!;
   }
-  const sum = values.reduce((acc, v, i) => acc + v * (USCC_WEIGHTS[i] ?? 0), 0);
   // 31 − 0 would be 31, which the standard writes as 0: the outer mod folds it back.
   return USCC_CHARSET.charAt((31 - (sum % 31)) % 31);
+}
+
+const USCC_SHAPE = /^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/;
+
+/**
+ * Whether validateUscc would find this normalised code valid, without building the explanation:
+ * for screening many codes at once. The same rules: charset and length, registration authority
+ * and organisation type, digits for the region, the embedded GB 11714 check and the mod-31 check.
+ */
+export function isValidUscc(norm: string): boolean {
+  return USCC_SHAPE.test(norm) && usccOrgType(norm.charAt(0), norm.charAt(1)) !== undefined
+    && orgCodeCheckChar(norm.slice(8, 16)) === norm.charAt(16) && usccCheckChar(norm.slice(0, 17)) === norm.charAt(17);
 }
 
 function inCharset(ch: string): boolean {

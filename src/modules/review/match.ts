@@ -1,6 +1,5 @@
 import type { PersonalData } from '../../lib/personal-data.js';
-import { usccOrgType } from '../identity/uscc-authorities.js';
-import { USCC_CHARSET, USCC_WEIGHTS } from '../identity/uscc.js';
+import { isValidUscc } from '../identity/uscc.js';
 import { maskIdNumber, validateCitizenId } from '../identity/citizen-id.js';
 import { validateCode, type CodeValidation } from '../identity/validate.js';
 import { normalizeName } from '../subjects/name.js';
@@ -48,30 +47,10 @@ export interface PartyPlan {
   echo: PartyInput;
 }
 
-const USCC_SHAPE = /^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/;
 const ID_SHAPE = /^\d{17}[\dX]$/;
-/** GB 32100 character values by char code (the shape test has already limited the characters). */
-const USCC_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < USCC_CHARSET.length; i++) USCC_VALUE[USCC_CHARSET.charCodeAt(i)] = i;
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
-/**
- * True only for a normalised code that validateCode reads as a valid USCC without a second
- * reading (not shaped like an ID number): charset, authority and organisation type, digits for
- * the region, embedded GB 11714 organisation code check and the GB 32100 check character — the
- * same rules as identity/uscc.ts, without building the explanation. Anything else goes through
- * validateCode, which explains errors by position.
- */
-export function isPlainValidUscc(norm: string): boolean {
-  if (!USCC_SHAPE.test(norm) || ID_SHAPE.test(norm) || usccOrgType(norm.charAt(0), norm.charAt(1)) === undefined) return false;
-  let org = 0;
-  for (let i = 0; i < 8; i++) org += ORG_WEIGHTS[i]! * Number.parseInt(norm.charAt(8 + i), 36);
-  const c9 = 11 - (org % 11);
-  if (norm.charAt(16) !== (c9 === 10 ? 'X' : c9 === 11 ? '0' : String(c9))) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_VALUE[norm.charCodeAt(i)]! * USCC_WEIGHTS[i]!;
-  return norm.charAt(17) === USCC_CHARSET.charAt((31 - (sum % 31)) % 31);
-}
+/** A valid USCC that validateCode would not first read as an ID number: no explanation needed. */
+const isPlainValidUscc = (norm: string): boolean => !ID_SHAPE.test(norm) && isValidUscc(norm);
 
 /**
  * validateCode's reading of a code, skipping the second (USCC) reading of an 18-digit number
