@@ -9,16 +9,18 @@
  *   - raw COPY of that file into an unindexed table with the file's columns (the floor), and
  *   - the real import path: streaming CSV → full row validation → subjects → records with
  *     publication windows → hash-chained ledger, in batches (xinyong import / POST /submissions).
- * Prints rows/s of both, the ratio, and the import's peak RSS. --read-only streams the file through
+ * Prints rows/s of both, the ratio, and the import's peak RSS; then the storage floor: the rows the import
+ * wrote, COPYed back into the real tables (and into index-free copies of them), i.e. the best any
+ * import that keeps those rows could do. --read-only streams the file through
  * decoding, CSV parsing and the full row validation without writing (e.g. a 2 GB file: memory stays flat).
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { ensureEmbedded } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { createPool, type Pool } from '../src/db/pool.js';
@@ -74,6 +76,59 @@ async function rawCopy(pool: Pool, file: string, table: string, unlogged: boolea
     client.release();
     await pool.query(`drop table ${table}`);
   }
+}
+
+/** The tables an import writes for each row, in the order their foreign keys need. */
+const ROW_TABLES = ['record', 'record_receipt', 'record_version', 'record_personal'];
+
+async function copyFile(pool: Pool, sql: string, file: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), client.query(copyFrom(sql)));
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * The storage floor: the rows the import wrote (records, receipts, ledger entries, personal
+ * data), taken out with COPY TO and loaded again with COPY FROM in the same way as the raw COPY,
+ * (a) into the real tables with their indexes, foreign keys and triggers (emptied in a
+ * transaction that is rolled back) and (b) into copies of them without any index or constraint.
+ * No parsing, validation, hashing or lookups: what no import that keeps these rows can beat.
+ */
+async function storageFloor(pool: Pool, dir: string): Promise<{ realMs: number; bareMs: number; bytes: number }> {
+  let bytes = 0;
+  for (const t of ROW_TABLES) {
+    const client = await pool.connect();
+    try {
+      await pipeline(client.query(copyTo(`copy ${t} to stdout`)), createWriteStream(path.join(dir, `${t}.copy`)));
+    } finally {
+      client.release();
+    }
+    bytes += (await stat(path.join(dir, `${t}.copy`))).size;
+  }
+  const client = await pool.connect();
+  let realMs = 0;
+  try {
+    await client.query('begin');
+    await client.query(`truncate ${ROW_TABLES.join(', ')} cascade`);
+    const started = performance.now();
+    for (const t of ROW_TABLES) await pipeline(createReadStream(path.join(dir, `${t}.copy`), { highWaterMark: 1 << 20 }), client.query(copyFrom(`copy ${t} from stdin`)));
+    realMs = performance.now() - started;
+  } finally {
+    await client.query('rollback');
+    client.release();
+  }
+  for (const t of ROW_TABLES) await pool.query(`create table bench_bare_${t} (like ${t})`);
+  const started = performance.now();
+  for (const t of ROW_TABLES) await copyFile(pool, `copy bench_bare_${t} from stdin`, path.join(dir, `${t}.copy`));
+  const bareMs = performance.now() - started;
+  for (const t of ROW_TABLES) {
+    await pool.query(`drop table bench_bare_${t}`);
+    await rm(path.join(dir, `${t}.copy`));
+  }
+  return { realMs, bareMs, bytes };
 }
 
 async function importOnce(pool: Pool, pd: PersonalData, file: string, batchSize: number | undefined, label: string) {
@@ -149,6 +204,12 @@ async function main(): Promise<void> {
     console.log(`import (validation, subjects, versioning): ${fmt(impRate)} rows/s (${(imp.ms / 1000).toFixed(1)} s) = ${((impRate / copyRate) * 100).toFixed(0)}% of raw COPY`);
     console.log(`import counts: ${JSON.stringify(imp.counts)}`);
     console.log(`peak RSS during import: ${mb(imp.peak)} (file ${mb(size)}); process max RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+    if (imp.counts.created === imp.counts.received) {
+      const f = await storageFloor(pool, dir);
+      const pct = (ms: number) => `${((gen.rows / (ms / 1000) / copyRate) * 100).toFixed(0)}% of raw COPY`;
+      console.log(`storage floor, the import's own ${mb(f.bytes)} of rows COPYed into the real tables (indexes, keys, triggers): ${fmt(gen.rows / (f.realMs / 1000))} rows/s = ${pct(f.realMs)}; the import reaches ${((f.realMs / imp.ms) * 100).toFixed(0)}% of it`);
+      console.log(`the same rows into copies of those tables without any index or constraint:        ${fmt(gen.rows / (f.bareMs / 1000))} rows/s = ${pct(f.bareMs)}`);
+    }
     if (a.again) {
       const again = await importOnce(pool, pd, file, a.batchSize, 're-import');
       console.log(`re-import of the same file (all unchanged): ${fmt(gen.rows / (again.ms / 1000))} rows/s; counts ${JSON.stringify(again.counts)}`);

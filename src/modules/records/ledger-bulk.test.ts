@@ -12,27 +12,52 @@ const fieldSets: Record<string, string>[] = [
   {},
 ];
 
+type Content = Omit<RecordRow, 'id' | 'version' | 'contentHash' | 'fields'>;
+const contents: Content[] = [
+  {
+    subjectId: 7, categoryId: 3, departmentId: 2, sourceKey: 'k', decidedOn: '2025-05-04', validFrom: null,
+    validUntil: '2026-12-31', publishFrom: '2025-05-04', publishUntil: null, severity: 'ordinary', state: 'active',
+  },
+  {
+    subjectId: 9_007_199, categoryId: 31, departmentId: 55, sourceKey: '罚〔2025〕"7"\\号\t', decidedOn: null, validFrom: '2024-01-01',
+    validUntil: null, publishFrom: null, publishUntil: '2029-02-28', severity: 'serious', state: 'revoked',
+  },
+  {
+    subjectId: 1, categoryId: 1, departmentId: 1, sourceKey: '', decidedOn: null, validFrom: null,
+    validUntil: null, publishFrom: null, publishUntil: null, severity: null, state: 'disputed',
+  },
+];
+const actors: Actor[] = [
+  { kind: 'department', id: 'SCJGJ', name: '南通市"市场"监督管理局' },
+  { kind: 'system', id: null, name: 'back\\slash\nname' },
+];
+
 describe('bulk ledger hashing', () => {
   for (const [i, fields] of fieldSets.entries()) {
     it(`matches the one-by-one hashes (field set ${i + 1})`, () => {
       const json = Buffer.from(canonicalJson(fields));
-      const content = {
-        subjectId: 7, categoryId: 3, departmentId: 2, sourceKey: fields.CF_WSH ?? 'k', decidedOn: '2025-05-04', validFrom: null,
-        validUntil: '2026-12-31', publishFrom: '2025-05-04', publishUntil: null, severity: 'ordinary' as const, state: 'active' as const,
-      };
+      const content = { ...contents[i % contents.length]!, sourceKey: fields.CF_WSH ?? contents[i % contents.length]!.sourceKey };
       const hash = bulkContentHash({ ...content, fields: FIELDS_HOLE }, json);
       expect(hash).toBe(contentHash({ ...content, fields }));
       const row: RecordRow = { id: 42, ...content, fields, version: 3, contentHash: hash };
-      const actor: Actor = { kind: 'department', id: 'SCJGJ', name: '南通市"市场"监督管理局' };
+      const actor = actors[i % actors.length]!;
       const at = new Date('2026-11-25T02:00:00.000Z');
       const prev = i ? 'ab'.repeat(32) : GENESIS_HASH;
-      const v = bulkVersion({ ...row, fields: FIELDS_HOLE }, json, 'update', actor, '报送批次 #9', at, prev);
+      const reason = i === 2 ? null : '报送批次 #9';
+      const v = bulkVersion({ ...row, fields: FIELDS_HOLE }, json, 'update', actor, reason, at, prev);
       expect(v.snapshot[0] + json.toString() + v.snapshot[1]).toBe(canonicalJson(snapshotOf(row)));
       const one = chainLink(prev, {
         recordId: row.id, subjectId: row.subjectId, version: row.version, op: 'update', snapshot: snapshotOf(row),
-        actorKind: actor.kind, actorId: actor.id, actorName: actor.name, reason: '报送批次 #9', at,
+        actorKind: actor.kind, actorId: actor.id, actorName: actor.name, reason, at,
       });
       expect(v.hash).toBe(one.hash);
+      // The next entry of a batch (same actor, time and reason) reuses the rendered opening.
+      const next = bulkVersion({ ...row, id: 43, version: 1, fields: FIELDS_HOLE }, json, 'create', actor, reason, at, v.hash);
+      const two = chainLink(v.hash, {
+        recordId: 43, subjectId: row.subjectId, version: 1, op: 'create', snapshot: snapshotOf({ ...row, id: 43, version: 1 }),
+        actorKind: actor.kind, actorId: actor.id, actorName: actor.name, reason, at,
+      });
+      expect(next.hash).toBe(two.hash);
     });
   }
 });
