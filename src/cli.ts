@@ -60,7 +60,9 @@ program
       bar.stop();
       const { seedDemoCommitmentItems } = await import('./demo/commitments.js');
       const items = await seedDemoCommitmentItems(p.pool);
-      console.log(`loaded ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s; lists: ${l.blacklist} blacklist, ${l.watch} watch-list, ${l.honour} honour-list entries; ${items} commitment items`);
+      const { submitDemoDeliveries } = await import('./demo/deliveries.js');
+      const d = await submitDemoDeliveries(p.pool, p.pd, systemClock);
+      console.log(`loaded ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s; lists: ${l.blacklist} blacklist, ${l.watch} watch-list, ${l.honour} honour-list entries; ${items} commitment items; ${d.submissions} deliveries of this month (${d.counts?.received ?? 0} rows, ${d.counts?.rejected ?? 0} rejected)`);
     }),
   );
 

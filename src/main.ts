@@ -38,6 +38,9 @@ async function main(): Promise<void> {
     const { seedDemoCommitmentItems } = await import('./demo/commitments.js');
     const items = await seedDemoCommitmentItems(platform.pool);
     say(`demo lists: ${l.blacklist} blacklist, ${l.watch} watch-list and ${l.honour} honour-list entries; ${items} commitment items`);
+    const { submitDemoDeliveries } = await import('./demo/deliveries.js');
+    const d = await submitDemoDeliveries(platform.pool, platform.pd, systemClock);
+    say(`demo deliveries (归集) of this month: ${d.submissions} submissions, ${d.counts?.received ?? 0} rows, ${d.counts?.rejected ?? 0} rejected`);
   }
   const app = await buildApp({
     config, pool: platform.pool, pd: platform.pd, clock: systemClock,

@@ -115,3 +115,27 @@ export async function cleanLegalPersons(db: Db, every: number): Promise<number[]
   );
   return r.rows.map((x) => x.id);
 }
+
+export async function countSubmissions(db: Db): Promise<number> {
+  const r = await db.query<{ n: number }>('select count(*)::int as n from submission');
+  return r.rows[0]!.n;
+}
+
+export async function departmentExists(db: Db, code: string): Promise<boolean> {
+  const r = await db.query('select 1 from department where code = $1', [code]);
+  return r.rowCount === 1;
+}
+
+/**
+ * The fields of a department's latest active records of a category about organisations (no
+ * personal data to resend), decided by `today`, newest first.
+ */
+export async function organisationRecordFields(db: Db, departmentId: number, categoryId: number, limit: number, today: string): Promise<Record<string, string>[]> {
+  const r = await db.query<{ fields: Record<string, string> }>(
+    `select r.fields from record r join subject s on s.id = r.subject_id
+     where r.department_id = $1 and r.category_id = $2 and r.state = 'active' and s.uscc is not null and r.decided_on <= $4
+     order by r.decided_on desc, r.id desc limit $3`,
+    [departmentId, categoryId, limit, today],
+  );
+  return r.rows.map((x) => x.fields);
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.js';
+import { fixedClock } from '../lib/clock.js';
+import { systemViewer } from '../modules/access/viewer.js';
+import { qualityReport } from '../modules/quality/service.js';
+import { verifyLedger } from '../modules/records/ledger.js';
+import { submitDemoDeliveries } from './deliveries.js';
+import { loadDemoCity } from './load.js';
+
+const TODAY = '2026-06-16';
+const clock = fixedClock(`${TODAY}T10:00:00+08:00`);
+
+describe('demo deliveries', () => {
+  let t: TestDatabase;
+  let first: Awaited<ReturnType<typeof submitDemoDeliveries>>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await loadDemoCity(t.pool, t.pd, { subjects: 3000, seed: 7, today: TODAY });
+    first = await submitDemoDeliveries(t.pool, t.pd, clock);
+  }, 180_000);
+  afterAll(async () => t?.drop());
+
+  it('go through the import path with resent, corrected, new, late and faulty rows', async () => {
+    expect(first.submissions).toBeGreaterThanOrEqual(3);
+    const c = first.counts!;
+    expect(c.unchanged).toBeGreaterThan(0);
+    expect(c.updated).toBeGreaterThan(0);
+    expect(c.created).toBeGreaterThan(0);
+    expect(c.rejected).toBeGreaterThanOrEqual(first.submissions * 4);
+    expect(c.warnings).toBeGreaterThanOrEqual(first.submissions);
+    expect(c.received).toBe(c.created + c.updated + c.unchanged + c.rejected);
+    expect((await verifyLedger(t.pool)).broken).toBeNull();
+  });
+
+  it('give the quality dashboard every indicator to show for the current month', async () => {
+    const q = await qualityReport(t.pool, systemViewer, clock, {});
+    expect(q.from).toBe('2026-06-01');
+    const penalty = q.items.find((i) => i.department.code === 'SCJGJ' && i.category.code === 'penalty')!;
+    expect(penalty.obliged && penalty.reported).toBe(true);
+    expect(penalty.complianceRate).toBeGreaterThan(0.5);
+    expect(penalty.complianceRate).toBeLessThan(1);
+    expect(penalty.rejectedByReason.map((r) => r.code).sort()).toEqual(['duplicate_key', 'future_decision', 'invalid_enum', 'invalid_uscc', 'missing_required']);
+    expect(penalty.timeliness.late).toBeGreaterThan(0);
+    expect(penalty.timeliness.evaluated).toBeGreaterThan(penalty.timeliness.late);
+    expect(penalty.uscc.wrong).toBe(1);
+    expect(penalty.uscc.conflicts).toBeGreaterThanOrEqual(1);
+    // Obliged to report, not delivered this month.
+    const unreported = q.items.filter((i) => i.obliged && !i.reported).map((i) => `${i.department.code}/${i.category.code}`);
+    expect(unreported).toEqual(expect.arrayContaining(['SWJ/penalty', 'YJGLJ/penalty']));
+    const scjgj = q.departments.find((d) => d.department.code === 'SCJGJ')!;
+    expect(scjgj.reportingRate).toBe(1);
+    expect(q.departments.find((d) => d.department.code === 'SWJ')!.reportingRate).toBe(0);
+  });
+
+  it('delivers the GBK file with Chinese labels as headers, and the rest as JSON pushes', async () => {
+    const r = await t.pool.query<{ code: string; format: string; encoding: string | null; columns: string[] }>(
+      `select d.code, s.format, s.encoding, s.columns from submission s join department d on d.id = s.department_id order by s.id`,
+    );
+    expect(r.rows[0]).toMatchObject({ code: 'SCJGJ', format: 'csv', encoding: 'gb18030' });
+    expect(r.rows[0]!.columns).toContain('行政处罚决定书文号');
+    expect(r.rows.slice(1).every((x) => x.format === 'json')).toBe(true);
+  });
+
+  it('happens once', async () => {
+    expect(await submitDemoDeliveries(t.pool, t.pd, clock)).toEqual({ submissions: 0, counts: null });
+  });
+});
