@@ -62,6 +62,21 @@ describe('demo deliveries', () => {
     expect(r.rows.slice(1).every((x) => x.format === 'json')).toBe(true);
   });
 
+  it('still delivers on a city of 80 subjects (the browser tests\' city)', async () => {
+    const small = await createTestDatabase();
+    try {
+      await loadDemoCity(small.pool, small.pd, { subjects: 80, seed: 20261125, today: TODAY });
+      const r = await submitDemoDeliveries(small.pool, small.pd, clock);
+      expect(r.submissions).toBeGreaterThanOrEqual(1);
+      const q = await qualityReport(small.pool, systemViewer, clock, {});
+      const penalty = q.items.find((i) => i.department.code === 'SCJGJ' && i.category.code === 'penalty')!;
+      expect(penalty.received).toBeGreaterThan(0);
+      expect(penalty.rejectedByReason.map((x) => x.code)).toContain('invalid_uscc');
+    } finally {
+      await small.drop();
+    }
+  }, 120_000);
+
   it('happens once', async () => {
     expect(await submitDemoDeliveries(t.pool, t.pd, clock)).toEqual({ submissions: 0, counts: null });
   });

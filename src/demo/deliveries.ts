@@ -51,7 +51,7 @@ const OBLIGATIONS: Record<string, string[]> = {
   YJGLJ: ['penalty'],
 };
 
-/** Rows of records on file used per delivery: sent again, corrected, and as models for new decisions. */
+/** Rows per delivery: records on file sent again (at most), corrected (at most), and new decisions. */
 const RESENT = 8;
 const CORRECTED = 3;
 const NEW = 14;
@@ -86,9 +86,13 @@ export function deliveryRows(category: Category, onFile: Row[], today: string, k
   const key = category.keyField!;
   const decision = category.decisionField!;
   const sf = category.subjectFields;
-  const rows: Row[] = onFile.slice(0, RESENT).map((r) => ({ ...r }));
-  for (const r of onFile.slice(RESENT, RESENT + CORRECTED)) rows.push({ ...r, BZ: `更正：${today} 补充说明（原记录备注有误）` });
-  const models = onFile.slice(RESENT + CORRECTED);
+  // A small city has few records on file: then fewer are sent again, and new ones repeat models.
+  const resent = Math.min(RESENT, Math.ceil(onFile.length / 3));
+  const corrected = Math.min(CORRECTED, Math.floor(onFile.length / 3));
+  const rows: Row[] = onFile.slice(0, resent).map((r) => ({ ...r }));
+  for (const r of onFile.slice(resent, resent + corrected)) rows.push({ ...r, BZ: `更正：${today} 补充说明（原记录备注有误）` });
+  const rest = onFile.slice(resent + corrected);
+  const models = rest.length ? rest : onFile;
   const fresh: Row[] = [];
   for (let i = 0; i < NEW && models.length; i++) {
     const model = models[i % models.length]!;
@@ -147,7 +151,7 @@ export async function submitDemoDeliveries(pool: Pool, pd: PersonalData, clock: 
     const personal = category.fields.filter((f) => f.personal).map((f) => f.code);
     const onFile = (await repo.organisationRecordFields(pool, dept.id, category.id, 4 * (RESENT + CORRECTED + NEW), today))
       .filter((r) => personal.every((code) => !r[code])).slice(0, RESENT + CORRECTED + NEW);
-    if (onFile.length < RESENT + CORRECTED + 1) continue;
+    if (!onFile.length) continue;
     const abbr = DEMO_DEPARTMENTS.find((x) => x.code === d.department)?.abbr ?? d.department;
     const rows = deliveryRows(category, onFile, today, `通${abbr}${d.category === 'penalty' ? '罚' : '许'}`);
     const viewer = deliveringSystem(dept.id, dept.name);
