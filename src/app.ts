@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Pool } from './db/pool.js';
@@ -76,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.addHook('onRequest', authHook(deps.pool));
-  app.get('/api/v1/health', { schema: { tags: ['system'], summary: 'Readiness' } }, async () => ({ status: 'ok' }));
+  app.get('/api/v1/health', { schema: { tags: ['system'], summary: 'Readiness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   await app.register(async (api) => {
     await identityRoutes(api);
     await accessRoutes(api, deps);

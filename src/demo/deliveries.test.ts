@@ -22,7 +22,7 @@ describe('demo deliveries', () => {
   afterAll(async () => t?.drop());
 
   it('go through the import path with resent, corrected, new, late and faulty rows', async () => {
-    expect(first.submissions).toBeGreaterThanOrEqual(3);
+    expect(first.submissions).toBeGreaterThanOrEqual(6);
     const c = first.counts!;
     expect(c.unchanged).toBeGreaterThan(0);
     expect(c.updated).toBeGreaterThan(0);
@@ -41,8 +41,12 @@ describe('demo deliveries', () => {
     expect(penalty.complianceRate).toBeGreaterThan(0.5);
     expect(penalty.complianceRate).toBeLessThan(1);
     expect(penalty.rejectedByReason.map((r) => r.code).sort()).toEqual(['duplicate_key', 'future_decision', 'invalid_enum', 'invalid_uscc', 'missing_required']);
+    // This month's new decisions only (the resent rows were first received last month): most on time.
+    expect(penalty.timeliness.evaluated).toBe(penalty.created);
     expect(penalty.timeliness.late).toBeGreaterThan(0);
-    expect(penalty.timeliness.evaluated).toBeGreaterThan(penalty.timeliness.late);
+    expect(penalty.timeliness.timelyRate).toBeGreaterThan(0.6);
+    expect(penalty.unchanged).toBeGreaterThan(0);
+    expect(penalty.updated).toBeGreaterThan(0);
     expect(penalty.uscc.wrong).toBe(1);
     expect(penalty.uscc.conflicts).toBeGreaterThanOrEqual(1);
     // Obliged to report, not delivered this month.
@@ -54,12 +58,17 @@ describe('demo deliveries', () => {
   });
 
   it('delivers the GBK file with Chinese labels as headers, and the rest as JSON pushes', async () => {
-    const r = await t.pool.query<{ code: string; format: string; encoding: string | null; columns: string[] }>(
-      `select d.code, s.format, s.encoding, s.columns from submission s join department d on d.id = s.department_id order by s.id`,
+    const r = await t.pool.query<{ pair: string; format: string; encoding: string | null; columns: string[]; receivedOn: string }>(
+      `select d.code || '/' || c.code as pair, s.format, s.encoding, s.columns, s.received_on::text as "receivedOn"
+       from submission s join department d on d.id = s.department_id join category c on c.id = s.category_id order by s.id`,
     );
-    expect(r.rows[0]).toMatchObject({ code: 'SCJGJ', format: 'csv', encoding: 'gb18030' });
-    expect(r.rows[0]!.columns).toContain('行政处罚决定书文号');
-    expect(r.rows.slice(1).every((x) => x.format === 'json')).toBe(true);
+    const csv = r.rows.filter((x) => x.pair === 'SCJGJ/penalty');
+    expect(csv.map((x) => x.receivedOn)).toEqual(['2026-05-26', TODAY]);
+    for (const x of csv) {
+      expect(x).toMatchObject({ format: 'csv', encoding: 'gb18030' });
+      expect(x.columns).toContain('行政处罚决定书文号');
+    }
+    expect(r.rows.filter((x) => x.pair !== 'SCJGJ/penalty').every((x) => x.format === 'json')).toBe(true);
   });
 
   it('still delivers on a city of 80 subjects (the browser tests\' city)', async () => {

@@ -12,15 +12,15 @@ import { csvLine } from '../modules/ingest/errors-csv.js';
 import { submitFile, submitRecords } from '../modules/ingest/service.js';
 import { zeroCounts, type SubmissionCounts } from '../modules/ingest/types.js';
 import { setObligations } from '../modules/quality/service.js';
-import { dayOf, isoOf, yearOf } from './dates.js';
+import { dayOf, isoOf, monthStart, yearOf } from './dates.js';
 import { DEMO_DEPARTMENTS } from './departments.js';
 import * as repo from './repo.js';
 
 /**
- * This month's deliveries (归集) of a few demo departments, made through the real import path so
- * that the data-quality dashboard of a fresh demo city shows what an operator meets in practice:
- * full files sent again (unchanged rows), corrections (new versions), new decisions reported on
- * time and late, and the usual faults (a wrong USCC check character, a missing required item, a
+ * Last month's and this month's deliveries (归集) of a few demo departments, made through the real
+ * import path so that the data-quality screens of a fresh demo city show what an operator meets in
+ * practice: last month's rows sent again (unchanged) and corrected (new versions), new decisions
+ * reported on time and late, and the usual faults (a wrong USCC check character, a missing required item, a
  * decision dated in the future, a value outside the enumeration, a key twice in one file) beside a
  * name that differs from the one on file (a warning). One file goes as a GBK CSV with the
  * catalog's Chinese labels as headers, as many departments' exports do; the others as JSON pushes.
@@ -51,7 +51,7 @@ const OBLIGATIONS: Record<string, string[]> = {
   YJGLJ: ['penalty'],
 };
 
-/** Rows per delivery: records on file sent again (at most), corrected (at most), and new decisions. */
+/** Rows per delivery: last month's rows sent again, of those corrected, and new decisions. */
 const RESENT = 8;
 const CORRECTED = 3;
 const NEW = 14;
@@ -81,25 +81,32 @@ function wrongCheckChar(uscc: string): string {
   return uscc.slice(0, 17) + USCC_CHARSET.charAt((i + 7) % USCC_CHARSET.length);
 }
 
-/** The rows of one delivery, in file order, built on records the department has on file. */
-export function deliveryRows(category: Category, onFile: Row[], today: string, keyPrefix: string): Row[] {
+// Calendar days between decision and delivery of the new rows: most within the 7 working days.
+const DELAYS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 13, 20, 33];
+
+/** One delivery's rows in file order, and its new decisions (which the next month's may resend). */
+export interface DeliveryRows {
+  rows: Row[];
+  fresh: Row[];
+}
+
+/**
+ * The rows of a department's monthly delivery: rows of last month's delivery sent again (some of
+ * them corrected), new decisions modelled on records on file, and the faulty rows.
+ */
+export function deliveryRows(category: Category, models: Row[], previous: Row[], today: string, keyPrefix: string, month: number): DeliveryRows {
   const key = category.keyField!;
   const decision = category.decisionField!;
   const sf = category.subjectFields;
-  // A small city has few records on file: then fewer are sent again, and new ones repeat models.
-  const resent = Math.min(RESENT, Math.ceil(onFile.length / 3));
-  const corrected = Math.min(CORRECTED, Math.floor(onFile.length / 3));
-  const rows: Row[] = onFile.slice(0, resent).map((r) => ({ ...r }));
-  for (const r of onFile.slice(resent, resent + corrected)) rows.push({ ...r, BZ: `更正：${today} 补充说明（原记录备注有误）` });
-  const rest = onFile.slice(resent + corrected);
-  const models = rest.length ? rest : onFile;
+  const number = (n: number) => `${keyPrefix}〔${yearOf(today)}〕${9000 + month * 100 + n}号`;
+  const rows: Row[] = previous.slice(0, RESENT).map((r) => ({ ...r }));
+  for (const r of previous.slice(RESENT, RESENT + CORRECTED)) rows.push({ ...r, BZ: `更正：${today} 补充说明（原记录备注有误）` });
   const fresh: Row[] = [];
   for (let i = 0; i < NEW && models.length; i++) {
     const model = models[i % models.length]!;
-    // Decisions of the last five weeks: the older ones reach the platform after the 7 working days.
-    const decided = isoOf(dayOf(today) - ((i * 5) % 36));
+    const decided = isoOf(dayOf(today) - DELAYS[i % DELAYS.length]!);
     const r = shiftDates(category, model, dayOf(decided) - dayOf(model[decision]!));
-    r[key] = `${keyPrefix}〔${yearOf(today)}〕${9001 + i}号`;
+    r[key] = number(i + 1);
     delete r.BZ;
     fresh.push(r);
   }
@@ -107,7 +114,7 @@ export function deliveryRows(category: Category, onFile: Row[], today: string, k
   const bad = (n: number, change: (r: Row) => void) => {
     const base = fresh[n % Math.max(1, fresh.length)];
     if (!base) return;
-    const r = { ...base, [key]: `${keyPrefix}〔${yearOf(today)}〕${9101 + n}号` };
+    const r = { ...base, [key]: number(51 + n) };
     change(r);
     rows.push(r);
   };
@@ -121,7 +128,7 @@ export function deliveryRows(category: Category, onFile: Row[], today: string, k
   if (fresh[0]) rows.push({ ...fresh[0], BZ: '重复报送' });
   // A name unlike the one on file for the same code: accepted, with a warning giving both names.
   bad(4, (r) => { r[sf.name] = `${r[sf.name]}（曾用名）`; });
-  return rows;
+  return { rows, fresh };
 }
 
 function gbkCsv(category: Category, rows: Row[]): Buffer {
@@ -141,27 +148,34 @@ export async function submitDemoDeliveries(pool: Pool, pd: PersonalData, clock: 
     if (await repo.departmentExists(pool, department)) await setObligations(pool, systemViewer, department, categories);
   }
   const today = clock.today();
+  // Last month's delivery is dated on a day of that month (its ledger entries carry the real
+  // time they are written): this month's resends and corrections then count as received before.
+  const lastMonth: Clock = { now: () => clock.now(), today: () => isoOf(dayOf(monthStart(today)) - 6) };
   let submissions = 0;
-  let counts: SubmissionCounts | null = null;
+  const counts = zeroCounts();
   for (const d of DELIVERIES) {
     if (!(await repo.departmentExists(pool, d.department))) continue;
     const dept = await getDepartment(pool, d.department);
     const category = await getCategory(pool, d.category);
-    // Stored personal values are masked: records holding one cannot be sent again as they are.
+    // Stored personal values are masked: records holding one cannot serve as models.
     const personal = category.fields.filter((f) => f.personal).map((f) => f.code);
-    const onFile = (await repo.organisationRecordFields(pool, dept.id, category.id, 4 * (RESENT + CORRECTED + NEW), today))
-      .filter((r) => personal.every((code) => !r[code])).slice(0, RESENT + CORRECTED + NEW);
-    if (!onFile.length) continue;
+    const models = (await repo.organisationRecordFields(pool, dept.id, category.id, 4 * NEW, today))
+      .filter((r) => personal.every((code) => !r[code])).slice(0, NEW);
+    if (!models.length) continue;
     const abbr = DEMO_DEPARTMENTS.find((x) => x.code === d.department)?.abbr ?? d.department;
-    const rows = deliveryRows(category, onFile, today, `通${abbr}${d.category === 'penalty' ? '罚' : '许'}`);
+    const prefix = `通${abbr}${d.category === 'penalty' ? '罚' : '许'}`;
     const viewer = deliveringSystem(dept.id, dept.name);
-    const input = { department: d.department, category: d.category };
-    const r = d.via === 'gbk-csv'
-      ? await submitFile({ pool, pd, clock }, viewer, { ...input, encoding: 'GBK', fileName: `${d.department}-${d.category}-${today.slice(0, 7)}.csv` }, Readable.from([gbkCsv(category, rows)]))
-      : await submitRecords({ pool, pd, clock }, viewer, input, rows);
-    submissions += 1;
-    counts ??= zeroCounts();
-    for (const k of Object.keys(counts) as (keyof SubmissionCounts)[]) counts[k] += r.counts[k];
+    let previous: Row[] = [];
+    for (const [month, c] of [[1, lastMonth], [2, clock]] as const) {
+      const { rows, fresh } = deliveryRows(category, models, previous, c.today(), prefix, month);
+      const input = { department: d.department, category: d.category };
+      const r = d.via === 'gbk-csv'
+        ? await submitFile({ pool, pd, clock: c }, viewer, { ...input, encoding: 'GBK', fileName: `${d.department}-${d.category}-${c.today().slice(0, 7)}.csv` }, Readable.from([gbkCsv(category, rows)]))
+        : await submitRecords({ pool, pd, clock: c }, viewer, input, rows);
+      submissions += 1;
+      for (const k of Object.keys(counts) as (keyof SubmissionCounts)[]) counts[k] += r.counts[k];
+      previous = fresh;
+    }
   }
-  return { submissions, counts };
+  return { submissions, counts: submissions ? counts : null };
 }

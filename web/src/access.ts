@@ -30,6 +30,8 @@ const RULES = {
   audit: ['admin'],
   account: ['lender', 'subject'],
   quality: STAFF,
+  qualityManage: CENTER,
+  calendarEdit: CENTER,
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof RULES;

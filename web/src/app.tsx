@@ -29,6 +29,7 @@ const VerifyPage = lazyPage(() => import('./pages/verify'), 'VerifyPage');
 const LoginPage = lazyPage(() => import('./pages/login'), 'LoginPage');
 const DashboardPage = lazyPage(() => import('./pages/dashboard'), 'DashboardPage');
 const SubmissionsPage = lazyPage(() => import('./pages/submissions'), 'SubmissionsPage');
+const QualityPage = lazyPage(() => import('./pages/quality'), 'QualityPage');
 const CatalogPage = lazyPage(() => import('./pages/catalog'), 'CatalogPage');
 const ObjectionInboxPage = lazyPage(() => import('./pages/inbox/objections'), 'ObjectionInboxPage');
 const RepairInboxPage = lazyPage(() => import('./pages/inbox/repairs'), 'RepairInboxPage');
@@ -89,6 +90,7 @@ function Themed() {
             <Route path="console" element={<ConsoleLayout />}>
               <Route index element={<ConsoleHome />} />
               <Route path="submissions" element={guard('submissions', <SubmissionsPage />)} />
+              <Route path="quality" element={guard('quality', <QualityPage />)} />
               <Route path="catalog" element={guard('catalogView', <CatalogPage />)} />
               <Route path="objections" element={guard('objectionInbox', <ObjectionInboxPage />)} />
               <Route path="repairs" element={guard('repairInbox', <RepairInboxPage />)} />

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
-import { errorResponses, IdParam, PageQuery } from '../../http/schemas.js';
+import { errorResponses, IdParam, OkBody, PageQuery, Paged } from '../../http/schemas.js';
 import { subjectAccessLog } from './audit.js';
 import { grantAccess, listGrants, revokeGrant, type GrantRow } from './grants.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './keys.js';
+import { AccessLogPage, ApiKeyView, GrantView } from './schema.js';
 import { SCOPES } from './viewer.js';
 
 const grantView = (g: GrantRow) => ({
@@ -25,12 +26,12 @@ export async function grantRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     },
   }, async (req, reply) => reply.status(201).send(await createApiKey(deps.pool, req.viewer, req.body as Parameters<typeof createApiKey>[2])));
 
-  app.get('/keys', { schema: { tags: ['access'], summary: 'API keys (no secrets)' } }, async (req) => {
+  app.get('/keys', { schema: { tags: ['access'], summary: 'API keys (no secrets)', response: { 200: Paged(ApiKeyView), ...errorResponses } } }, async (req) => {
     const items = await listApiKeys(deps.pool, req.viewer);
     return { items, total: items.length };
   });
 
-  app.delete('/keys/:id', { schema: { tags: ['access'], summary: 'Revoke an API key at once', params: IdParam, response: errorResponses } }, async (req) => {
+  app.delete('/keys/:id', { schema: { tags: ['access'], summary: 'Revoke an API key at once', params: IdParam, response: { 200: OkBody, ...errorResponses } } }, async (req) => {
     await revokeApiKey(deps.pool, req.viewer, (req.params as IdParam).id);
     return { ok: true };
   });
@@ -42,7 +43,7 @@ export async function grantRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         grantee: Type.String({ minLength: 1 }), scope: Type.Optional(Type.Array(Type.String())),
         purpose: Type.String({ minLength: 1, maxLength: 200 }), expiresAt: Type.String(),
       }, { additionalProperties: false }),
-      response: { 201: Type.Unknown(), ...errorResponses },
+      response: { 201: GrantView, ...errorResponses },
     },
   }, async (req, reply) => {
     const b = req.body as { grantee: string; scope?: string[]; purpose: string; expiresAt: string };
@@ -50,18 +51,18 @@ export async function grantRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     return reply.status(201).send(grantView(g));
   });
 
-  app.get('/grants', { schema: { tags: ['access'], summary: 'Grants given (subject) or held (lender, department)' } }, async (req) => {
+  app.get('/grants', { schema: { tags: ['access'], summary: 'Grants given (subject) or held (lender, department)', response: { 200: Paged(GrantView), ...errorResponses } } }, async (req) => {
     const items = (await listGrants(deps.pool, req.viewer)).map(grantView);
     return { items, total: items.length };
   });
 
-  app.delete('/grants/:id', { schema: { tags: ['access'], summary: 'Withdraw a grant', params: IdParam, response: errorResponses } }, async (req) => {
+  app.delete('/grants/:id', { schema: { tags: ['access'], summary: 'Withdraw a grant', params: IdParam, response: { 200: OkBody, ...errorResponses } } }, async (req) => {
     await revokeGrant(deps.pool, req.viewer, (req.params as IdParam).id);
     return { ok: true };
   });
 
   app.get('/me/access-log', {
-    schema: { tags: ['access'], summary: 'Who read my non-public data, when and why', querystring: Type.Object(PageQuery) },
+    schema: { tags: ['access'], summary: 'Who read my non-public data, when and why', querystring: Type.Object(PageQuery), response: { 200: AccessLogPage, ...errorResponses } },
   }, async (req) => {
     const q = req.query as { page: number; pageSize: number };
     return subjectAccessLog(deps.pool, req.viewer, q.page, q.pageSize);

@@ -2,16 +2,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { SESSION_COOKIE } from '../../http/auth.js';
-import { errorResponses, PageQuery, Paged } from '../../http/schemas.js';
+import { errorResponses, OkBody, PageQuery, Paged } from '../../http/schemas.js';
 import { getSubjectByCode } from '../subjects/service.js';
 import { listAudit } from './audit.js';
+import { AuditEntry, DepartmentView, MeView, UserView } from './schema.js';
 import * as access from './service.js';
 import { requireRole, ROLES, type Role } from './viewer.js';
 
-const Department = Type.Object({
-  id: Type.Integer(), code: Type.String(), name: Type.String(), uscc: Type.Union([Type.String(), Type.Null()]),
-  region: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean(),
-});
 const deptView = (d: { id: number; code: string; name: string; uscc: string | null; regionCode: string | null; active: boolean }) => ({
   id: d.id, code: d.code, name: d.name, uscc: d.uscc, region: d.regionCode, active: d.active,
 });
@@ -32,20 +29,20 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
     return { ...s.user, expiresAt: s.expiresAt.toISOString(), csrfToken: s.csrfToken };
   });
 
-  app.post('/auth/logout', { schema: { tags: ['access'], summary: 'End the session' } }, async (req, reply) => {
+  app.post('/auth/logout', { schema: { tags: ['access'], summary: 'End the session', response: { 200: OkBody } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await access.logout(deps.pool, token);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/auth/me', { schema: { tags: ['access'], summary: 'Who am I' } }, async (req) => {
+  app.get('/auth/me', { schema: { tags: ['access'], summary: 'Who am I', response: { 200: MeView } } }, async (req) => {
     const v = req.viewer;
     return { role: v.role, username: v.username, departmentId: v.departmentId, subjectId: v.subjectId, csrfToken: req.csrfToken };
   });
 
   app.get('/departments', {
-    schema: { tags: ['access'], summary: 'Source and user departments', querystring: Type.Object(PageQuery), response: { 200: Paged(Department) } },
+    schema: { tags: ['access'], summary: 'Source and user departments', querystring: Type.Object(PageQuery), response: { 200: Paged(DepartmentView) } },
   }, async (req) => {
     const q = req.query as { page: number; pageSize: number };
     const r = await access.listDepartments(deps.pool, q.page, q.pageSize);
@@ -56,7 +53,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
     schema: {
       tags: ['access'], summary: 'Register a department (admin, operator)',
       body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), name: Type.String({ minLength: 1, maxLength: 200 }), uscc: Type.Optional(Type.String()), region: Type.Optional(Type.String()) }, { additionalProperties: false }),
-      response: { 201: Department, ...errorResponses },
+      response: { 201: DepartmentView, ...errorResponses },
     },
   }, async (req, reply) => {
     const d = await access.addDepartment(deps.pool, req.viewer, req.body as { code: string; name: string; uscc?: string; region?: string });
@@ -81,7 +78,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.get('/users', {
-    schema: { tags: ['access'], summary: 'User accounts (admin)', querystring: Type.Object(PageQuery) },
+    schema: { tags: ['access'], summary: 'User accounts (admin)', querystring: Type.Object(PageQuery), response: { 200: Paged(UserView), ...errorResponses } },
   }, async (req) => {
     const q = req.query as { page: number; pageSize: number };
     return access.listUsers(deps.pool, req.viewer, q.page, q.pageSize);
@@ -91,6 +88,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
     schema: {
       tags: ['access'], summary: 'Audit log (admin)',
       querystring: Type.Object({ subject: Type.Optional(Type.String({ maxLength: 64, description: 'the subject: its numeric id, USCC, ID number or legacy code' })), actor: Type.Optional(Type.String()), from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })), ...PageQuery }),
+      response: { 200: Paged(AuditEntry), ...errorResponses },
     },
   }, async (req) => {
     requireRole(req.viewer, 'admin');

@@ -1,19 +1,19 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
-import { errorResponses } from '../../http/schemas.js';
-import { CategoryBody, CategoryView } from './schema.js';
+import { errorResponses, Paged } from '../../http/schemas.js';
+import { CatalogClassView, CategoryBody, CategoryView } from './schema.js';
 import * as catalog from './service.js';
 import type { NewCategory } from './types.js';
 
 export async function catalogRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/catalog/classes', { schema: { tags: ['catalog'], summary: 'The 13 national catalog classes' } }, async () => {
+  app.get('/catalog/classes', { schema: { tags: ['catalog'], summary: 'The 13 national catalog classes', response: { 200: Paged(CatalogClassView) } } }, async () => {
     const items = await catalog.listClasses(deps.pool);
     return { items, total: items.length };
   });
 
   app.get('/catalog/categories', {
-    schema: { tags: ['catalog'], summary: 'Categories of the credit information catalog', response: { 200: Type.Object({ items: Type.Array(CategoryView), total: Type.Integer() }) } },
+    schema: { tags: ['catalog'], summary: 'Categories of the credit information catalog', response: { 200: Paged(CategoryView) } },
   }, async () => {
     const items = await catalog.listCategories(deps.pool);
     return { items, total: items.length };

@@ -22,6 +22,21 @@ const SeverityMonths = Type.Object({
   serious: Type.Optional(Type.Integer({ minimum: 0, maximum: 600 })),
 }, { additionalProperties: false });
 
+/** Which fields carry the subject of a record. */
+const SubjectFieldsSchema = Type.Object({
+  name: Type.String(), uscc: Type.Optional(Type.String()), idNumber: Type.Optional(Type.String()),
+  kindLabel: Type.Optional(Type.String()), legalRep: Type.Optional(Type.String()), orgCode: Type.Optional(Type.String()), regNo: Type.Optional(Type.String()),
+}, { additionalProperties: false });
+
+/** How long a record is published, from its decision (or receipt) date. */
+const publicationProps = {
+  basis: Type.Optional(lit(['decision', 'receipt'] as const)),
+  periodMonths: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 600 }), Type.Null()])),
+  bySeverity: Type.Optional(SeverityMonths),
+  severityField: Type.Optional(Type.String()), fineField: Type.Optional(Type.String()), untilField: Type.Optional(Type.String()),
+  validFromField: Type.Optional(Type.String()), validUntilField: Type.Optional(Type.String()),
+};
+
 export const CategoryBody = Type.Object({
   code: Type.String({ pattern: '^[a-z][a-z0-9_]{1,62}$' }),
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -32,18 +47,9 @@ export const CategoryBody = Type.Object({
   naturalPersonPublic: Type.Boolean({ default: false }),
   fields: Type.Array(FieldDefSchema, { minItems: 1, maxItems: 500 }),
   keyField: Type.Union([Type.String(), Type.Null()], { default: null }),
-  subjectFields: Type.Object({
-    name: Type.String(), uscc: Type.Optional(Type.String()), idNumber: Type.Optional(Type.String()),
-    kindLabel: Type.Optional(Type.String()), legalRep: Type.Optional(Type.String()), orgCode: Type.Optional(Type.String()), regNo: Type.Optional(Type.String()),
-  }, { additionalProperties: false }),
+  subjectFields: SubjectFieldsSchema,
   decisionField: Type.Union([Type.String(), Type.Null()], { default: null }),
-  publication: Type.Object({
-    basis: Type.Optional(lit(['decision', 'receipt'] as const)),
-    periodMonths: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 600 }), Type.Null()])),
-    bySeverity: Type.Optional(SeverityMonths),
-    severityField: Type.Optional(Type.String()), fineField: Type.Optional(Type.String()), untilField: Type.Optional(Type.String()),
-    validFromField: Type.Optional(Type.String()), validUntilField: Type.Optional(Type.String()),
-  }, { additionalProperties: false, default: {} }),
+  publication: Type.Object(publicationProps, { additionalProperties: false, default: {} }),
   deadlineWorkingDays: Type.Union([Type.Integer({ minimum: 0, maximum: 365 }), Type.Null()], { default: 7 }),
   repairable: Type.Boolean({ default: true }),
   adverse: Type.Boolean({ default: false }),
@@ -55,9 +61,11 @@ export const CategoryBody = Type.Object({
 export const CategoryView = Type.Object({
   id: Type.Integer(), code: Type.String(), name: Type.String(), nameEn: Type.String(), classCode: Type.String(),
   subjectKinds: Type.Array(Type.String()), disclosure: Type.String(), naturalPersonPublic: Type.Boolean(),
-  fields: Type.Array(Type.Unknown()), keyField: Type.Union([Type.String(), Type.Null()]),
-  subjectFields: Type.Record(Type.String(), Type.String()), decisionField: Type.Union([Type.String(), Type.Null()]),
-  publication: Type.Record(Type.String(), Type.Unknown()), deadlineWorkingDays: Type.Union([Type.Integer(), Type.Null()]),
+  fields: Type.Array(FieldDefSchema), keyField: Type.Union([Type.String(), Type.Null()]),
+  subjectFields: SubjectFieldsSchema, decisionField: Type.Union([Type.String(), Type.Null()]),
+  publication: Type.Object(publicationProps), deadlineWorkingDays: Type.Union([Type.Integer(), Type.Null()]),
   repairable: Type.Boolean(), adverse: Type.Boolean(), legalBasis: Type.String(), retentionYears: Type.Union([Type.Integer(), Type.Null()]),
   updateFrequency: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean(), version: Type.Integer(),
 });
+
+export const CatalogClassView = Type.Object({ code: Type.String(), ordinal: Type.Integer(), name: Type.String(), nameEn: Type.String() });

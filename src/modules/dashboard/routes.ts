@@ -1,12 +1,18 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
-import { errorResponses } from '../../http/schemas.js';
+import { errorResponses, NullableString, Paged } from '../../http/schemas.js';
+import { ListEntryView } from '../lists/schema.js';
 import * as dashboard from './service.js';
 
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const PeriodQuery = Type.Object({ from: Type.Optional(DateStr), to: Type.Optional(DateStr) });
-const Region = Type.Object({ code: Type.Union([Type.String(), Type.Null()]), name: Type.Union([Type.String(), Type.Null()]) });
+const Region = Type.Object({ code: NullableString, name: NullableString });
+/** A live entry with its list, as the portal's party page shows it. */
+const SubjectEntry = Type.Composite([
+  Type.Pick(ListEntryView, ['id', 'subjectId', 'decidedBy', 'documentNo', 'reason', 'listedOn', 'plannedExpiry', 'state', 'exitReason', 'exitedOn']),
+  Type.Object({ list: Type.String(), listName: Type.String(), listKind: Type.String(), issuer: Type.String() }),
+]);
 
 /** Read-only aggregates behind the console's dashboards (staff), and a subject's list entries for the portal. */
 export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -26,7 +32,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps): Prom
       response: {
         200: Type.Object({
           runs: Type.Array(Type.Object({ runId: Type.Integer(), model: Type.String(), modelName: Type.String(), asOf: Type.String() })),
-          items: Type.Array(Type.Object({ region: Region, industry: Type.Union([Type.String(), Type.Null()]), grade: Type.String(), count: Type.Integer() })),
+          items: Type.Array(Type.Object({ region: Region, industry: NullableString, grade: Type.String(), count: Type.Integer() })),
         }),
         ...errorResponses,
       },
@@ -58,7 +64,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps): Prom
     schema: {
       tags: ['lists'], summary: 'Live list entries of one subject (public lists; staff see every list)',
       params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Unknown()), total: Type.Integer() }), ...errorResponses },
+      response: { 200: Paged(SubjectEntry), ...errorResponses },
     },
   }, async (req) => dashboard.subjectListEntries(deps.pool, deps.pd, req.viewer, (req.params as { code: string }).code));
 }

@@ -6,7 +6,7 @@ import { errorResponses, IdParam, PageQuery } from '../../http/schemas.js';
 import { requireRole } from '../access/viewer.js';
 import { actorFor } from '../records/service.js';
 import { importEntries, MAX_IMPORT_ROWS, type ImportRow } from './import.js';
-import { CodeParam, EntryBody, ExitBody, ImportBody, ListBody, ListPatch, ListView } from './schema.js';
+import { CodeParam, EntryBody, EntryVersions, ExitBody, ImportBody, ImportResultView, ListBody, ListEntriesPage, ListEntryView, ListPatch, ListView } from './schema.js';
 import * as lists from './service.js';
 import type { EntryRow, EntryView, ExitReason, ListRow, NewList } from './types.js';
 
@@ -57,7 +57,7 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     schema: {
       tags: ['lists'], summary: 'Entries of a list: live ones for everyone (natural persons masked); exited ones for staff',
       params: CodeParam, querystring: Type.Object({ state: Type.Union([Type.Literal('listed'), Type.Literal('exited'), Type.Literal('all')], { default: 'listed' }), ...PageQuery }),
-      response: errorResponses,
+      response: { 200: ListEntriesPage, ...errorResponses },
     },
   }, async (req) => {
     const q = req.query as { state: 'listed' | 'exited' | 'all'; page: number; pageSize: number };
@@ -69,7 +69,7 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     schema: {
       tags: ['lists'], summary: 'List a subject (发起): clerk of the issuing department, or the credit center',
       description: 'The subject by USCC or ID number; basis records must belong to it. Planned expiry defaults to the list\'s default duration.',
-      params: CodeParam, body: EntryBody, response: { 201: Type.Unknown(), ...errorResponses },
+      params: CodeParam, body: EntryBody, response: { 201: ListEntryView, ...errorResponses },
     },
   }, async (req, reply) => {
     const body = req.body as Parameters<typeof lists.initiateEntry>[3];
@@ -80,7 +80,7 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.post('/lists/:code/entries/batch', {
     schema: {
       tags: ['lists'], summary: `Import externally decided entries (e.g. 失信被执行人), up to ${MAX_IMPORT_ROWS} rows; bad rows are reported, never fail the batch`,
-      params: CodeParam, body: ImportBody, response: errorResponses,
+      params: CodeParam, body: ImportBody, response: { 200: ImportResultView, ...errorResponses },
     },
   }, async (req) => {
     const body = req.body as { department?: string; entries: ImportRow[] };
@@ -91,7 +91,7 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   });
 
   app.post('/list-entries/:id/exit', {
-    schema: { tags: ['lists'], summary: 'Take a subject off a list (移出) with its reason', params: IdParam, body: ExitBody, response: errorResponses },
+    schema: { tags: ['lists'], summary: 'Take a subject off a list (移出) with its reason', params: IdParam, body: ExitBody, response: { 200: ListEntryView, ...errorResponses } },
   }, async (req) => {
     const body = req.body as { reason: ExitReason; note?: string };
     const e = await lists.exitEntry(ctx, req.viewer, (req.params as IdParam).id, body, actorFor(req.viewer));
@@ -99,7 +99,7 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   });
 
   app.get('/list-entries/:id/versions', {
-    schema: { tags: ['lists'], summary: 'The ledger rows of one list entry (staff)', params: IdParam, response: errorResponses },
+    schema: { tags: ['lists'], summary: 'The ledger rows of one list entry (staff)', params: IdParam, response: { 200: EntryVersions, ...errorResponses } },
   }, async (req) => {
     const id = (req.params as IdParam).id;
     requireRole(req.viewer, 'admin', 'operator', 'department');

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { ledgerRowProps, NullableInteger, NullableString, Paged } from '../../http/schemas.js';
 import { EXIT_REASONS, LIST_KINDS } from './types.js';
 
 const Str = (max: number) => Type.String({ maxLength: max });
@@ -46,3 +47,27 @@ export const ExitBody = Type.Object({
   reason: Type.Union(EXIT_REASONS.map((r) => Type.Literal(r)), { description: 'expiry | repair | court | error | other' }),
   note: Type.Optional(Type.String({ maxLength: 2000 })),
 }, { additionalProperties: false });
+
+const entryProps = {
+  id: Type.Integer(), subjectId: Type.Integer(), basisRecords: Type.Array(Type.Integer(), { description: 'ids of the records the listing rests on' }),
+  departmentId: NullableInteger, decidedBy: Type.String(), documentNo: NullableString, reason: Type.String(), listedOn: Type.String(),
+  plannedExpiry: NullableString, state: Type.String(), exitReason: NullableString, exitNote: NullableString, exitedOn: NullableString, version: Type.Integer(),
+};
+
+/** A list entry as listed or exited (`list`: the list's code, when listing). */
+export const ListEntryView = Type.Object({ ...entryProps, list: Type.Optional(Type.String()) });
+
+/** An entry on a list page, with its subject (natural persons masked for the public). */
+export const ListEntriesPage = Paged(Type.Object({
+  ...entryProps, list: Type.String(),
+  subject: Type.Object({ kind: Type.String(), name: Type.String(), uscc: Type.Optional(Type.String()), idNumberMasked: Type.Optional(Type.String()) }),
+  department: NullableString,
+}));
+
+export const ImportResultView = Type.Object({
+  received: Type.Integer(), created: Type.Integer(), unchanged: Type.Integer(), rejected: Type.Integer(),
+  errors: Type.Array(Type.Object({ row: Type.Integer(), field: Type.Optional(Type.String()), message: Type.String() })),
+  entries: Type.Array(Type.Object({ row: Type.Integer(), entryId: Type.Integer(), outcome: Type.Union([Type.Literal('created'), Type.Literal('unchanged')]) })),
+});
+
+export const EntryVersions = Paged(Type.Object({ entryId: Type.Integer(), ...ledgerRowProps }));

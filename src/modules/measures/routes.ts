@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { errorResponses } from '../../http/schemas.js';
 import { measureStats } from '../review/feedback.js';
+import { MeasureStatsView } from '../review/schema.js';
 import { SCENARIOS, requireScenario } from './scenarios.js';
 import * as measures from './service.js';
 import { MEASURE_KINDS, type MeasureRow, type NewMeasure } from './types.js';
@@ -61,7 +62,7 @@ export async function measureRoutes(app: FastifyInstance, deps: AppDeps): Promis
       tags: ['measures'], summary: '跟踪问效: initiations, reviews, hits, applications and feedback rates per department and measure',
       description: 'Department clerks see their own department only.',
       querystring: Type.Object({ department: Type.Optional(Type.String({ maxLength: 40 })), from: Type.Optional(Dateish), to: Type.Optional(Dateish) }),
-      response: errorResponses,
+      response: { 200: MeasureStatsView, ...errorResponses },
     },
   }, async (req) => measureStats(deps.pool, req.viewer, req.query as { department?: string; from?: string; to?: string }));
 }

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
 import { getDepartment } from '../access/service.js';
 import { fileContent, filesOf } from '../rules/evidence.js';
-import { DecisionBody, InboxQuery, NoteBody, ObjectionBody, ObjectionView, objectionView, ReasonBody, TrackView, trackView } from './schema.js';
+import { DecisionBody, InboxQuery, NoteBody, ObjectionBody, ObjectionStatsView, ObjectionView, objectionView, ReasonBody, TrackView, trackView } from './schema.js';
 import * as objections from './service.js';
 import { objectionStats } from './stats.js';
 
@@ -39,7 +39,7 @@ export async function objectionRoutes(app: FastifyInstance, deps: AppDeps): Prom
   });
 
   app.get('/objections/stats', {
-    schema: { tags: ['objections'], summary: 'Objections per 100,000 records and the valid-objection rate per department (staff)', response: errorResponses },
+    schema: { tags: ['objections'], summary: 'Objections per 100,000 records and the valid-objection rate per department (staff)', response: { 200: ObjectionStatsView, ...errorResponses } },
   }, async (req) => objectionStats(deps.pool, req.viewer, today()));
 
   app.get('/objections/track/:trackingNo', {

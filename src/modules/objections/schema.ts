@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { NullableNumber } from '../../http/schemas.js';
 import { FileMetaView, FileUpload } from '../rules/evidence.js';
 import type { FileMeta } from '../rules/shared-repo.js';
 import { isOverdue } from './deadlines.js';
@@ -92,3 +93,17 @@ export function trackView(o: ObjectionRow, events: CaseEvent[], today: string) {
     decidedOn: o.decidedOn, steps: events.map((e) => ({ at: e.at.toISOString(), step: caseEventLabel(e.type) })),
   };
 }
+
+const figures = {
+  records: Type.Integer(), objections: Type.Integer(), open: Type.Integer(), overdue: Type.Integer(), decided: Type.Integer(), valid: Type.Integer(),
+  objectionsPer100k: NullableNumber, validPer100k: NullableNumber, validRate: NullableNumber,
+};
+
+/** Objection figures per source department and overall (null: nothing to divide by). */
+export const ObjectionStatsView = Type.Object({
+  items: Type.Array(Type.Object({
+    department: Str, departmentName: Str, ...figures, corrected: Type.Integer(), revoked: Type.Integer(), maintained: Type.Integer(),
+    meetsTarget: Type.Union([Type.Boolean(), Type.Null()], { description: 'valid objections below the target per 100,000 records' }),
+  })),
+  overall: Type.Object({ ...figures, targetValidPer100k: Type.Number() }),
+});

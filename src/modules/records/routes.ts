@@ -5,14 +5,10 @@ import { withTx } from '../../db/pool.js';
 import { ForbiddenError } from '../../errors.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
 import { requireRole } from '../access/viewer.js';
-import { SUBJECT_KINDS } from '../catalog/types.js';
+import { Fields, RecordVersions, RecordView, SavedRecordView, SubjectHint } from './schema.js';
 import * as records from './service.js';
 import type { RecordRow } from './types.js';
 
-const SubjectHint = Type.Object({
-  code: Type.Optional(Type.String()), name: Type.Optional(Type.String()), kind: Type.Optional(Type.Union(SUBJECT_KINDS.map((k) => Type.Literal(k)))),
-}, { additionalProperties: false });
-const Fields = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]));
 const view = (r: RecordRow, extra: Record<string, unknown> = {}) => ({
   id: r.id, subjectId: r.subjectId, categoryId: r.categoryId, departmentId: r.departmentId, sourceKey: r.sourceKey, fields: r.fields,
   decidedOn: r.decidedOn, validFrom: r.validFrom, validUntil: r.validUntil, publishFrom: r.publishFrom, publishUntil: r.publishUntil,
@@ -26,7 +22,7 @@ export async function recordRoutes(app: FastifyInstance, deps: AppDeps): Promise
     schema: {
       tags: ['records'], summary: 'File one record (department clerk for its own department, or the credit center)',
       body: Type.Object({ department: Type.String(), category: Type.String(), sourceKey: Type.Optional(Type.String()), subject: Type.Optional(SubjectHint), fields: Fields, reason: Type.Optional(Type.String()) }, { additionalProperties: false }),
-      response: { 201: Type.Unknown(), ...errorResponses },
+      response: { 201: SavedRecordView, ...errorResponses },
     },
   }, async (req, reply) => {
     const body = req.body as records.RecordInput;
@@ -35,7 +31,7 @@ export async function recordRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.get('/records/:id', {
-    schema: { tags: ['records'], summary: 'One record (credit center, or its source department)', params: IdParam, response: errorResponses },
+    schema: { tags: ['records'], summary: 'One record (credit center, or its source department)', params: IdParam, response: { 200: RecordView, ...errorResponses } },
   }, async (req) => {
     const r = await records.getRecordRow(deps.pool, (req.params as IdParam).id);
     requireRole(req.viewer, 'admin', 'operator', 'department');
@@ -47,7 +43,7 @@ export async function recordRoutes(app: FastifyInstance, deps: AppDeps): Promise
     schema: {
       tags: ['records'], summary: 'Replace a record\'s content: a new version when anything changed',
       params: IdParam, body: Type.Object({ fields: Fields, subject: Type.Optional(SubjectHint), reason: Type.Optional(Type.String()) }, { additionalProperties: false }),
-      response: errorResponses,
+      response: { 200: SavedRecordView, ...errorResponses },
     },
   }, async (req) => {
     const r = await withTx(deps.pool, (db) => records.updateRecord({ ...ctx, db }, req.viewer, (req.params as IdParam).id, req.body as records.RecordInput));
@@ -55,14 +51,14 @@ export async function recordRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.post('/records/:id/revoke', {
-    schema: { tags: ['records'], summary: 'Revoke a record (撤销)', params: IdParam, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }), response: errorResponses },
+    schema: { tags: ['records'], summary: 'Revoke a record (撤销)', params: IdParam, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }), response: { 200: RecordView, ...errorResponses } },
   }, async (req) => {
     const r = await withTx(deps.pool, (db) => records.revokeRecord({ ...ctx, db }, req.viewer, (req.params as IdParam).id, (req.body as { reason: string }).reason));
     return view(r);
   });
 
   app.get('/records/:id/versions', {
-    schema: { tags: ['records'], summary: 'The ledger entries of one record', params: IdParam, response: errorResponses },
+    schema: { tags: ['records'], summary: 'The ledger entries of one record', params: IdParam, response: { 200: RecordVersions, ...errorResponses } },
   }, async (req) => {
     requireRole(req.viewer, 'admin', 'operator', 'department');
     const r = await records.getRecordRow(deps.pool, (req.params as IdParam).id);

@@ -6,6 +6,7 @@ import { errorResponses } from '../../http/schemas.js';
 import { SCENARIOS } from '../measures/scenarios.js';
 import { getReview, giveFeedback } from './feedback.js';
 import { AUTO_CONFIRM_SCORE, CANDIDATE_MIN_SCORE } from './match.js';
+import { FeedbackView, ReviewResultView, StoredReviewView } from './schema.js';
 import { MAX_PARTIES, runReview, tooManyParties } from './service.js';
 
 const ReviewBody = Type.Object({
@@ -33,18 +34,18 @@ export async function reviewRoutes(app: FastifyInstance, deps: AppDeps): Promise
     schema: {
       tags: ['review'], summary: 'Credit review (信用审查) of up to 10,000 parties in a scenario (department clerk, department system, credit center)',
       description: `Per party, in input order: the matched subject (exact code, or exact normalised name, or a fuzzy name match scoring ≥ ${AUTO_CONFIRM_SCORE}), weaker candidates (≥ ${CANDIDATE_MIN_SCORE}), live list entries and serious penalties, and the active measures for the scenario with their legal basis. Malformed codes are reported in the party's errors.`,
-      body: ReviewBody, response: { 200: Type.Unknown(), ...errorResponses, 413: errorResponses[400] },
+      body: ReviewBody, response: { 200: ReviewResultView, ...errorResponses, 413: errorResponses[400] },
     },
   }, async (req) => runReview(ctx, req.viewer, req.body as Parameters<typeof runReview>[2]));
 
   app.get('/reviews/:id', {
-    schema: { tags: ['review'], summary: 'A stored review with its hits and feedback (the reviewing department, the credit center)', params: ReviewParams, response: errorResponses },
+    schema: { tags: ['review'], summary: 'A stored review with its hits and feedback (the reviewing department, the credit center)', params: ReviewParams, response: { 200: StoredReviewView, ...errorResponses } },
   }, async (req) => getReview(deps.pool, req.viewer, (req.params as { id: number }).id));
 
   app.post('/reviews/:id/hits/:hitId/feedback', {
     schema: {
       tags: ['review'], summary: 'Feedback on one hit (反馈): measure applied or not, and why (the reviewing department only)',
-      params: HitParams, body: FeedbackBody, response: { 201: Type.Unknown(), ...errorResponses },
+      params: HitParams, body: FeedbackBody, response: { 201: FeedbackView, ...errorResponses },
     },
   }, async (req, reply) => {
     const p = req.params as { id: number; hitId: number };

@@ -2,17 +2,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { withTx } from '../../db/pool.js';
-import { errorResponses, PageQuery } from '../../http/schemas.js';
+import { errorResponses, PageQuery, Paged } from '../../http/schemas.js';
 import { SUBJECT_KINDS, type SubjectKind } from '../catalog/types.js';
 import { readArchive } from '../records/archive.js';
+import { ArchiveView, SubjectItem, SubjectView } from './schema.js';
 import * as subjects from './service.js';
 import type { SubjectRow } from './types.js';
 
 const Kind = Type.Union(SUBJECT_KINDS.map((k) => Type.Literal(k)));
-const SubjectItem = Type.Object({
-  id: Type.Integer(), kind: Type.String(), uscc: Type.Optional(Type.String()), idNumberMasked: Type.Optional(Type.String()),
-  name: Type.String(), legalRepName: Type.Union([Type.String(), Type.Null()]), regionCode: Type.Union([Type.String(), Type.Null()]), status: Type.String(),
-});
 const itemOf = (r: SubjectRow) => ({
   id: r.id, kind: r.kind, ...(r.uscc ? { uscc: r.uscc } : {}), ...(r.idMasked ? { idNumberMasked: r.idMasked } : {}),
   name: r.name, legalRepName: r.legalRepName, regionCode: r.regionCode, status: r.status,
@@ -26,7 +23,7 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
     schema: {
       tags: ['subjects'], summary: 'Find subjects by exact code or name fragment',
       querystring: Type.Object({ q: Type.String({ maxLength: 100 }), kind: Type.Optional(Kind), ...PageQuery }),
-      response: { 200: Type.Object({ items: Type.Array(SubjectItem), total: Type.Integer() }), ...errorResponses },
+      response: { 200: Paged(SubjectItem), ...errorResponses },
     },
   }, async (req) => {
     const q = req.query as { q: string; kind?: SubjectKind; page: number; pageSize: number };
@@ -36,7 +33,7 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
 
   app.get('/subjects/:code', {
     config: publicLimit,
-    schema: { tags: ['subjects'], summary: 'One subject by USCC, ID number or legacy code', params: CodeParam, response: errorResponses },
+    schema: { tags: ['subjects'], summary: 'One subject by USCC, ID number or legacy code', params: CodeParam, response: { 200: SubjectView, ...errorResponses } },
   }, async (req) => {
     const row = await subjects.getSubjectByCode(deps.pool, deps.pd, (req.params as { code: string }).code);
     return subjects.viewSubject(deps.pool, row);
@@ -47,7 +44,7 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
     schema: {
       tags: ['subjects'], summary: 'The credit archive of a subject, filtered by what the caller may see',
       description: 'Anonymous callers get public records inside their publication window. Staff get more only with a purpose (X-Purpose header or ?purpose=), and each such read is audit-logged.',
-      params: CodeParam, querystring: Type.Object({ purpose: Type.Optional(Type.String({ maxLength: 200 })) }), response: errorResponses,
+      params: CodeParam, querystring: Type.Object({ purpose: Type.Optional(Type.String({ maxLength: 200 })) }), response: { 200: ArchiveView, ...errorResponses },
     },
   }, async (req) => readArchive(deps.pool, deps.pd, deps.clock, req.viewer, (req.params as { code: string }).code));
 
@@ -61,7 +58,7 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
         registeredOn: Type.Optional(Type.String({ format: 'date' })), formerNames: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
         identifiers: Type.Optional(Type.Array(Type.Object({ scheme: Type.Union(['org_code', 'reg_no', 'tax_no', 'former_name'].map((s) => Type.Literal(s))), value: Type.String({ minLength: 1 }) }))),
       }, { additionalProperties: false }),
-      response: { 201: Type.Unknown(), ...errorResponses },
+      response: { 201: SubjectView, ...errorResponses },
     },
   }, async (req, reply) => {
     const body = req.body as Parameters<typeof subjects.registerSubject>[3];
@@ -70,7 +67,7 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.post('/subjects/:code/rename', {
-    schema: { tags: ['subjects'], summary: 'Rename; the old name becomes a former name', params: CodeParam, body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }), response: errorResponses },
+    schema: { tags: ['subjects'], summary: 'Rename; the old name becomes a former name', params: CodeParam, body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }), response: { 200: SubjectView, ...errorResponses } },
   }, async (req) => {
     const row = await subjects.getSubjectByCode(deps.pool, deps.pd, (req.params as { code: string }).code);
     await withTx(deps.pool, (tx) => subjects.renameSubject(tx, req.viewer, row, (req.body as { name: string }).name));

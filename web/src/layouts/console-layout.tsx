@@ -1,6 +1,6 @@
 import {
   AppstoreOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, ExceptionOutlined, KeyOutlined, LogoutOutlined,
-  OrderedListOutlined, SafetyCertificateOutlined, SearchOutlined, TeamOutlined, ApartmentOutlined, ToolOutlined, FileDoneOutlined, UserOutlined,
+  LineChartOutlined, OrderedListOutlined, SafetyCertificateOutlined, SearchOutlined, TeamOutlined, ApartmentOutlined, ToolOutlined, FileDoneOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -17,6 +17,7 @@ interface Entry { path: string; perm: Permission; label: MessageKey; icon: React
 export const CONSOLE_ENTRIES: Entry[] = [
   { path: '/console', perm: 'dashboard', label: 'menu.dashboard', icon: <BarChartOutlined /> },
   { path: '/console/submissions', perm: 'submissions', label: 'menu.submissions', icon: <CloudUploadOutlined /> },
+  { path: '/console/quality', perm: 'quality', label: 'menu.quality', icon: <LineChartOutlined /> },
   { path: '/console/catalog', perm: 'catalogView', label: 'menu.catalog', icon: <AppstoreOutlined /> },
   { path: '/console/objections', perm: 'objectionInbox', label: 'menu.objections', icon: <ExceptionOutlined /> },
   { path: '/console/repairs', perm: 'repairInbox', label: 'menu.repairs', icon: <ToolOutlined /> },

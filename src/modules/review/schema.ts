@@ -1,0 +1,57 @@
+import { Type } from '@sinclair/typebox';
+import { Nullable, NullableInteger, NullableNumber, NullableString } from '../../http/schemas.js';
+
+const Match = Type.Object({
+  subjectId: Type.Integer(), kind: Type.String(), uscc: NullableString, idNumberMasked: Type.Optional(Type.String()), name: Type.String(),
+  score: Type.Number(), via: Type.String({ description: 'code, name, former_name or fuzzy' }),
+});
+
+const Hit = Type.Object({
+  id: Type.Integer(), kind: Type.String({ description: 'list_entry or serious_penalty' }),
+  list: Nullable(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() })),
+  category: Type.Union([Type.String(), Type.Null()], { description: 'the category name of a serious penalty' }),
+  entryId: NullableInteger, recordId: NullableInteger, since: NullableString, until: NullableString, decidedBy: Type.String(), documentNo: NullableString,
+  reason: NullableString, measures: Type.Array(Type.String(), { description: 'codes of the scenario\'s measures this hit triggers' }),
+});
+
+const Party = Type.Object({
+  input: Type.Object({ code: Type.Optional(Type.String()), name: Type.Optional(Type.String()) }, { description: 'as sent, an ID number masked' }),
+  matched: Nullable(Match), candidates: Type.Array(Match), hits: Type.Array(Hit),
+  measures: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String(), legalBasis: Type.String() })),
+  errors: Type.Array(Type.Object({ field: Type.String(), position: Type.Optional(Type.Integer()), message: Type.String() })),
+});
+
+export const ReviewResultView = Type.Object({
+  id: Type.Integer(), scenario: Type.String(), department: NullableString, createdAt: Type.String(),
+  counts: Type.Object({ parties: Type.Integer(), matched: Type.Integer(), hitParties: Type.Integer(), hits: Type.Integer() }),
+  thresholds: Type.Object({ autoConfirm: Type.Number(), candidate: Type.Number() }),
+  parties: Type.Array(Party, { description: 'one per input party, in input order' }),
+});
+
+export const FeedbackView = Type.Object({
+  id: Type.Integer(), hitId: Type.Integer(), applied: Type.Boolean(), measure: NullableString, reason: Type.String(), actorName: Type.String(), createdAt: Type.String(),
+});
+
+export const StoredReviewView = Type.Object({
+  id: Type.Integer(), scenario: Type.String(), departmentId: NullableInteger, actorName: Type.String(),
+  parties: Type.Integer(), matched: Type.Integer(), hitParties: Type.Integer(), createdAt: Type.String(),
+  hits: Type.Array(Type.Object({
+    id: Type.Integer(), reviewId: Type.Integer(), partyIndex: Type.Integer(), subjectId: Type.Integer(), kind: Type.String(),
+    listEntryId: NullableInteger, recordId: NullableInteger, listCode: NullableString, measures: Type.Array(Type.String()),
+    subjectName: Type.String(), uscc: NullableString, idMasked: NullableString, feedback: Type.Array(FeedbackView),
+  })),
+});
+
+const rates = { feedbackRate: NullableNumber, applicationRate: NullableNumber };
+
+/** 跟踪问效 figures per department and per measure. */
+export const MeasureStatsView = Type.Object({
+  from: NullableString, to: NullableString,
+  departments: Type.Array(Type.Object({
+    departmentId: NullableInteger, department: NullableString, departmentName: NullableString, initiations: Type.Integer(), reviews: Type.Integer(),
+    parties: Type.Integer(), hits: Type.Integer(), hitsWithFeedback: Type.Integer(), hitsApplied: Type.Integer(), feedbacks: Type.Integer(), ...rates,
+  })),
+  measures: Type.Array(Type.Object({
+    measure: Type.String(), name: Type.String(), applicable: Type.Integer(), withFeedback: Type.Integer(), applied: Type.Integer(), notApplied: Type.Integer(), ...rates,
+  })),
+});
