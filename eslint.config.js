@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'dist', 'web/dist', 'coverage', 'test/e2e/screenshots', 'tmp'] },
+  { ignores: ['node_modules', 'data', 'dist', 'web/dist', 'coverage', 'test/e2e/screenshots', 'tmp', 'web/src/api/openapi.gen.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -29,6 +29,10 @@ describe('grant flow', () => {
     await loginUi(page, username, 'e2e-password-123', '/console/account');
     await page.getByTestId('grant-grantee').fill(lender.username);
     await page.getByTestId('grant-purpose').fill('贷款审查');
+    // One named category: the request carries it as `scope` (it once went as `categories`, a 400).
+    await page.getByTestId('grant-categories').click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+    await page.keyboard.press('Escape');
     await page.getByTestId('grant-until').click();
     await page.keyboard.type('2027-05-01');
     await page.getByTestId('grant-purpose').click(); // leaving the picker keeps the typed date

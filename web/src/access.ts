@@ -5,6 +5,9 @@ export const ROLES = ['admin', 'operator', 'department', 'lender', 'subject'] as
 export type Role = (typeof ROLES)[number];
 export type Viewer = Role | 'public';
 
+/** The API sends roles as plain strings. */
+export const isViewer = (role: string): role is Viewer => role === 'public' || (ROLES as readonly string[]).includes(role);
+
 const STAFF: Role[] = ['admin', 'operator', 'department'];
 const CENTER: Role[] = ['admin', 'operator'];
 

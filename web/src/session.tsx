@@ -1,15 +1,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Viewer } from './access';
+import { isViewer, type Viewer } from './access';
 import { api, csrf } from './api/client';
+import type { Json } from './api/schema';
 
-/** GET /auth/me; csrfToken is the session's token (null when there is no cookie session). */
-export interface Me {
-  role: Viewer;
-  username: string | null;
-  departmentId: number | null;
-  subjectId: number | null;
-  csrfToken: string | null;
-}
+type MeAnswer = Json<'/api/v1/auth/me', 'get'>;
+
+/** GET /auth/me with its role narrowed; csrfToken is the session's token (null when there is no cookie session). */
+export type Me = Omit<MeAnswer, 'role'> & { role: Viewer };
+
+/** A role this web app does not know gets the public view (the server decides what it may do anyway). */
+const toMe = (m: MeAnswer): Me => ({ ...m, role: isViewer(m.role) ? m.role : 'public' });
+const getMe = async () => toMe(await api.get<MeAnswer>('/auth/me'));
 
 interface Session {
   me: Me | null;
@@ -28,7 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const m = await api.get<Me>('/auth/me');
+      const m = await getMe();
       // The session's CSRF token comes back with every /auth/me: keep the stored one in step with the cookie.
       if (m.csrfToken) csrf.set(m.csrfToken);
       setMe(m);
@@ -44,9 +45,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const r = await api.post<{ username: string; role: Viewer; departmentId: number | null; expiresAt: string; csrfToken: string }>('/auth/login', { username, password });
+    const r = await api.post<Json<'/api/v1/auth/login', 'post'>>('/auth/login', { username, password });
     csrf.set(r.csrfToken);
-    const next = await api.get<Me>('/auth/me');
+    const next = await getMe();
     setMe(next);
     return next;
   }, []);

@@ -1,4 +1,5 @@
-import { api, type Page } from './client';
+import { api } from './client';
+import type { Json } from './schema';
 import type { Category, Department } from './types';
 
 // Reference data changes rarely: one request per page load, shared by every screen.
@@ -7,7 +8,7 @@ let departments: Promise<Department[]> | null = null;
 
 export function loadCategories(fresh = false): Promise<Category[]> {
   if (!categories || fresh) {
-    categories = api.get<Page<Category>>('/catalog/categories').then((r) => r.items);
+    categories = api.get<Json<'/api/v1/catalog/categories', 'get'>>('/catalog/categories').then((r) => r.items);
     categories.catch(() => (categories = null));
   }
   return categories;
@@ -15,7 +16,7 @@ export function loadCategories(fresh = false): Promise<Category[]> {
 
 export function loadDepartments(fresh = false): Promise<Department[]> {
   if (!departments || fresh) {
-    departments = api.get<Page<Department>>('/departments', { pageSize: 200 }).then((r) => r.items);
+    departments = api.get<Json<'/api/v1/departments', 'get'>>('/departments', { pageSize: 200 }).then((r) => r.items);
     departments.catch(() => (departments = null));
   }
   return departments;

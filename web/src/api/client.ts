@@ -1,12 +1,10 @@
 // The one HTTP client of the web app: JSON in and out, the session's CSRF token on every unsafe
 // request, and the platform's error body ({ error: { code, message, details } }) as an ApiError.
 
-export interface ErrorDetail {
-  field?: string;
-  row?: number;
-  position?: number;
-  message: string;
-}
+import type { ErrorBody } from './schema';
+
+/** One detail of an error: the field, row or position it is about; some carry more keys (e.g. the id of a duplicate). */
+export type ErrorDetail = ErrorBody['error']['details'][number];
 
 export class ApiError extends Error {
   constructor(
@@ -96,11 +94,6 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
 
 /**
  * Upload a multipart form with progress (fetch cannot report upload progress, XMLHttpRequest can).

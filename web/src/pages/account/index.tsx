@@ -1,21 +1,24 @@
 import { Button, Card, DatePicker, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, type Page } from '../../api/client';
+import { api } from '../../api/client';
 import { loadCategories } from '../../api/catalog';
 import { dateTime, dayOf } from '../../api/format';
+import type { Body, Json } from '../../api/schema';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useAction, useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
 
 /** GET /grants (grantView in src/modules/access/grant-routes.ts); timestamps are ISO. */
-interface Grant { id: number; subjectId: number; grantee: string; categories: string[]; purpose: string; expiresAt: string; createdAt: string; revokedAt: string | null }
+type Grants = Json<'/api/v1/grants', 'get'>;
+type Grant = Grants['items'][number];
 /** GET /me/access-log (subjectAccessLog in src/modules/access/audit.ts): who read the subject's non-public data. */
-interface AccessLogRow { at: string; actor: string | null; actorKind: string; departmentId: number | null; purpose: string | null; categories: string[] }
+type AccessLog = Json<'/api/v1/me/access-log', 'get'>;
+type AccessLogRow = AccessLog['items'][number];
 
-interface GrantInput { grantee: string; purpose: string; categories?: string[]; expiresAt: string }
-const createGrant = (body: GrantInput) => api.post<Grant>('/grants', body);
+/** `scope`: the authorised categories granted (every one when omitted). */
+const createGrant = (body: Body<'/api/v1/grants', 'post'>) => api.post<Json<'/api/v1/grants', 'post', 201>>('/grants', body);
 const withdrawGrant = (id: number) => api.del<unknown>(`/grants/${id}`);
 
 /** A subject grants a lender or a department access to its authorised (B-class) data for a purpose and a period. */
@@ -27,7 +30,7 @@ function GrantForm({ onDone }: { onDone: () => void }) {
   return (
     <Form form={form} layout="vertical" data-testid="grant-form"
       onFinish={async (v) => {
-        if (await action.run({ grantee: v.grantee.trim(), purpose: v.purpose.trim(), categories: v.categories?.length ? v.categories : undefined, expiresAt: v.until.format('YYYY-MM-DD') })) onDone();
+        if (await action.run({ grantee: v.grantee.trim(), purpose: v.purpose.trim(), scope: v.categories?.length ? v.categories : undefined, expiresAt: v.until.format('YYYY-MM-DD') })) onDone();
       }}>
       <Form.Item name="grantee" label={t('account.grantee')} extra={t('account.granteeHint')} rules={[{ required: true, message: t('account.granteeRequired') }]}>
         <Input data-testid="grant-grantee" />
@@ -36,7 +39,7 @@ function GrantForm({ onDone }: { onDone: () => void }) {
         <Input placeholder={t('account.purposeHint')} data-testid="grant-purpose" />
       </Form.Item>
       <Form.Item name="categories" label={t('account.categories')} extra={t('account.categoriesHint')}>
-        <Select mode="multiple" allowClear options={(cats.data ?? []).filter((c) => c.disclosure === 'authorised').map((c) => ({ value: c.code, label: c.name }))} />
+        <Select mode="multiple" allowClear options={(cats.data ?? []).filter((c) => c.disclosure === 'authorised').map((c) => ({ value: c.code, label: c.name }))} data-testid="grant-categories" />
       </Form.Item>
       <Form.Item name="until" label={t('account.until')} extra={t('account.untilHint')} rules={[{ required: true, message: t('account.untilRequired') }]}>
         <DatePicker data-testid="grant-until" />
@@ -52,12 +55,12 @@ export function AccountPage() {
   const t = useT();
   const { me } = useSession();
   const [tick, setTick] = useState(0);
-  const grants = useApi((s) => api.get<Page<Grant>>('/grants', undefined, s), `grants|${tick}`);
+  const grants = useApi((s) => api.get<Grants>('/grants', undefined, s), `grants|${tick}`);
   const withdraw = useAction(withdrawGrant);
   const now = new Date().toISOString();
   const stateOf = (g: Grant) => (g.revokedAt ? <Tag>{t('account.withdrawn')}</Tag> : g.expiresAt <= now ? <Tag>{t('account.expired')}</Tag> : <Tag color="green">{t('account.live')}</Tag>);
   const [logPage, setLogPage] = useState(1);
-  const log = useApi((s) => api.get<Page<AccessLogRow>>('/me/access-log', { page: logPage, pageSize: 20 }, s), me?.role === 'subject' ? `log|${logPage}` : null);
+  const log = useApi((s) => api.get<AccessLog>('/me/access-log', { page: logPage, pageSize: 20 }, s), me?.role === 'subject' ? `log|${logPage}` : null);
   return (
     <div>
       <Typography.Title level={2}>{t('menu.account')}</Typography.Title>

@@ -1,18 +1,16 @@
 import { Button, DatePicker, Form, Input, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, type Page } from '../../api/client';
+import { api } from '../../api/client';
 import { dateTime } from '../../api/format';
+import type { Json } from '../../api/schema';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 
 /** GET /audit: the hash-chained audit rows as stored (queryAudit in src/modules/access/audit-repo.ts). */
-interface AuditRow {
-  seq: number; at: string; actorKind: string; actorId: string | null; actorName: string | null; departmentId: number | null;
-  action: string; subjectId: number | null; categories: string[]; purpose: string | null; ip: string | null;
-  details: Record<string, unknown>; prevHash: string; hash: string;
-}
+type AuditPage = Json<'/api/v1/audit', 'get'>;
+type AuditRow = AuditPage['items'][number];
 /** The querystring of GET /audit: `subject` is a USCC, ID number, legacy code or numeric id, `actor` a user name or id. */
 interface Filters { actor?: string; subject?: string; from?: string; to?: string; page: number }
 
@@ -20,7 +18,7 @@ interface Filters { actor?: string; subject?: string; from?: string; to?: string
 export function AuditPage() {
   const t = useT();
   const [f, setF] = useState<Filters>({ page: 1 });
-  const rows = useApi((s) => api.get<Page<AuditRow>>('/audit', { ...f, pageSize: 20 }, s), JSON.stringify(f));
+  const rows = useApi((s) => api.get<AuditPage>('/audit', { ...f, pageSize: 20 }, s), JSON.stringify(f));
   return (
     <div>
       <Typography.Title level={2}>{t('menu.audit')}</Typography.Title>

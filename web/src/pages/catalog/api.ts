@@ -1,7 +1,10 @@
-import { api, type Page } from '../../api/client';
-import type { Category } from '../../api/types';
+import { api } from '../../api/client';
+import type { Json } from '../../api/schema';
 
-export interface CatalogClass { code: string; ordinal: number; name: string; nameEn: string }
+export type CatalogClasses = Json<'/api/v1/catalog/classes', 'get'>;
+export type CatalogClass = CatalogClasses['items'][number];
+
+/** What the category form sends; the server fills the rest with defaults (Body<'/api/v1/catalog/categories', 'post'>). */
 
 export interface NewCategory {
   code: string;
@@ -19,5 +22,5 @@ export interface NewCategory {
   legalBasis?: string;
 }
 
-export const getClasses = (s?: AbortSignal) => api.get<Page<CatalogClass>>('/catalog/classes', undefined, s);
-export const addCategory = (body: NewCategory) => api.post<Category>('/catalog/categories', body);
+export const getClasses = (s?: AbortSignal) => api.get<CatalogClasses>('/catalog/classes', undefined, s);
+export const addCategory = (body: NewCategory) => api.post<Json<'/api/v1/catalog/categories', 'post', 201>>('/catalog/categories', body);

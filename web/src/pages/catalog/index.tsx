@@ -11,6 +11,8 @@ import { useSession } from '../../session';
 import { CategoryForm } from './components/category-form';
 
 const DISCLOSURE_COLOR = { public: 'green', authorised: 'gold', shared: 'blue' } as const;
+/** The API sends the disclosure class as a plain string. */
+const isDisclosure = (d: string): d is keyof typeof DISCLOSURE_COLOR => Object.hasOwn(DISCLOSURE_COLOR, d);
 
 /** 信用信息目录: categories with their data items; the credit center adds new ones. */
 export function CatalogPage() {
@@ -36,7 +38,7 @@ export function CatalogPage() {
           columns={[
             { title: t('catalog.code'), dataIndex: 'code', render: (v: string, c) => <Button type="link" size="small" onClick={() => setOpen(c)} className="mono">{v}</Button> },
             { title: t('catalog.name'), dataIndex: 'name' },
-            { title: t('catalog.disclosure'), dataIndex: 'disclosure', render: (d: Category['disclosure']) => <Tag color={DISCLOSURE_COLOR[d]}>{t(`disclosure.${d}`)}</Tag> },
+            { title: t('catalog.disclosure'), dataIndex: 'disclosure', render: (d: string) => (isDisclosure(d) ? <Tag color={DISCLOSURE_COLOR[d]}>{t(`disclosure.${d}`)}</Tag> : <Tag>{d}</Tag>) },
             { title: t('catalog.fields'), key: 'n', render: (_, c) => c.fields.length },
             { title: t('catalog.deadline'), dataIndex: 'deadlineWorkingDays', render: (v: number | null) => v ?? '—' },
             { title: t('catalog.adverse'), dataIndex: 'adverse', render: (v: boolean) => (v ? <Tag color="red">{t('common.yes')}</Tag> : t('common.no')) },

@@ -1,55 +1,32 @@
-import { api, type Page } from '../../api/client';
+import { api } from '../../api/client';
+import type { Body, Json } from '../../api/schema';
 
+export type CommitmentItems = Json<'/api/v1/commitment-items', 'get'>;
 /** A published commitment item (ItemView in src/modules/commitments/schema.ts). */
-export interface CommitmentItem {
-  code: string;
-  name: string;
-  type: string;
-  typeLabel: string;
-  templateText: string;
-  public: boolean;
-  verificationWorkingDays: number | null;
-  department: string | null;
-  legalBasis: string;
-  active: boolean;
-}
+export type CommitmentItem = CommitmentItems['items'][number];
 
+export type Commitments = Json<'/api/v1/commitments', 'get'>;
 /** A signed commitment (CommitmentView in src/modules/commitments/schema.ts). */
-export interface Commitment {
-  id: number;
-  item: { code: string; name: string; type: string; typeLabel: string };
-  subject: { id: number; name: string };
-  department: { code: string; name: string };
-  channel: string;
-  matter: string;
-  signedText: string;
-  signedOn: string;
-  signerName: string;
-  state: string;
-  stateLabel: string;
-  verificationDue: string | null;
-  verificationOverdue: boolean;
-  outcome: { on: string; by: string; note: string | null } | null;
-  publicRecord: number | null;
-}
+export type Commitment = Commitments['items'][number];
 
-export interface SignInput { item: string; matter: string; idNumber?: string; signerName?: string }
+/** The portal's signing form: a subject signs for itself (no party or department). */
+export type SignInput = Pick<Body<'/api/v1/commitments', 'post'>, 'item' | 'matter' | 'idNumber' | 'signerName'>;
 
-export const listItems = (s?: AbortSignal) => api.get<{ items: CommitmentItem[]; total: number }>('/commitment-items', undefined, s);
-export const signCommitment = (body: SignInput) => api.post<Commitment>('/commitments', body);
-export const myCommitments = (s?: AbortSignal) => api.get<Page<Commitment>>('/commitments', { page: 1, pageSize: 50 }, s);
+export const listItems = (s?: AbortSignal) => api.get<CommitmentItems>('/commitment-items', undefined, s);
+export const signCommitment = (body: SignInput) => api.post<Json<'/api/v1/commitments', 'post', 201>>('/commitments', body);
+export const myCommitments = (s?: AbortSignal) => api.get<Commitments>('/commitments', { page: 1, pageSize: 50 }, s);
 
 /** Commitments the viewer may see (a department: those it accepted; the credit centre: all). */
 export const listCommitments = (q: { state?: string[]; overdue?: boolean; page: number }, s?: AbortSignal) =>
-  api.get<Page<Commitment>>('/commitments', { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 }, s);
+  api.get<Commitments>('/commitments', { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 }, s);
 /** The accepting department records fulfilment or breach (a breach files a dishonesty record). */
-export const recordFulfilment = (id: number, body: { outcome: 'fulfilled' | 'breached'; note: string }) => api.post<Commitment>(`/commitments/${id}/fulfilment`, body);
+export const recordFulfilment = (id: number, body: Body<'/api/v1/commitments/{id}/fulfilment', 'post'>) => api.post<Json<'/api/v1/commitments/{id}/fulfilment', 'post'>>(`/commitments/${id}/fulfilment`, body);
 
-export const COMMITMENT_TYPES = ['certification_notice', 'missing_material', 'approval_substitute', 'repair', 'voluntary', 'self_regulation'] as const;
+export const COMMITMENT_TYPES = ['certification_notice', 'missing_material', 'approval_substitute', 'repair', 'voluntary', 'self_regulation'] as const satisfies readonly Body<'/api/v1/commitment-items', 'post'>['type'][];
 export interface ItemInput {
   code: string; name: string; type: (typeof COMMITMENT_TYPES)[number]; templateText: string; public: boolean;
   verificationWorkingDays: number | null; department: string | null; legalBasis: string;
 }
 /** Every item, inactive ones included (credit centre). */
-export const listAllItems = (s?: AbortSignal) => api.get<{ items: CommitmentItem[]; total: number }>('/commitment-items', { all: true }, s);
-export const createItem = (body: ItemInput) => api.post<CommitmentItem>('/commitment-items', body);
+export const listAllItems = (s?: AbortSignal) => api.get<CommitmentItems>('/commitment-items', { all: true }, s);
+export const createItem = (body: ItemInput) => api.post<Json<'/api/v1/commitment-items', 'post', 201>>('/commitment-items', body satisfies Body<'/api/v1/commitment-items', 'post'>);

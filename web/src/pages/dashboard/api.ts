@@ -1,14 +1,11 @@
 import { api } from '../../api/client';
+import type { Json } from '../../api/schema';
 
-export interface RecordStats { from: string; to: string; scope: string; items: { month: string; category: string; categoryName: string; count: number }[] }
-export interface GradeStats { runs: { runId: number; model: string; modelName: string; asOf: string }[]; items: { region: { code: string | null; name: string | null }; industry: string | null; grade: string; count: number }[] }
-export interface ListStats { from: string; to: string; items: { month: string; kind: string; entered: number; exited: number }[] }
-export interface DistrictStats { items: { region: string; name: string; subjects: number; records: number; adverse: number; listed: number }[] }
-export interface QualityReport {
-  from: string;
-  to: string;
-  departments: { department: { code: string; name: string }; received: number; accepted: number; rejected: number; complianceRate: number | null; timelyRate: number | null; reportingRate: number | null; usccErrorRate: number | null }[];
-}
+export type RecordStats = Json<'/api/v1/dashboard/records', 'get'>;
+export type GradeStats = Json<'/api/v1/dashboard/grades', 'get'>;
+export type ListStats = Json<'/api/v1/dashboard/list-entries', 'get'>;
+export type DistrictStats = Json<'/api/v1/dashboard/districts', 'get'>;
+export type QualityReport = Json<'/api/v1/quality', 'get'>;
 
 export const getRecordStats = (s?: AbortSignal) => api.get<RecordStats>('/dashboard/records', undefined, s);
 export const getGradeStats = (s?: AbortSignal) => api.get<GradeStats>('/dashboard/grades', undefined, s);

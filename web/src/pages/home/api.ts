@@ -1,5 +1,5 @@
-import { api, type Page } from '../../api/client';
-import type { SubjectItem } from '../../api/types';
+import { api } from '../../api/client';
+import type { Json } from '../../api/schema';
 
 export const searchSubjects = (q: string, page = 1, pageSize = 10, signal?: AbortSignal) =>
-  api.get<Page<SubjectItem>>('/subjects', { q, page, pageSize }, signal);
+  api.get<Json<'/api/v1/subjects', 'get'>>('/subjects', { q, page, pageSize }, signal);

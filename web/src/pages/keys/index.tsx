@@ -1,28 +1,27 @@
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, type Page } from '../../api/client';
+import { api } from '../../api/client';
 import { loadDepartments } from '../../api/catalog';
 import { dayOf } from '../../api/format';
+import type { Body, Json } from '../../api/schema';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useAction, useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 
 const SCOPES = ['records:write', 'archive:read', 'reviews:write', 'reports:write'];
 /** GET /keys: the key rows without their hash (listApiKeys in src/modules/access/keys.ts); timestamps are ISO. */
-interface ApiKey {
-  id: number; departmentId: number; departmentCode: string; name: string; prefix: string; scopes: string[];
-  expiresAt: string | null; revokedAt: string | null; createdAt: string; lastUsedAt: string | null;
-}
+type ApiKeys = Json<'/api/v1/keys', 'get'>;
+type ApiKey = ApiKeys['items'][number];
 
-const createKey = (body: { department: string; name?: string; scopes: string[]; expiresAt?: string | null }) => api.post<{ id: number; key: string; prefix: string }>('/keys', body);
+const createKey = (body: Body<'/api/v1/keys', 'post'>) => api.post<Json<'/api/v1/keys', 'post', 201>>('/keys', body);
 const revokeKey = (id: number) => api.del(`/keys/${id}`);
 
 /** API 密钥: issue a key for a department system (shown once), list and revoke keys. */
 export function KeysPage() {
   const t = useT();
   const [tick, setTick] = useState(0);
-  const keys = useApi((s) => api.get<Page<ApiKey>>('/keys', undefined, s), `k${tick}`);
+  const keys = useApi((s) => api.get<ApiKeys>('/keys', undefined, s), `k${tick}`);
   const depts = useApi(() => loadDepartments(), 'departments');
   const create = useAction(createKey);
   const revoke = useAction(revokeKey);

@@ -1,7 +1,7 @@
-import { api, type Page } from '../../api/client';
-import type { ListInfo, PublicListEntry } from '../../api/types';
+import { api } from '../../api/client';
+import type { Json } from '../../api/schema';
 
-export const getLists = (signal?: AbortSignal) => api.get<Page<ListInfo>>('/lists', undefined, signal);
+export const getLists = (signal?: AbortSignal) => api.get<Json<'/api/v1/lists', 'get'>>('/lists', undefined, signal);
 
 export const getEntries = (code: string, q: { page: number; pageSize: number; state?: 'listed' | 'exited' | 'all' }, signal?: AbortSignal) =>
-  api.get<Page<PublicListEntry>>(`/lists/${encodeURIComponent(code)}/entries`, { ...q }, signal);
+  api.get<Json<'/api/v1/lists/{code}/entries', 'get'>>(`/lists/${encodeURIComponent(code)}/entries`, { ...q }, signal);

@@ -1,47 +1,17 @@
-import { api, ApiError, type Page } from '../../api/client';
-import type { Archive, ListEntry, ListInfo } from '../../api/types';
+import { api, ApiError } from '../../api/client';
+import type { Json } from '../../api/schema';
+import type { Archive } from '../../api/types';
 
-/** GET /subjects/:code/evaluation (ExplanationView in src/modules/evaluation/schema.ts). */
-export interface Evaluation {
-  subject: { kind: string; name: string };
-  model: { code: string; version: number; name: string; totalPoints: number; gradesPublic: boolean };
-  run: { id: number; asOf: string };
-  /** full: score, breakdown and what-if · grade_only: the public grade · none: the grade is not public. */
-  disclosure: 'full' | 'grade_only' | 'none';
-  /** null when the model does not publish grades to this viewer. */
-  grade: string | null;
-  /** Only with disclosure full (the subject itself, entitled staff). */
-  score: number | null;
-  breakdown: {
-    dimension: string; dimensionName: string; indicator: string; name: string; maxPoints: number;
-    points: number | null; delta: number | null; value: string | null; withheld: boolean;
-  }[];
-  moved: { indicator: string; name: string; delta: number }[];
-  whatIf: {
-    action: 'repair' | 'fulfil'; recordId: number; category: string; categoryName: string; sourceKey: string;
-    decidedOn: string | null; description: string; score: number; grade: string; scoreDelta: number;
-  }[];
-  whatIfBaseline: { score: number; grade: string; asOf: string } | null;
-  notice: string | null;
-}
+/**
+ * GET /subjects/:code/evaluation (ExplanationView in src/modules/evaluation/schema.ts). disclosure:
+ * full (score, breakdown and what-if), grade_only (the public grade) or none; grade is null when the
+ * model does not publish grades to this viewer; score only with disclosure full.
+ */
+export type Evaluation = Json<'/api/v1/subjects/{code}/evaluation', 'get'>;
 
+export type SubjectListEntries = Json<'/api/v1/subjects/{code}/list-entries', 'get'>;
 /** A live entry of GET /subjects/:code/list-entries (subjectEntries in src/modules/dashboard/repo.ts). */
-export interface SubjectListEntry {
-  id: number;
-  list: string;
-  listName: string;
-  listKind: ListInfo['kind'];
-  issuer: string;
-  subjectId: number;
-  decidedBy: string;
-  documentNo: string | null;
-  reason: string;
-  listedOn: string;
-  plannedExpiry: string | null;
-  state: ListEntry['state'];
-  exitReason: ListEntry['exitReason'];
-  exitedOn: string | null;
-}
+export type SubjectListEntry = SubjectListEntries['items'][number];
 
 export const getArchive = (code: string, signal?: AbortSignal) => api.get<Archive>(`/subjects/${encodeURIComponent(code)}/archive`, undefined, signal);
 
@@ -56,4 +26,4 @@ export async function getEvaluation(code: string, signal?: AbortSignal): Promise
 }
 
 export const getSubjectLists = (code: string, signal?: AbortSignal) =>
-  api.get<Page<SubjectListEntry>>(`/subjects/${encodeURIComponent(code)}/list-entries`, undefined, signal);
+  api.get<SubjectListEntries>(`/subjects/${encodeURIComponent(code)}/list-entries`, undefined, signal);

@@ -1,21 +1,11 @@
-import { api, type Page } from '../../api/client';
+import { api } from '../../api/client';
+import type { Json } from '../../api/schema';
 
 export type PublicityType = 'licence' | 'penalty';
 
+export type PublicityPage = Json<'/api/v1/publicity', 'get'>;
 /** A row of GET /publicity (searchPublicity in src/modules/publicity/service.ts); department is the code. */
-export interface PublicityItem {
-  id: number;
-  type: PublicityType;
-  department: string;
-  departmentName: string;
-  subject: { kind: string; name: string; uscc?: string; idNumberMasked?: string };
-  fields: Record<string, string>;
-  decidedOn: string | null;
-  publishFrom: string | null;
-  publishUntil: string | null;
-  severity: string | null;
-  state: string;
-}
+export type PublicityItem = PublicityPage['items'][number];
 
 export interface PublicityQuery {
   type: PublicityType;
@@ -28,4 +18,4 @@ export interface PublicityQuery {
 }
 
 export const searchPublicity = (q: PublicityQuery, signal?: AbortSignal) =>
-  api.get<Page<PublicityItem>>('/publicity', { ...q }, signal);
+  api.get<PublicityPage>('/publicity', { ...q }, signal);

@@ -1,52 +1,16 @@
 import { api, apiUrl } from '../../api/client';
+import type { Body, Json } from '../../api/schema';
 
+/** GET /quality (Item and DepartmentSummary in src/modules/quality/routes.ts). */
+export type QualityReport = Json<'/api/v1/quality', 'get'>;
+/** One department × category. */
+export type QualityItem = QualityReport['items'][number];
+/** One department. */
+export type DepartmentQuality = QualityReport['departments'][number];
 /** A fraction 0..1 (4 decimals); null when there was nothing to measure. */
-export type Rate = number | null;
-interface Named { code: string; name: string }
-
-/** One department × category of GET /quality (Item in src/modules/quality/routes.ts). */
-export interface QualityItem {
-  department: Named;
-  category: Named;
-  obliged: boolean;
-  reported: boolean;
-  submissions: number;
-  received: number;
-  accepted: number;
-  rejected: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  revoked: number;
-  warnings: number;
-  complianceRate: Rate;
-  timeliness: { deadlineWorkingDays: number | null; evaluated: number; late: number; timelyRate: Rate; lateRate: Rate; provisional: boolean };
-  completeness: { optionalFields: number; rate: Rate; fields: { code: string; label: string; filled: number; rate: Rate }[] };
-  uscc: { rows: number; wrong: number; conflicts: number; errorRate: Rate };
-  rejectedByReason: { code: string; rows: number }[];
-}
-
-/** One department of GET /quality (DepartmentSummary in src/modules/quality/routes.ts). */
-export interface DepartmentQuality {
-  department: Named;
-  obligedCategories: number;
-  reportedCategories: number;
-  reportingRate: Rate;
-  received: number;
-  accepted: number;
-  rejected: number;
-  complianceRate: Rate;
-  evaluated: number;
-  late: number;
-  timelyRate: Rate;
-  lateRate: Rate;
-  usccRows: number;
-  usccErrorRate: Rate;
-}
-
-export interface QualityReport { from: string; to: string; departments: DepartmentQuality[]; items: QualityItem[] }
+export type Rate = DepartmentQuality['reportingRate'];
 /** GET /quality/obligations: department and category codes. */
-export interface Obligations { items: { department: string; category: string }[]; total: number }
+export type Obligations = Json<'/api/v1/quality/obligations', 'get'>;
 
 /** The querystring of GET /quality and /quality.csv; the server defaults to this month and, for a clerk, its own department. */
 export interface QualityFilters { department?: string; from?: string; to?: string }
@@ -55,17 +19,17 @@ export const getQualityReport = (f: QualityFilters, signal?: AbortSignal) => api
 export const qualityCsvUrl = (f: QualityFilters) => apiUrl('/quality.csv', { ...f });
 export const getObligations = (department: string, signal?: AbortSignal) => api.get<Obligations>('/quality/obligations', { department }, signal);
 export const setObligations = (department: string, categories: string[]) =>
-  api.put<Obligations>(`/quality/obligations/${encodeURIComponent(department)}`, { categories });
+  api.put<Json<'/api/v1/quality/obligations/{department}', 'put'>>(`/quality/obligations/${encodeURIComponent(department)}`, { categories } satisfies Body<'/api/v1/quality/obligations/{department}', 'put'>);
 
-export type DayKind = 'holiday' | 'workday';
-export interface CalendarDay { date: string; kind: DayKind; name: string }
 /** GET /calendar/days?year= (YearView in src/modules/calendar/routes.ts). */
-export interface CalendarYear { year: number; published: boolean; source: string | null; items: CalendarDay[]; total: number }
+export type CalendarYear = Json<'/api/v1/calendar/days', 'get'>;
+export type CalendarDay = CalendarYear['items'][number];
+export type DayKind = CalendarDay['kind'];
 
 export const getCalendarYear = (year: number, signal?: AbortSignal) => api.get<CalendarYear>('/calendar/days', { year }, signal);
-export const setCalendarDay = (date: string, body: { kind: DayKind; name?: string }) => api.put<CalendarDay>(`/calendar/days/${date}`, body);
+export const setCalendarDay = (date: string, body: Body<'/api/v1/calendar/days/{date}', 'put'>) => api.put<Json<'/api/v1/calendar/days/{date}', 'put'>>(`/calendar/days/${date}`, body);
 export const removeCalendarDay = (date: string) => api.del<void>(`/calendar/days/${date}`);
-export const setCalendarYear = (year: number, body: { published: boolean; source?: string }) => api.put<CalendarYear>(`/calendar/years/${year}`, body);
+export const setCalendarYear = (year: number, body: Body<'/api/v1/calendar/years/{year}', 'put'>) => api.put<Json<'/api/v1/calendar/years/{year}', 'put'>>(`/calendar/years/${year}`, body);
 
 /** Every rejection reason code the import path writes (ingest issue codes and prepare.ts issueCode). */
 export const REJECT_REASONS = [

@@ -1,48 +1,16 @@
-import { api, type Page } from '../../api/client';
+import { api } from '../../api/client';
+import type { Body, Json } from '../../api/schema';
 import type { EvidenceFile } from '../../components/evidence-upload';
-import type { CaseEvent, CaseFile } from '../objection/api';
 
-/** GET /repairs/eligibility (EligibilityView in src/modules/repairs/schema.ts). */
-export interface Eligibility {
-  eligible: boolean;
-  /** When not eligible yet: the first day it will be. */
-  earliestDate?: string;
-  severity: string | null;
-  rule: { code: string; version: number };
-  reasons: { check: string; ok: boolean; message: string; rule: string; until?: string }[];
-  materials: { key: string; required: { code: string; name: string }[] };
-}
+/** GET /repairs/eligibility (EligibilityView in src/modules/repairs/schema.ts); earliestDate only when not eligible yet. */
+export type Eligibility = Json<'/api/v1/repairs/eligibility', 'get'>;
 
-/** A repair application as the API returns it (RepairView in src/modules/repairs/schema.ts). */
+/** The repair states the inbox filters by; the API sends `state` as a plain string. */
 export type RepairState = 'returned' | 'accepted' | 'extended' | 'approved' | 'rejected' | 'revoked';
 
-export interface Repair {
-  id: number;
-  subjectId: number;
-  state: RepairState;
-  stateLabel: string;
-  open: boolean;
-  record: number | null;
-  listEntry: number | null;
-  department: { code: string; name: string } | null;
-  severity: string | null;
-  filedBy: 'subject' | 'agent';
-  agentName: string | null;
-  appliedOn: string;
-  acceptedOn: string | null;
-  decisionDue: string | null;
-  dueProvisional: boolean;
-  extensions: number;
-  overdue: boolean;
-  statement: string | null;
-  materials: { required: { code: string; name: string }[]; missing: { code: string; name: string }[] };
-  decision: { decidedOn: string; decidedBy: string; reason: string } | null;
-  recheck: { recheckedOn: string; reason: string } | null;
-  barUntil: string | null;
-  /** Only on GET /repairs/:id: the case history and the uploaded materials. */
-  events?: CaseEvent[];
-  files?: CaseFile[];
-}
+/** A repair application as the API returns it (RepairView in src/modules/repairs/schema.ts); `events` and `files` only on GET /repairs/:id. */
+export type Repair = Json<'/api/v1/repairs/{id}', 'get'>;
+export type Repairs = Json<'/api/v1/repairs', 'get'>;
 
 export interface RepairInput {
   record: number;
@@ -51,13 +19,13 @@ export interface RepairInput {
 }
 
 export const checkEligibility = (record: number, signal?: AbortSignal) => api.get<Eligibility>('/repairs/eligibility', { record }, signal);
-export const applyForRepair = (body: RepairInput) => api.post<Repair>('/repairs', body);
+export const applyForRepair = (body: RepairInput) => api.post<Json<'/api/v1/repairs', 'post', 201>>('/repairs', body satisfies Body<'/api/v1/repairs', 'post'>);
 export const getRepair = (id: number, signal?: AbortSignal) => api.get<Repair>(`/repairs/${id}`, undefined, signal);
 export const listRepairs = (q: { state?: RepairState[]; overdue?: boolean; page: number }, signal?: AbortSignal) =>
-  api.get<Page<Repair>>('/repairs', { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 }, signal);
+  api.get<Repairs>('/repairs', { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 }, signal);
 /** Supply the missing materials of a returned application; complete, it is accepted at once. */
-export const supplyMaterials = (id: number, materials: RepairInput['materials']) => api.post<Repair>(`/repairs/${id}/materials`, { materials });
-export const decideRepair = (id: number, body: { decision: 'approve' | 'reject'; reason: string }) => api.post<Repair>(`/repairs/${id}/decision`, body);
+export const supplyMaterials = (id: number, materials: RepairInput['materials']) => api.post<Json<'/api/v1/repairs/{id}/materials', 'post'>>(`/repairs/${id}/materials`, { materials } satisfies Body<'/api/v1/repairs/{id}/materials', 'post'>);
+export const decideRepair = (id: number, body: Body<'/api/v1/repairs/{id}/decision', 'post'>) => api.post<Json<'/api/v1/repairs/{id}/decision', 'post'>>(`/repairs/${id}/decision`, body);
 
 export const stateLabelOf = (r: Repair) => r.stateLabel;
 /** The latest word on the application: a re-check overrides the decision it revisits. */

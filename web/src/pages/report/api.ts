@@ -1,17 +1,8 @@
-import { api, type Page } from '../../api/client';
+import { api } from '../../api/client';
+import type { Body, Json } from '../../api/schema';
 
 /** POST /reports answers 201 with this (IssuedReport in src/modules/reports/schema.ts); issuedAt is an ISO timestamp. */
-export interface IssuedReport {
-  number: string;
-  verifyCode: string;
-  kind: ReportRequest['kind'];
-  subjectName: string;
-  issuedAt: string;
-  validUntil: string;
-  pdfSha256: string;
-  url: string;
-  verifyUrl: string;
-}
+export type IssuedReport = Json<'/api/v1/reports', 'post', 201>;
 
 export interface ReportRequest {
   subject: string;
@@ -20,7 +11,8 @@ export interface ReportRequest {
   domains?: string[];
 }
 
-export const requestReport = (body: ReportRequest) => api.post<IssuedReport>('/reports', body);
-export interface ReportDomain { code: string; name: string; departmentCodes: string[]; categories: string[] }
+export const requestReport = (body: ReportRequest) => api.post<IssuedReport>('/reports', body satisfies Body<'/api/v1/reports', 'post'>);
+export type ReportDomains = Json<'/api/v1/reports/domains', 'get'>;
+export type ReportDomain = ReportDomains['items'][number];
 
-export const getDomains = (signal?: AbortSignal) => api.get<Page<ReportDomain>>('/reports/domains', undefined, signal);
+export const getDomains = (signal?: AbortSignal) => api.get<ReportDomains>('/reports/domains', undefined, signal);

@@ -1,49 +1,19 @@
 import { api } from '../../api/client';
+import type { Body, Json } from '../../api/schema';
 
-// POST /reviews answers with ReviewResult of src/modules/review/service.ts (the route's schema is Type.Unknown()).
-
-/** A matched subject: a natural person has no USCC and comes with the masked ID number instead. */
-export interface Match { subjectId: number; kind: string; uscc: string | null; idNumberMasked?: string; name: string; score: number; via: 'code' | 'name' | 'former_name' | 'fuzzy' }
-export interface Hit {
-  id: number;
-  kind: 'list_entry' | 'serious_penalty';
-  list: { code: string; name: string; kind: string } | null;
-  /** serious_penalty: the category's name. */
-  category: string | null;
-  entryId: number | null;
-  recordId: number | null;
-  since: string | null;
-  until: string | null;
-  decidedBy: string;
-  documentNo: string | null;
-  reason: string | null;
-  /** Codes of the measures this hit triggers in the scenario (named in the party's `measures`). */
-  measures: string[];
-}
-export interface PartyResult {
-  input: { code?: string; name?: string };
-  matched: Match | null;
-  candidates: Match[];
-  hits: Hit[];
-  measures: { code: string; name: string; kind: string; legalBasis: string }[];
-  errors: { field: string; position?: number; message: string }[];
-}
-export interface Review {
-  id: number;
-  scenario: string;
-  /** Code of the department the review is for. */
-  department: string | null;
-  createdAt: string;
-  counts: { parties: number; matched: number; hitParties: number; hits: number };
-  thresholds: { autoConfirm: number; candidate: number };
-  parties: PartyResult[];
-}
+/** POST /reviews (ReviewResult of src/modules/review/service.ts): one party result per input party, in input order. */
+export type Review = Json<'/api/v1/reviews', 'post'>;
+export type PartyResult = Review['parties'][number];
+/** A matched subject: a natural person has no USCC and comes with the masked ID number instead; via: code, name, former_name or fuzzy. */
+export type Match = NonNullable<PartyResult['matched']>;
+/** kind: list_entry or serious_penalty (then `category` is the category's name); `measures`: codes of the measures it triggers. */
+export type Hit = PartyResult['hits'][number];
 
 /** GET /measures lists the measures and, beside them, the review scenarios. */
-export const getScenarios = (s?: AbortSignal) => api.get<{ scenarios: { code: string; name: string }[] }>('/measures', undefined, s);
-export const runReview = (body: { scenario: string; parties: { code?: string; name?: string }[] }) => api.post<Review>('/reviews', body);
-export const giveFeedback = (reviewId: number, hitId: number, body: { applied: boolean; measure?: string; reason: string }) =>
-  api.post(`/reviews/${reviewId}/hits/${hitId}/feedback`, body);
+export const getScenarios = (s?: AbortSignal) => api.get<Json<'/api/v1/measures', 'get'>>('/measures', undefined, s);
+export const runReview = (body: Body<'/api/v1/reviews', 'post'>) => api.post<Review>('/reviews', body);
+export const giveFeedback = (reviewId: number, hitId: number, body: Body<'/api/v1/reviews/{id}/hits/{hitId}/feedback', 'post'>) =>
+  api.post<Json<'/api/v1/reviews/{id}/hits/{hitId}/feedback', 'post', 201>>(`/reviews/${reviewId}/hits/${hitId}/feedback`, body);
 
 /** One party a line: a USCC, a name, or "code,name" / "code<TAB>name" (as pasted from a spreadsheet). */
 export function parseParties(text: string): { code?: string; name?: string }[] {

@@ -1,31 +1,15 @@
-import { api, uploadWithProgress, type Page } from '../../api/client';
+import { api, uploadWithProgress } from '../../api/client';
+import type { Json } from '../../api/schema';
 
-export interface Counts { received: number; created: number; updated: number; unchanged: number; revoked: number; rejected: number; warnings: number }
-export interface Issue { row: number; field: string | null; code: string; message: string }
-export type SubmissionStatus = 'received' | 'processing' | 'completed' | 'failed';
 /** POST /submissions answers 201 with this (SubmitResponse in src/modules/ingest/schema.ts); errorsCsv is the download path. */
-export interface SubmitResult { id: number; status: SubmissionStatus; counts: Counts; errors: Issue[]; warnings: Issue[]; errorsCsv: string }
+export type SubmitResult = Json<'/api/v1/submissions', 'post', 201>;
+export type Counts = SubmitResult['counts'];
+export type Issue = SubmitResult['errors'][number];
+
+export type Submissions = Json<'/api/v1/submissions', 'get'>;
 /** A row of GET /submissions (SubmissionSummary); department and category are codes, timestamps ISO. */
-export interface Submission {
-  id: number;
-  department: string;
-  category: string;
-  format: 'json' | 'jsonl' | 'csv' | 'xlsx';
-  fileName: string | null;
-  fileSha256: string | null;
-  fileBytes: number | null;
-  encoding: string | null;
-  mapping: string | null;
-  status: SubmissionStatus;
-  counts: Counts;
-  uscc: { rows: number; wrong: number; conflicts: number };
-  receivedOn: string;
-  submittedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  submittedBy: string;
-  error: { code: string; message: string } | null;
-}
+export type Submission = Submissions['items'][number];
+export type SubmissionStatus = Submission['status'];
 
 /** Upload a CSV/XLSX/JSONL file; the form fields go first (the server streams the file after them). */
 export function uploadSubmission(department: string, category: string, file: File, onProgress: (f: number) => void) {
@@ -37,6 +21,6 @@ export function uploadSubmission(department: string, category: string, file: Fil
 }
 
 export const listSubmissions = (q: { page: number; department?: string }, signal?: AbortSignal) =>
-  api.get<Page<Submission>>('/submissions', { ...q, pageSize: 10 }, signal);
+  api.get<Submissions>('/submissions', { ...q, pageSize: 10 }, signal);
 
 export const errorsCsvUrl = (id: number) => `/api/v1/submissions/${id}/errors.csv`;

@@ -1,38 +1,32 @@
 import { api, ApiError, csrf } from '../../api/client';
+import type { ErrorBody, Json } from '../../api/schema';
 
-/** A genuine report (GenuineReport in src/modules/reports/verify.ts); issuedAt and checkedAt are ISO timestamps. */
-export interface GenuineReport {
-  genuine: true;
-  number: string;
-  kind: 'public' | 'certificate';
-  kindName: string;
-  subjectName: string;
-  /** USCC, or a person's masked ID number. */
-  subjectCode: string | null;
-  issuer: string;
-  issuedAt: string;
-  validUntil: string;
-  expired: boolean;
-  pdfSha256: string;
-  factsHash: string;
-  currentFactsHash: string;
-  factsChanged: boolean;
-  checkedAt: string;
-}
+/** What GET /reports/:number/verify and POST /reports/verify-file answer: both outcomes in one object, their fields optional. */
+type VerifyAnswer = Json<'/api/v1/reports/{number}/verify', 'get'>;
 
-/** Not genuine: a wrong code, or a file we did not issue (or altered after issue). */
-export interface NotGenuine {
-  genuine: false;
-  number: string | null;
-  pdfSha256?: string;
-  reason: 'wrong_code' | 'hash_mismatch' | 'unknown_file';
-  message: string;
-}
+/** What a genuine report always carries (GenuineReport in src/modules/reports/verify.ts). */
+const GENUINE_FIELDS = ['kind', 'kindName', 'subjectName', 'subjectCode', 'issuer', 'issuedAt', 'validUntil', 'expired', 'pdfSha256', 'factsHash', 'currentFactsHash', 'factsChanged', 'checkedAt'] as const;
+
+/** A genuine report; issuedAt and checkedAt are ISO timestamps, subjectCode a USCC or a person's masked ID number. */
+export type GenuineReport = VerifyAnswer & Required<Pick<VerifyAnswer, (typeof GENUINE_FIELDS)[number]>> & { genuine: true; number: string };
+
+/** Not genuine: a wrong code, or a file we did not issue (or altered after issue); `reason` and `message` say which. */
+export type NotGenuine = VerifyAnswer & { genuine: false };
 
 export type VerifyResult = GenuineReport | NotGenuine;
 
-export const verifyReport = (number: string, code: string, signal?: AbortSignal) =>
-  api.get<VerifyResult>(`/reports/${encodeURIComponent(number)}/verify`, { code }, signal);
+const isGenuine = (r: VerifyAnswer): r is GenuineReport =>
+  r.genuine && r.number !== null && GENUINE_FIELDS.every((k) => r[k] !== undefined);
+
+/** Split the flat answer into its two outcomes; a "genuine" answer missing a field is the server's fault, not a verdict. */
+function toVerifyResult(r: VerifyAnswer): VerifyResult {
+  if (!r.genuine) return { ...r, genuine: false };
+  if (isGenuine(r)) return r;
+  throw new ApiError(500, 'server_error', 'incomplete verification answer');
+}
+
+export const verifyReport = async (number: string, code: string, signal?: AbortSignal): Promise<VerifyResult> =>
+  toVerifyResult(await api.get<VerifyAnswer>(`/reports/${encodeURIComponent(number)}/verify`, { code }, signal));
 
 /**
  * Verify the PDF itself: the server compares its SHA-256 with the issued one. The file goes as the
@@ -42,9 +36,12 @@ export async function verifyFile(file: File): Promise<VerifyResult> {
   const token = csrf.get();
   const headers: Record<string, string> = { 'content-type': 'application/pdf', accept: 'application/json', ...(token ? { 'x-csrf-token': token } : {}) };
   const res = await fetch('/api/v1/reports/verify-file', { method: 'POST', headers, body: file });
-  const body = (await res.json().catch(() => null)) as (VerifyResult & { error?: { code: string; message: string } }) | null;
-  if (!res.ok || !body) throw new ApiError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `HTTP ${res.status}`);
-  return body;
+  const body = (await res.json().catch(() => null)) as Json<'/api/v1/reports/verify-file', 'post'> | Partial<ErrorBody> | null;
+  if (!res.ok || !body || !('genuine' in body)) {
+    const error = body && 'error' in body ? body.error : undefined;
+    throw new ApiError(res.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${res.status}`);
+  }
+  return toVerifyResult(body);
 }
 
 export const pdfUrl = (number: string, code: string) => `/api/v1/reports/${encodeURIComponent(number)}.pdf?code=${encodeURIComponent(code)}`;

@@ -5,6 +5,8 @@ import { useT } from '../../../i18n';
 import { getSubjectLists } from '../api';
 
 const KIND_COLOR = { honour: 'red', blacklist: 'black', watch: 'orange' } as const;
+/** The API sends the list kind as a plain string. */
+const isListKind = (k: string): k is keyof typeof KIND_COLOR => Object.hasOwn(KIND_COLOR, k);
 
 /** The subject's live entries on public honour, black and watch lists. */
 export function SubjectLists({ code }: { code: string }) {
@@ -19,7 +21,7 @@ export function SubjectLists({ code }: { code: string }) {
           renderItem={(e) => (
             <List.Item>
               <List.Item.Meta
-                title={<><Tag color={KIND_COLOR[e.listKind]}>{t(`listKind.${e.listKind}`)}</Tag>{e.listName}</>}
+                title={<>{isListKind(e.listKind) && <Tag color={KIND_COLOR[e.listKind]}>{t(`listKind.${e.listKind}`)}</Tag>}{e.listName}</>}
                 description={`${e.reason} · ${e.decidedBy} · ${t('lists.listedOn')} ${e.listedOn}${e.plannedExpiry ? ` · ${t('lists.plannedExpiry')} ${e.plannedExpiry}` : ''}`}
               />
             </List.Item>
