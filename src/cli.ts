@@ -62,7 +62,7 @@ program
       const items = await seedDemoCommitmentItems(p.pool);
       const { submitDemoDeliveries } = await import('./demo/deliveries.js');
       const d = await submitDemoDeliveries(p.pool, p.pd, systemClock);
-      console.log(`loaded ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s; lists: ${l.blacklist} blacklist, ${l.watch} watch-list, ${l.honour} honour-list entries; ${items} commitment items; ${d.submissions} deliveries of this month (${d.counts?.received ?? 0} rows, ${d.counts?.rejected ?? 0} rejected)`);
+      console.log(`loaded ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s; lists: ${l.blacklist} blacklist, ${l.watch} watch-list, ${l.honour} honour-list entries; ${items} commitment items; ${d.submissions} deliveries of last month and this (${d.counts?.received ?? 0} rows, ${d.counts?.rejected ?? 0} rejected)`);
     }),
   );
 

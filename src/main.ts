@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     say(`demo lists: ${l.blacklist} blacklist, ${l.watch} watch-list and ${l.honour} honour-list entries; ${items} commitment items`);
     const { submitDemoDeliveries } = await import('./demo/deliveries.js');
     const d = await submitDemoDeliveries(platform.pool, platform.pd, systemClock);
-    say(`demo deliveries (归集) of this month: ${d.submissions} submissions, ${d.counts?.received ?? 0} rows, ${d.counts?.rejected ?? 0} rejected`);
+    say(`demo deliveries (归集) of last month and this: ${d.submissions} submissions, ${d.counts?.received ?? 0} rows, ${d.counts?.rejected ?? 0} rejected`);
   }
   const app = await buildApp({
     config, pool: platform.pool, pd: platform.pd, clock: systemClock,
