@@ -46,9 +46,21 @@ export async function loadOpenApiDocument(): Promise<OpenAPI3> {
 
 type Json = Record<string, unknown>;
 
+/** Drop from each `required` list of a request schema the properties that have a default. */
+function optionalDefaults(schema: unknown): void {
+  if (!schema || typeof schema !== 'object') return;
+  const s = schema as { properties?: Record<string, Json>; required?: string[] };
+  if (s.properties && s.required) s.required = s.required.filter((k) => s.properties?.[k]?.default === undefined);
+  for (const child of Object.values(schema)) {
+    if (Array.isArray(child)) child.forEach(optionalDefaults);
+    else optionalDefaults(child);
+  }
+}
+
 /**
  * Same types, smaller file: paths sorted by URL (moving a registration does not reorder the output),
- * and the error body that every route repeats inline for 400–409 named once as
+ * query parameters and request body fields with a default optional, and the error body that every
+ * route repeats inline for 400–409 named once as
  * components.schemas.ErrorBody (it made up some 40% of the output).
  */
 function tidy(doc: OpenAPI3): OpenAPI3 {
@@ -58,6 +70,13 @@ function tidy(doc: OpenAPI3): OpenAPI3 {
   const entries = Object.entries(doc.paths ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [, item] of entries) {
     for (const op of Object.values(item as Json)) {
+      // What a client may leave out, the server filling it in: a query parameter or a request body
+      // field with a default (the schemas list them as required, as they always are once parsed).
+      const { parameters, requestBody } = op as { parameters?: { in?: string; required?: boolean; schema?: Json }[]; requestBody?: { content?: Record<string, { schema?: Json }> } };
+      for (const param of parameters ?? []) {
+        if (param.in === 'query' && param.schema?.default !== undefined) param.required = false;
+      }
+      optionalDefaults(requestBody?.content?.['application/json']?.schema);
       const responses = (op as { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }).responses ?? {};
       for (const [status, res] of Object.entries(responses)) {
         const media = res.content?.['application/json'];

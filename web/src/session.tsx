@@ -10,7 +10,7 @@ export type Me = Omit<MeAnswer, 'role'> & { role: Viewer };
 
 /** A role this web app does not know gets the public view (the server decides what it may do anyway). */
 const toMe = (m: MeAnswer): Me => ({ ...m, role: isViewer(m.role) ? m.role : 'public' });
-const getMe = async () => toMe(await api.get<MeAnswer>('/auth/me'));
+const getMe = async () => toMe(await api.get('/api/v1/auth/me'));
 
 interface Session {
   me: Me | null;
@@ -45,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const r = await api.post<Json<'/api/v1/auth/login', 'post'>>('/auth/login', { username, password });
+    const r = await api.post('/api/v1/auth/login', { username, password });
     csrf.set(r.csrfToken);
     const next = await getMe();
     setMe(next);
@@ -54,7 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/auth/logout');
+      await api.post('/api/v1/auth/logout');
     } finally {
       csrf.set(null);
       setMe(ANONYMOUS);

@@ -1,5 +1,4 @@
 import { api } from './client';
-import type { Json } from './schema';
 import type { Category, Department } from './types';
 
 // Reference data changes rarely: one request per page load, shared by every screen.
@@ -8,7 +7,7 @@ let departments: Promise<Department[]> | null = null;
 
 export function loadCategories(fresh = false): Promise<Category[]> {
   if (!categories || fresh) {
-    categories = api.get<Json<'/api/v1/catalog/categories', 'get'>>('/catalog/categories').then((r) => r.items);
+    categories = api.get('/api/v1/catalog/categories').then((r) => r.items);
     categories.catch(() => (categories = null));
   }
   return categories;
@@ -16,7 +15,7 @@ export function loadCategories(fresh = false): Promise<Category[]> {
 
 export function loadDepartments(fresh = false): Promise<Department[]> {
   if (!departments || fresh) {
-    departments = api.get<Json<'/api/v1/departments', 'get'>>('/departments', { pageSize: 200 }).then((r) => r.items);
+    departments = api.get('/api/v1/departments', { query: { pageSize: 200 } }).then((r) => r.items);
     departments.catch(() => (departments = null));
   }
   return departments;

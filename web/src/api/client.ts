@@ -1,7 +1,7 @@
 // The one HTTP client of the web app: JSON in and out, the session's CSRF token on every unsafe
 // request, and the platform's error body ({ error: { code, message, details } }) as an ApiError.
 
-import type { ErrorBody } from './schema';
+import type { ApiPath, Body, CallOptions, ErrorBody, HttpMethod, Json, MethodOf, PathWith } from './schema';
 
 /** One detail of an error: the field, row or position it is about; some carry more keys (e.g. the id of a duplicate). */
 export type ErrorDetail = ErrorBody['error']['details'][number];
@@ -58,16 +58,15 @@ async function errorOf(res: Response): Promise<ApiError> {
   return new ApiError(res.status, res.status >= 500 ? 'server_error' : 'http_error', res.statusText || `HTTP ${res.status}`);
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   query?: Query;
   body?: unknown;
-  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 /** Call the API; resolves to the JSON body, rejects with ApiError. */
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const token = csrf.get();
   if (UNSAFE.has(method) && token) headers['x-csrf-token'] = token;
@@ -87,22 +86,53 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return (type.includes('json') ? await res.json() : await res.text()) as T;
 }
 
+// Typed calls. The path is a key of the generated `paths`, as in Json and Body
+// ('/api/v1/subjects/{code}'); with the method it fixes the rest: `options.params` fills the path's
+// `{name}` segments, `options.query` is the operation's querystring, the body is Body<P, M> and the
+// answer Json<P, M> (its success status; void for a 204). Conditional tuples make an argument
+// optional when nothing in it is required: no options for a plain path, no body for logout.
+// (`Of<P, M>` is just M: spelled so that TypeScript sees that P, a PathWith<M>, declares M.)
+type Of<P extends ApiPath, M extends HttpMethod> = Extract<M, MethodOf<P>>;
+type Answer<P extends ApiPath, M extends HttpMethod> = [Json<P, Of<P, M>>] extends [never] ? void : Json<P, Of<P, M>>;
+type OptionsArg<P extends ApiPath, M extends HttpMethod, O = CallOptions<P, Of<P, M>>> = Partial<O> extends O ? [options?: O] : [options: O];
+type BodyArg<P extends ApiPath, M extends HttpMethod> = [Body<P, Of<P, M>>] extends [never] ? [] : [body: Body<P, Of<P, M>>];
+
+/** The options as the implementation reads them, once the types above have checked them. */
+interface LooseOptions { params?: Record<string, string | number>; query?: Query }
+
+/** The path with its `{name}` segments filled in, URL-encoded. */
+function fillPath(path: string, params: LooseOptions['params'] = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+}
+
+function send<T>(method: string, path: string, options: unknown, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const { params, query } = (options ?? {}) as LooseOptions;
+  return request<T>(method, fillPath(path, params), { query, body, signal });
+}
+
 export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body: body ?? {}, headers }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
-  del: <T>(path: string) => request<T>('DELETE', path),
+  get: <P extends PathWith<'get'>>(path: P, ...[options, signal]: [...OptionsArg<P, 'get'>, signal?: AbortSignal]) =>
+    send<Answer<P, 'get'>>('GET', path, options, undefined, signal as AbortSignal | undefined),
+  post: <P extends PathWith<'post'>>(path: P, ...[body, options]: [...BodyArg<P, 'post'>, ...OptionsArg<P, 'post'>]) =>
+    send<Answer<P, 'post'>>('POST', path, options, body ?? {}),
+  put: <P extends PathWith<'put'>>(path: P, ...[body, options]: [...BodyArg<P, 'put'>, ...OptionsArg<P, 'put'>]) =>
+    send<Answer<P, 'put'>>('PUT', path, options, body ?? {}),
+  patch: <P extends PathWith<'patch'>>(path: P, ...[body, options]: [...BodyArg<P, 'patch'>, ...OptionsArg<P, 'patch'>]) =>
+    send<Answer<P, 'patch'>>('PATCH', path, options, body ?? {}),
+  del: <P extends PathWith<'delete'>>(path: P, ...[options]: OptionsArg<P, 'delete'>) =>
+    send<Answer<P, 'delete'>>('DELETE', path, options),
 };
 
 /**
  * Upload a multipart form with progress (fetch cannot report upload progress, XMLHttpRequest can).
  * onProgress gets 0..1; resolves to the JSON answer.
  */
-export function uploadWithProgress<T>(path: string, form: FormData, onProgress: (fraction: number) => void, query?: Query): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+export function uploadWithProgress<P extends PathWith<'post'>>(
+  path: P, form: FormData, onProgress: (fraction: number) => void, query?: CallOptions<P, Of<P, 'post'>>['query'],
+): Promise<Answer<P, 'post'>> {
+  return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl(path, query));
+    xhr.open('POST', apiUrl(path, query as Query | undefined));
     xhr.setRequestHeader('accept', 'application/json');
     const token = csrf.get();
     if (token) xhr.setRequestHeader('x-csrf-token', token);
@@ -119,7 +149,7 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress: 
       }
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
-        resolve(body as T);
+        resolve(body as Answer<P, 'post'>);
         return;
       }
       const e = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;

@@ -12,14 +12,14 @@ export interface paths {
         /** Audit log (admin) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     /** @description the subject: its numeric id, USCC, ID number or legacy code */
                     subject?: string;
                     actor?: string;
                     from?: string;
                     to?: string;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -923,12 +923,12 @@ export interface paths {
                         code: string;
                         name: string;
                         /** @default  */
-                        nameEn: string;
+                        nameEn?: string;
                         classCode: string;
                         subjectKinds: ("legal_person" | "unincorporated" | "sole_trader" | "natural_person" | "government")[];
                         disclosure: "public" | "authorised" | "shared";
                         /** @default false */
-                        naturalPersonPublic: boolean;
+                        naturalPersonPublic?: boolean;
                         fields: {
                             code: string;
                             label: string;
@@ -942,7 +942,7 @@ export interface paths {
                             aliases?: string[];
                         }[];
                         /** @default null */
-                        keyField: string | null;
+                        keyField?: string | null;
                         subjectFields: {
                             name: string;
                             uscc?: string;
@@ -953,9 +953,9 @@ export interface paths {
                             regNo?: string;
                         };
                         /** @default null */
-                        decisionField: string | null;
+                        decisionField?: string | null;
                         /** @default {} */
-                        publication: {
+                        publication?: {
                             basis?: "decision" | "receipt";
                             periodMonths?: number | null;
                             bySeverity?: {
@@ -970,17 +970,17 @@ export interface paths {
                             validUntilField?: string;
                         };
                         /** @default 7 */
-                        deadlineWorkingDays: number | null;
+                        deadlineWorkingDays?: number | null;
                         /** @default true */
-                        repairable: boolean;
+                        repairable?: boolean;
                         /** @default false */
-                        adverse: boolean;
+                        adverse?: boolean;
                         /** @default  */
-                        legalBasis: string;
+                        legalBasis?: string;
                         /** @default null */
-                        retentionYears: number | null;
+                        retentionYears?: number | null;
                         /** @default null */
-                        updateFrequency: string | null;
+                        updateFrequency?: string | null;
                     };
                 };
             };
@@ -1292,8 +1292,8 @@ export interface paths {
         /** The published list of commitment items (承诺事项) with their template texts */
         get: {
             parameters: {
-                query: {
-                    all: boolean;
+                query?: {
+                    all?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -1450,12 +1450,12 @@ export interface paths {
         /** Commitments by subject and state (subject: own; department: accepted by it; centre: all) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     subject?: string;
                     state?: string[];
                     overdue?: boolean;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2544,9 +2544,9 @@ export interface paths {
         /** Source and user departments */
         get: {
             parameters: {
-                query: {
-                    page: number;
-                    pageSize: number;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3171,10 +3171,10 @@ export interface paths {
          */
         get: {
             parameters: {
-                query: {
-                    after: number;
+                query?: {
+                    after?: number;
                     type?: string[];
-                    limit: number;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4494,13 +4494,13 @@ export interface paths {
         /** 检查对象名录库: subjects in scope with their latest grade (staff) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     kinds?: ("legal_person" | "unincorporated" | "sole_trader" | "natural_person" | "government")[];
                     regionPrefix?: string;
                     industries?: string[];
                     model?: string;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6263,10 +6263,10 @@ export interface paths {
         /** Entries of a list: live ones for everyone (natural persons masked); exited ones for staff */
         get: {
             parameters: {
-                query: {
-                    state: "listed" | "exited" | "all";
-                    page: number;
-                    pageSize: number;
+                query?: {
+                    state?: "listed" | "exited" | "all";
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path: {
@@ -6592,9 +6592,9 @@ export interface paths {
         /** Who read my non-public data, when and why */
         get: {
             parameters: {
-                query: {
-                    page: number;
-                    pageSize: number;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6686,10 +6686,10 @@ export interface paths {
         /** My notifications: a subject's outcomes, a department's inbox alerts, the credit centre's escalations */
         get: {
             parameters: {
-                query: {
-                    unread: boolean;
-                    page: number;
-                    pageSize: number;
+                query?: {
+                    unread?: boolean;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -7355,12 +7355,12 @@ export interface paths {
         /** Inbox: a department sees its own, the credit centre all (filter by department), a subject its own; with deadlines and overdue flags */
         get: {
             parameters: {
-                query: {
+                query?: {
                     state?: string[];
                     department?: string;
                     overdue?: boolean;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -8576,14 +8576,14 @@ export interface paths {
          */
         get: {
             parameters: {
-                query: {
+                query?: {
                     type?: "licence" | "penalty";
                     q?: string;
                     department?: string;
                     from?: string;
                     to?: string;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -9657,12 +9657,12 @@ export interface paths {
         /** Inbox of repair applications (department: its own; centre: all; subject: its own) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     state?: string[];
                     department?: string;
                     overdue?: boolean;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -11053,7 +11053,7 @@ export interface paths {
                          * @description public 公共信用信息报告 · certificate 专用信用报告（无违法违规记录证明版）
                          * @default public
                          */
-                        kind: "public" | "certificate";
+                        kind?: "public" | "certificate";
                         /** @description required for departments and the credit center; printed and audited */
                         purpose?: string;
                         /** @description certificate: domain codes or names (GET /reports/domains); all when omitted */
@@ -11164,7 +11164,7 @@ export interface paths {
                          * @description public 公共信用信息报告 · certificate 专用信用报告（无违法违规记录证明版）
                          * @default public
                          */
-                        kind: "public" | "certificate";
+                        kind?: "public" | "certificate";
                         purpose?: string;
                         /** @description certificate: domain codes or names (GET /reports/domains); all when omitted */
                         domains?: string[];
@@ -12295,8 +12295,8 @@ export interface paths {
                 query: {
                     q: string;
                     kind?: "legal_person" | "unincorporated" | "sole_trader" | "natural_person" | "government";
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -13106,10 +13106,10 @@ export interface paths {
         /** Submission history (a clerk: its department; the credit center: any) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     department?: string;
-                    page: number;
-                    pageSize: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -13556,9 +13556,9 @@ export interface paths {
         /** User accounts (admin) */
         get: {
             parameters: {
-                query: {
-                    page: number;
-                    pageSize: number;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;

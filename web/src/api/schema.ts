@@ -3,7 +3,7 @@
 import type { components, paths } from './openapi.gen';
 
 export type ApiPath = keyof paths;
-type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
 
 /** The methods a path declares (the generated paths mark the others `?: never`). */
 export type MethodOf<P extends ApiPath> = { [M in HttpMethod]: paths[P][M] extends undefined ? never : M }[HttpMethod];
@@ -25,10 +25,21 @@ type SuccessOf<P extends ApiPath, M extends MethodOf<P>> =
 export type Json<P extends ApiPath, M extends MethodOf<P>, S extends StatusOf<P, M> = SuccessOf<P, M>> = JsonContent<Operation<P, M>['responses'][S]>;
 
 /**
- * The JSON request body of `M P`. Fields the server fills with a default are required here, as the
- * schema lists them: a request type that may omit them picks them out with Partial/Pick.
+ * The JSON request body of `M P`. Fields the server fills with a default are optional here (the
+ * generator drops them from `required`), as they are for the client.
  */
 export type Body<P extends ApiPath, M extends MethodOf<P>> = JsonContent<NonNullable<Operation<P, M>['requestBody']>>;
+
+/** The paths that declare method M. */
+export type PathWith<M extends HttpMethod> = { [P in ApiPath]: M extends MethodOf<P> ? P : never }[ApiPath];
+
+/**
+ * What a call of `M P` fills in: `params` for the `{name}` segments of P, `query` for its
+ * querystring, each required or optional as the operation declares it (`?: never` when it has none).
+ */
+export type CallOptions<P extends ApiPath, M extends MethodOf<P>> = {
+  [K in keyof Operation<P, M>['parameters'] as K extends 'path' ? 'params' : K extends 'query' ? K : never]: Operation<P, M>['parameters'][K];
+};
 
 /** The platform's error body (`{ error: { code, message, details } }`) on every 4xx answer. */
 export type ErrorBody = components['schemas']['ErrorBody'];

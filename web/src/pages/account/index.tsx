@@ -18,8 +18,8 @@ type AccessLog = Json<'/api/v1/me/access-log', 'get'>;
 type AccessLogRow = AccessLog['items'][number];
 
 /** `scope`: the authorised categories granted (every one when omitted). */
-const createGrant = (body: Body<'/api/v1/grants', 'post'>) => api.post<Json<'/api/v1/grants', 'post', 201>>('/grants', body);
-const withdrawGrant = (id: number) => api.del<unknown>(`/grants/${id}`);
+const createGrant = (body: Body<'/api/v1/grants', 'post'>) => api.post('/api/v1/grants', body);
+const withdrawGrant = (id: number) => api.del('/api/v1/grants/{id}', { params: { id } });
 
 /** A subject grants a lender or a department access to its authorised (B-class) data for a purpose and a period. */
 function GrantForm({ onDone }: { onDone: () => void }) {
@@ -55,12 +55,12 @@ export function AccountPage() {
   const t = useT();
   const { me } = useSession();
   const [tick, setTick] = useState(0);
-  const grants = useApi((s) => api.get<Grants>('/grants', undefined, s), `grants|${tick}`);
+  const grants = useApi((s) => api.get('/api/v1/grants', {}, s), `grants|${tick}`);
   const withdraw = useAction(withdrawGrant);
   const now = new Date().toISOString();
   const stateOf = (g: Grant) => (g.revokedAt ? <Tag>{t('account.withdrawn')}</Tag> : g.expiresAt <= now ? <Tag>{t('account.expired')}</Tag> : <Tag color="green">{t('account.live')}</Tag>);
   const [logPage, setLogPage] = useState(1);
-  const log = useApi((s) => api.get<AccessLog>('/me/access-log', { page: logPage, pageSize: 20 }, s), me?.role === 'subject' ? `log|${logPage}` : null);
+  const log = useApi((s) => api.get('/api/v1/me/access-log', { query: { page: logPage, pageSize: 20 } }, s), me?.role === 'subject' ? `log|${logPage}` : null);
   return (
     <div>
       <Typography.Title level={2}>{t('menu.account')}</Typography.Title>

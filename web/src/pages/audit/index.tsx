@@ -18,7 +18,7 @@ interface Filters { actor?: string; subject?: string; from?: string; to?: string
 export function AuditPage() {
   const t = useT();
   const [f, setF] = useState<Filters>({ page: 1 });
-  const rows = useApi((s) => api.get<AuditPage>('/audit', { ...f, pageSize: 20 }, s), JSON.stringify(f));
+  const rows = useApi((s) => api.get('/api/v1/audit', { query: { ...f, pageSize: 20 } }, s), JSON.stringify(f));
   return (
     <div>
       <Typography.Title level={2}>{t('menu.audit')}</Typography.Title>

@@ -12,15 +12,15 @@ export type Commitment = Commitments['items'][number];
 /** The portal's signing form: a subject signs for itself (no party or department). */
 export type SignInput = Pick<Body<'/api/v1/commitments', 'post'>, 'item' | 'matter' | 'idNumber' | 'signerName'>;
 
-export const listItems = (s?: AbortSignal) => api.get<CommitmentItems>('/commitment-items', undefined, s);
-export const signCommitment = (body: SignInput) => api.post<Json<'/api/v1/commitments', 'post', 201>>('/commitments', body);
-export const myCommitments = (s?: AbortSignal) => api.get<Commitments>('/commitments', { page: 1, pageSize: 50 }, s);
+export const listItems = (s?: AbortSignal) => api.get('/api/v1/commitment-items', {}, s);
+export const signCommitment = (body: SignInput) => api.post('/api/v1/commitments', body);
+export const myCommitments = (s?: AbortSignal) => api.get('/api/v1/commitments', { query: { page: 1, pageSize: 50 } }, s);
 
 /** Commitments the viewer may see (a department: those it accepted; the credit centre: all). */
 export const listCommitments = (q: { state?: string[]; overdue?: boolean; page: number }, s?: AbortSignal) =>
-  api.get<Commitments>('/commitments', { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 }, s);
+  api.get('/api/v1/commitments', { query: { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 } }, s);
 /** The accepting department records fulfilment or breach (a breach files a dishonesty record). */
-export const recordFulfilment = (id: number, body: Body<'/api/v1/commitments/{id}/fulfilment', 'post'>) => api.post<Json<'/api/v1/commitments/{id}/fulfilment', 'post'>>(`/commitments/${id}/fulfilment`, body);
+export const recordFulfilment = (id: number, body: Body<'/api/v1/commitments/{id}/fulfilment', 'post'>) => api.post('/api/v1/commitments/{id}/fulfilment', body, { params: { id } });
 
 export const COMMITMENT_TYPES = ['certification_notice', 'missing_material', 'approval_substitute', 'repair', 'voluntary', 'self_regulation'] as const satisfies readonly Body<'/api/v1/commitment-items', 'post'>['type'][];
 export interface ItemInput {
@@ -28,5 +28,5 @@ export interface ItemInput {
   verificationWorkingDays: number | null; department: string | null; legalBasis: string;
 }
 /** Every item, inactive ones included (credit centre). */
-export const listAllItems = (s?: AbortSignal) => api.get<CommitmentItems>('/commitment-items', { all: true }, s);
-export const createItem = (body: ItemInput) => api.post<Json<'/api/v1/commitment-items', 'post', 201>>('/commitment-items', body satisfies Body<'/api/v1/commitment-items', 'post'>);
+export const listAllItems = (s?: AbortSignal) => api.get('/api/v1/commitment-items', { query: { all: true } }, s);
+export const createItem = (body: ItemInput) => api.post('/api/v1/commitment-items', body);

@@ -7,8 +7,8 @@ export type ListStats = Json<'/api/v1/dashboard/list-entries', 'get'>;
 export type DistrictStats = Json<'/api/v1/dashboard/districts', 'get'>;
 export type QualityReport = Json<'/api/v1/quality', 'get'>;
 
-export const getRecordStats = (s?: AbortSignal) => api.get<RecordStats>('/dashboard/records', undefined, s);
-export const getGradeStats = (s?: AbortSignal) => api.get<GradeStats>('/dashboard/grades', undefined, s);
-export const getListStats = (s?: AbortSignal) => api.get<ListStats>('/dashboard/list-entries', undefined, s);
-export const getDistrictStats = (s?: AbortSignal) => api.get<DistrictStats>('/dashboard/districts', undefined, s);
-export const getQuality = (s?: AbortSignal) => api.get<QualityReport>('/quality', undefined, s);
+export const getRecordStats = (s?: AbortSignal) => api.get('/api/v1/dashboard/records', {}, s);
+export const getGradeStats = (s?: AbortSignal) => api.get('/api/v1/dashboard/grades', {}, s);
+export const getListStats = (s?: AbortSignal) => api.get('/api/v1/dashboard/list-entries', {}, s);
+export const getDistrictStats = (s?: AbortSignal) => api.get('/api/v1/dashboard/districts', {}, s);
+export const getQuality = (s?: AbortSignal) => api.get('/api/v1/quality', {}, s);

@@ -2,13 +2,13 @@ import { Button, Card, Form, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { loadDepartments } from '../../api/catalog';
-import type { Body, Json } from '../../api/schema';
+import type { Body } from '../../api/schema';
 import type { Department } from '../../api/types';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useAction, useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 
-const addDepartment = (body: Body<'/api/v1/departments', 'post'>) => api.post<Json<'/api/v1/departments', 'post', 201>>('/departments', body);
+const addDepartment = (body: Body<'/api/v1/departments', 'post'>) => api.post('/api/v1/departments', body);
 
 /** 部门管理: the source and user departments; the credit center registers new ones. */
 export function DepartmentsPage() {

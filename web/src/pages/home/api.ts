@@ -1,5 +1,4 @@
 import { api } from '../../api/client';
-import type { Json } from '../../api/schema';
 
 export const searchSubjects = (q: string, page = 1, pageSize = 10, signal?: AbortSignal) =>
-  api.get<Json<'/api/v1/subjects', 'get'>>('/subjects', { q, page, pageSize }, signal);
+  api.get('/api/v1/subjects', { query: { q, page, pageSize } }, signal);

@@ -14,14 +14,14 @@ const SCOPES = ['records:write', 'archive:read', 'reviews:write', 'reports:write
 type ApiKeys = Json<'/api/v1/keys', 'get'>;
 type ApiKey = ApiKeys['items'][number];
 
-const createKey = (body: Body<'/api/v1/keys', 'post'>) => api.post<Json<'/api/v1/keys', 'post', 201>>('/keys', body);
-const revokeKey = (id: number) => api.del(`/keys/${id}`);
+const createKey = (body: Body<'/api/v1/keys', 'post'>) => api.post('/api/v1/keys', body);
+const revokeKey = (id: number) => api.del('/api/v1/keys/{id}', { params: { id } });
 
 /** API 密钥: issue a key for a department system (shown once), list and revoke keys. */
 export function KeysPage() {
   const t = useT();
   const [tick, setTick] = useState(0);
-  const keys = useApi((s) => api.get<ApiKeys>('/keys', undefined, s), `k${tick}`);
+  const keys = useApi((s) => api.get('/api/v1/keys', {}, s), `k${tick}`);
   const depts = useApi(() => loadDepartments(), 'departments');
   const create = useAction(createKey);
   const revoke = useAction(revokeKey);

@@ -30,6 +30,6 @@ export interface ObjectionInput {
   powerOfAttorney?: EvidenceFile;
 }
 
-export const fileObjection = (body: ObjectionInput) => api.post<Json<'/api/v1/objections', 'post', 201>>('/objections', body satisfies Body<'/api/v1/objections', 'post'>);
-export const trackObjection = (no: string, signal?: AbortSignal) => api.get<Track>(`/objections/track/${encodeURIComponent(no)}`, undefined, signal);
-export const myObjections = (signal?: AbortSignal) => api.get<Objections>('/objections', { pageSize: 50 }, signal);
+export const fileObjection = (body: ObjectionInput) => api.post('/api/v1/objections', body);
+export const trackObjection = (no: string, signal?: AbortSignal) => api.get('/api/v1/objections/track/{trackingNo}', { params: { trackingNo: no } }, signal);
+export const myObjections = (signal?: AbortSignal) => api.get('/api/v1/objections', { query: { pageSize: 50 } }, signal);

@@ -1,6 +1,5 @@
 import { api, ApiError } from '../../api/client';
 import type { Json } from '../../api/schema';
-import type { Archive } from '../../api/types';
 
 /**
  * GET /subjects/:code/evaluation (ExplanationView in src/modules/evaluation/schema.ts). disclosure:
@@ -13,12 +12,12 @@ export type SubjectListEntries = Json<'/api/v1/subjects/{code}/list-entries', 'g
 /** A live entry of GET /subjects/:code/list-entries (subjectEntries in src/modules/dashboard/repo.ts). */
 export type SubjectListEntry = SubjectListEntries['items'][number];
 
-export const getArchive = (code: string, signal?: AbortSignal) => api.get<Archive>(`/subjects/${encodeURIComponent(code)}/archive`, undefined, signal);
+export const getArchive = (code: string, signal?: AbortSignal) => api.get('/api/v1/subjects/{code}/archive', { params: { code } }, signal);
 
 /** The subject's evaluation as this viewer may see it; null when it has not been evaluated (404) or may not be read (403). */
 export async function getEvaluation(code: string, signal?: AbortSignal): Promise<Evaluation | null> {
   try {
-    return await api.get<Evaluation>(`/subjects/${encodeURIComponent(code)}/evaluation`, undefined, signal);
+    return await api.get('/api/v1/subjects/{code}/evaluation', { params: { code } }, signal);
   } catch (err) {
     if (err instanceof ApiError && [403, 404].includes(err.status)) return null;
     throw err;
@@ -26,4 +25,4 @@ export async function getEvaluation(code: string, signal?: AbortSignal): Promise
 }
 
 export const getSubjectLists = (code: string, signal?: AbortSignal) =>
-  api.get<SubjectListEntries>(`/subjects/${encodeURIComponent(code)}/list-entries`, undefined, signal);
+  api.get('/api/v1/subjects/{code}/list-entries', { params: { code } }, signal);

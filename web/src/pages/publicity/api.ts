@@ -18,4 +18,4 @@ export interface PublicityQuery {
 }
 
 export const searchPublicity = (q: PublicityQuery, signal?: AbortSignal) =>
-  api.get<PublicityPage>('/publicity', { ...q }, signal);
+  api.get('/api/v1/publicity', { query: q }, signal);

@@ -15,21 +15,21 @@ export type Obligations = Json<'/api/v1/quality/obligations', 'get'>;
 /** The querystring of GET /quality and /quality.csv; the server defaults to this month and, for a clerk, its own department. */
 export interface QualityFilters { department?: string; from?: string; to?: string }
 
-export const getQualityReport = (f: QualityFilters, signal?: AbortSignal) => api.get<QualityReport>('/quality', { ...f }, signal);
+export const getQualityReport = (f: QualityFilters, signal?: AbortSignal) => api.get('/api/v1/quality', { query: f }, signal);
 export const qualityCsvUrl = (f: QualityFilters) => apiUrl('/quality.csv', { ...f });
-export const getObligations = (department: string, signal?: AbortSignal) => api.get<Obligations>('/quality/obligations', { department }, signal);
+export const getObligations = (department: string, signal?: AbortSignal) => api.get('/api/v1/quality/obligations', { query: { department } }, signal);
 export const setObligations = (department: string, categories: string[]) =>
-  api.put<Json<'/api/v1/quality/obligations/{department}', 'put'>>(`/quality/obligations/${encodeURIComponent(department)}`, { categories } satisfies Body<'/api/v1/quality/obligations/{department}', 'put'>);
+  api.put('/api/v1/quality/obligations/{department}', { categories }, { params: { department } });
 
 /** GET /calendar/days?year= (YearView in src/modules/calendar/routes.ts). */
 export type CalendarYear = Json<'/api/v1/calendar/days', 'get'>;
 export type CalendarDay = CalendarYear['items'][number];
 export type DayKind = CalendarDay['kind'];
 
-export const getCalendarYear = (year: number, signal?: AbortSignal) => api.get<CalendarYear>('/calendar/days', { year }, signal);
-export const setCalendarDay = (date: string, body: Body<'/api/v1/calendar/days/{date}', 'put'>) => api.put<Json<'/api/v1/calendar/days/{date}', 'put'>>(`/calendar/days/${date}`, body);
-export const removeCalendarDay = (date: string) => api.del<void>(`/calendar/days/${date}`);
-export const setCalendarYear = (year: number, body: Body<'/api/v1/calendar/years/{year}', 'put'>) => api.put<Json<'/api/v1/calendar/years/{year}', 'put'>>(`/calendar/years/${year}`, body);
+export const getCalendarYear = (year: number, signal?: AbortSignal) => api.get('/api/v1/calendar/days', { query: { year } }, signal);
+export const setCalendarDay = (date: string, body: Body<'/api/v1/calendar/days/{date}', 'put'>) => api.put('/api/v1/calendar/days/{date}', body, { params: { date } });
+export const removeCalendarDay = (date: string) => api.del('/api/v1/calendar/days/{date}', { params: { date } });
+export const setCalendarYear = (year: number, body: Body<'/api/v1/calendar/years/{year}', 'put'>) => api.put('/api/v1/calendar/years/{year}', body, { params: { year } });
 
 /** Every rejection reason code the import path writes (ingest issue codes and prepare.ts issueCode). */
 export const REJECT_REASONS = [

@@ -18,14 +18,14 @@ export interface RepairInput {
   materials: { code: string; file: EvidenceFile }[];
 }
 
-export const checkEligibility = (record: number, signal?: AbortSignal) => api.get<Eligibility>('/repairs/eligibility', { record }, signal);
-export const applyForRepair = (body: RepairInput) => api.post<Json<'/api/v1/repairs', 'post', 201>>('/repairs', body satisfies Body<'/api/v1/repairs', 'post'>);
-export const getRepair = (id: number, signal?: AbortSignal) => api.get<Repair>(`/repairs/${id}`, undefined, signal);
+export const checkEligibility = (record: number, signal?: AbortSignal) => api.get('/api/v1/repairs/eligibility', { query: { record } }, signal);
+export const applyForRepair = (body: RepairInput) => api.post('/api/v1/repairs', body);
+export const getRepair = (id: number, signal?: AbortSignal) => api.get('/api/v1/repairs/{id}', { params: { id } }, signal);
 export const listRepairs = (q: { state?: RepairState[]; overdue?: boolean; page: number }, signal?: AbortSignal) =>
-  api.get<Repairs>('/repairs', { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 }, signal);
+  api.get('/api/v1/repairs', { query: { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 } }, signal);
 /** Supply the missing materials of a returned application; complete, it is accepted at once. */
-export const supplyMaterials = (id: number, materials: RepairInput['materials']) => api.post<Json<'/api/v1/repairs/{id}/materials', 'post'>>(`/repairs/${id}/materials`, { materials } satisfies Body<'/api/v1/repairs/{id}/materials', 'post'>);
-export const decideRepair = (id: number, body: Body<'/api/v1/repairs/{id}/decision', 'post'>) => api.post<Json<'/api/v1/repairs/{id}/decision', 'post'>>(`/repairs/${id}/decision`, body);
+export const supplyMaterials = (id: number, materials: RepairInput['materials']) => api.post('/api/v1/repairs/{id}/materials', { materials }, { params: { id } });
+export const decideRepair = (id: number, body: Body<'/api/v1/repairs/{id}/decision', 'post'>) => api.post('/api/v1/repairs/{id}/decision', body, { params: { id } });
 
 export const stateLabelOf = (r: Repair) => r.stateLabel;
 /** The latest word on the application: a re-check overrides the decision it revisits. */

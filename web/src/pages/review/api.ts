@@ -10,10 +10,10 @@ export type Match = NonNullable<PartyResult['matched']>;
 export type Hit = PartyResult['hits'][number];
 
 /** GET /measures lists the measures and, beside them, the review scenarios. */
-export const getScenarios = (s?: AbortSignal) => api.get<Json<'/api/v1/measures', 'get'>>('/measures', undefined, s);
-export const runReview = (body: Body<'/api/v1/reviews', 'post'>) => api.post<Review>('/reviews', body);
+export const getScenarios = (s?: AbortSignal) => api.get('/api/v1/measures', {}, s);
+export const runReview = (body: Body<'/api/v1/reviews', 'post'>) => api.post('/api/v1/reviews', body);
 export const giveFeedback = (reviewId: number, hitId: number, body: Body<'/api/v1/reviews/{id}/hits/{hitId}/feedback', 'post'>) =>
-  api.post<Json<'/api/v1/reviews/{id}/hits/{hitId}/feedback', 'post', 201>>(`/reviews/${reviewId}/hits/${hitId}/feedback`, body);
+  api.post('/api/v1/reviews/{id}/hits/{hitId}/feedback', body, { params: { id: reviewId, hitId } });
 
 /** One party a line: a USCC, a name, or "code,name" / "code<TAB>name" (as pasted from a spreadsheet). */
 export function parseParties(text: string): { code?: string; name?: string }[] {

@@ -17,10 +17,10 @@ export function uploadSubmission(department: string, category: string, file: Fil
   form.append('department', department);
   form.append('category', category);
   form.append('file', file, file.name);
-  return uploadWithProgress<SubmitResult>('/submissions', form, onProgress, { department, category });
+  return uploadWithProgress('/api/v1/submissions', form, onProgress, { department, category });
 }
 
 export const listSubmissions = (q: { page: number; department?: string }, signal?: AbortSignal) =>
-  api.get<Submissions>('/submissions', { ...q, pageSize: 10 }, signal);
+  api.get('/api/v1/submissions', { query: { ...q, pageSize: 10 } }, signal);
 
 export const errorsCsvUrl = (id: number) => `/api/v1/submissions/${id}/errors.csv`;

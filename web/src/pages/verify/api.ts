@@ -26,7 +26,7 @@ function toVerifyResult(r: VerifyAnswer): VerifyResult {
 }
 
 export const verifyReport = async (number: string, code: string, signal?: AbortSignal): Promise<VerifyResult> =>
-  toVerifyResult(await api.get<VerifyAnswer>(`/reports/${encodeURIComponent(number)}/verify`, { code }, signal));
+  toVerifyResult(await api.get('/api/v1/reports/{number}/verify', { params: { number }, query: { code } }, signal));
 
 /**
  * Verify the PDF itself: the server compares its SHA-256 with the issued one. The file goes as the

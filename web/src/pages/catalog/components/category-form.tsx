@@ -5,8 +5,8 @@ import { useAction, useApi } from '../../../components/use-api';
 import { useT, type MessageKey } from '../../../i18n';
 import { addCategory, getClasses, type NewCategory } from '../api';
 
-const KINDS = ['legal_person', 'unincorporated', 'sole_trader', 'natural_person', 'government'];
-const TYPES = ['string', 'text', 'date', 'decimal', 'integer', 'enum', 'uscc', 'id_number', 'code'];
+const KINDS = ['legal_person', 'unincorporated', 'sole_trader', 'natural_person', 'government'] as const satisfies readonly NewCategory['subjectKinds'][number][];
+const TYPES = ['string', 'text', 'date', 'decimal', 'integer', 'enum', 'uscc', 'id_number', 'code'] as const satisfies readonly NewCategory['fields'][number]['type'][];
 
 interface Values extends Omit<NewCategory, 'subjectFields' | 'publication'> { nameField: string; usccField?: string; periodMonths?: number | null }
 
