@@ -60,4 +60,9 @@ describe('bulk ledger hashing', () => {
       expect(next.hash).toBe(two.hash);
     });
   }
+
+  it('refuses a value the canonical JSON would drop, rather than hash a different document', () => {
+    const content = { ...contents[0]!, validFrom: undefined as unknown as string | null, fields: FIELDS_HOLE };
+    expect(() => bulkContentHash(content, Buffer.from('{}'))).toThrow(/unexpected value undefined/);
+  });
 });

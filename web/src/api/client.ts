@@ -46,16 +46,21 @@ export function apiUrl(path: string, query?: Query): string {
   return s ? `${url}?${s}` : url;
 }
 
+/** The ApiError of a failed answer from its parsed body (null when it was not JSON: a proxy or a crash page). */
+function apiErrorOf(status: number, statusText: string, body: unknown): ApiError {
+  const e = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
+  if (e) return new ApiError(status, e.code ?? 'error', e.message ?? (statusText || `HTTP ${status}`), Array.isArray(e.details) ? e.details : []);
+  return new ApiError(status, status >= 500 ? 'server_error' : 'http_error', statusText || `HTTP ${status}`);
+}
+
 async function errorOf(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await res.json();
   } catch {
-    // not JSON: a proxy or a crash page
+    // not JSON
   }
-  const e = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
-  if (e) return new ApiError(res.status, e.code ?? 'error', e.message ?? res.statusText, Array.isArray(e.details) ? e.details : []);
-  return new ApiError(res.status, res.status >= 500 ? 'server_error' : 'http_error', res.statusText || `HTTP ${res.status}`);
+  return apiErrorOf(res.status, res.statusText, body);
 }
 
 interface RequestOptions {
@@ -152,8 +157,7 @@ export function uploadWithProgress<P extends PathWith<'post'>>(
         resolve(body as Answer<P, 'post'>);
         return;
       }
-      const e = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
-      reject(new ApiError(xhr.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${xhr.status}`, e?.details ?? []));
+      reject(apiErrorOf(xhr.status, xhr.statusText, body));
     };
     xhr.send(form);
   });
