@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp, type App } from '../../src/app.js';
+import { buildApp, type App, type AppDeps } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
-import { fixedClock, type Clock } from '../../src/lib/clock.js';
 import { createUser } from '../../src/modules/access/service.js';
 import { systemViewer, type Role } from '../../src/modules/access/viewer.js';
+import { movableClock, TEST_NOW, type MovableClock } from './clock.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export type SessionHeaders = { cookie: string; 'x-csrf-token': string };
@@ -11,23 +11,37 @@ export type SessionHeaders = { cookie: string; 'x-csrf-token': string };
 export interface TestApp {
   app: App;
   db: TestDatabase;
-  clock: Clock;
+  deps: AppDeps;
+  /** The app's injected clock; tests move it with clock.set(iso). */
+  clock: MovableClock;
   /** Log a new user in; returns the headers a browser would send (session cookie + CSRF token). */
   loginAs(role: Role, department?: string, subjectId?: number): Promise<SessionHeaders>;
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Extra environment for parseConfig (e.g. PUBLIC_BASE_URL). */
+  env?: Record<string, string>;
+  /** Runs on the fresh database before the app is built (seeding). */
+  seed?: (db: TestDatabase) => Promise<void>;
+}
+
 let counter = 0;
 
-/** The real HTTP app on a fresh database, with a pinned clock. */
-export async function createTestApp(today = '2026-11-25T10:00:00+08:00', env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real HTTP app on a fresh database, with a clock the test can move. `now` defaults to
+ * TEST_NOW (test/helpers/clock.ts), which XINYONG_TEST_NOW moves; derive dates from it.
+ */
+export async function createTestApp(now: string = TEST_NOW, options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const clock = fixedClock(today);
-  const config = parseConfig({ DATA_DIR: '/tmp/xinyong-test-unused', RATE_LIMIT_PUBLIC: '100000', ...env });
-  const app = await buildApp({ config, pool: db.pool, pd: db.pd, clock, logger: false });
+  await options.seed?.(db);
+  const clock = movableClock(now);
+  const config = parseConfig({ DATA_DIR: '/tmp/xinyong-test-unused', RATE_LIMIT_PUBLIC: '100000', ...options.env });
+  const deps: AppDeps = { config, pool: db.pool, pd: db.pd, clock, logger: false };
+  const app = await buildApp(deps);
   await app.ready();
   return {
-    app, db, clock,
+    app, db, clock, deps,
     loginAs: async (role, department, subjectId) => {
       counter += 1;
       const username = `${role}${counter}`;

@@ -1,5 +1,12 @@
 import { makeCitizenId, makeUscc, mulberry32 } from '../../src/modules/identity/generate.js';
 import type { TestApp } from './app.js';
+import { addDays, TEST_TODAY, yearsAfter } from './clock.js';
+
+// Default decision dates, derived from the tests' clock: a penalty decided some eight months ago
+// and still published for a year from its decision; a licence decided some eighteen months ago,
+// valid for five years.
+const PENALTY_DECIDED = addDays(TEST_TODAY, -260);
+const LICENCE_DECIDED = addDays(TEST_TODAY, -542);
 
 const rng = mulberry32(4242);
 export const newUscc = (authority = '9', orgType = '1'): string => makeUscc(rng, { authority, orgType, region: '320602' });
@@ -28,8 +35,8 @@ export function penaltyRow(o: { uscc: string; name: string; wsh: string; dept: {
     CF_CFLB: '罚款',
     CF_NR: '罚款人民币5000元',
     CF_NR_FK: '0.5',
-    CF_JDRQ: '2026-03-10',
-    CF_YXQ: '2027-03-10',
+    CF_JDRQ: PENALTY_DECIDED,
+    CF_YXQ: yearsAfter(PENALTY_DECIDED, 1),
     CF_CFJG: '市市场监督管理局',
     CF_CFJGDM: o.dept.uscc,
     CF_SJLY: '市市场监督管理局',
@@ -49,9 +56,9 @@ export function licenceRow(o: { uscc: string; name: string; wsh: string; dept: {
     XK_WSH: o.wsh,
     XK_XKLB: '普通',
     XK_NR: '预包装食品销售',
-    XK_JDRQ: '2025-06-01',
-    XK_YXQZ: '2025-06-01',
-    XK_YXQZI: '2030-05-31',
+    XK_JDRQ: LICENCE_DECIDED,
+    XK_YXQZ: LICENCE_DECIDED,
+    XK_YXQZI: addDays(yearsAfter(LICENCE_DECIDED, 5), -1),
     XK_XKJG: '市市场监督管理局',
     XK_XKJGDM: o.dept.uscc,
     XK_LYDW: '市市场监督管理局',

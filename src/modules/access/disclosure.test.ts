@@ -148,7 +148,7 @@ describe('hardening', () => {
   });
 
   it('rate-limits anonymous searches but not signed-in staff', async () => {
-    const limited = await createTestApp(undefined, { RATE_LIMIT_PUBLIC: '5' });
+    const limited = await createTestApp(undefined, { env: { RATE_LIMIT_PUBLIC: '5' } });
     try {
       const codes = [];
       for (let i = 0; i < 6; i += 1) codes.push((await limited.app.inject({ url: '/api/v1/subjects?q=abc' })).statusCode);
