@@ -63,10 +63,11 @@ async function seedEntries(pool: Pool): Promise<number> {
   const have = await pool.query<{ n: number }>('select count(*)::int as n from list_entry');
   if (have.rows[0]!.n > 0) return have.rows[0]!.n;
   const r = await pool.query(
-    `insert into list_entry (list_id, subject_id, decided_by, reason, listed_on, planned_expiry, state, version)
+    `insert into list_entry (list_id, subject_id, decided_by, reason, listed_on, planned_expiry, state, version, created_at)
      select (select id from list where code = (array['major_tax_violation','court_dishonest_debtor','procurement_serious','wage_arrears','focus_watch','tax_a_grade'])[1 + (s.id % 6)::int]),
-       s.id, '基准测试', '基准测试', current_date - 30, current_date + 700, 'listed', 1
+       s.id, '基准测试', '基准测试', $1::date - 30, $1::date + 700, 'listed', 1, $2
      from subject s where s.id % 67 = 0`,
+    [systemClock.today(), systemClock.now()],
   );
   await pool.query('analyze list_entry');
   return r.rowCount ?? 0;

@@ -76,7 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.addHook('onRequest', authHook(deps.pool));
+  app.addHook('onRequest', authHook(deps.pool, deps.clock));
   app.get('/api/v1/health', { schema: { tags: ['system'], summary: 'Readiness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   await app.register(async (api) => {
     await identityRoutes(api);

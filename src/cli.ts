@@ -107,7 +107,7 @@ key
   .option('--expires <date>', 'expiry: YYYY-MM-DD (valid through that day, China time) or an ISO 8601 time')
   .action((opts: { department: string; name?: string; scopes: string; expires?: string }) =>
     withPlatform(async (p) => {
-      const k = await createApiKey(p.pool, systemViewer, { department: opts.department, name: opts.name, scopes: opts.scopes.split(',').map((x) => x.trim()).filter(Boolean), expiresAt: opts.expires ?? null });
+      const k = await createApiKey(p.pool, systemViewer, { department: opts.department, name: opts.name, scopes: opts.scopes.split(',').map((x) => x.trim()).filter(Boolean), expiresAt: opts.expires ?? null }, systemClock.now());
       console.log(`API key ${k.id} for ${opts.department} (shown once, store it now):\n${k.key}`);
     }),
   );
@@ -115,7 +115,7 @@ key
   .command('revoke <id>')
   .action((id: string) =>
     withPlatform(async (p) => {
-      await revokeApiKey(p.pool, systemViewer, Number(id));
+      await revokeApiKey(p.pool, systemViewer, Number(id), systemClock.now());
       console.log(`API key ${id} revoked`);
     }),
   );

@@ -171,7 +171,7 @@ export class BatchEncoder {
     this.records.addLine(
       `${id}\t${subjectId}\t${row.categoryId}\t${row.departmentId}\t${copyCell(row.sourceKey)}\t${copyCell(JSON.stringify(row.fields))}\t` +
       `${orNull(w.decidedOn)}\t${orNull(w.validFrom)}\t${orNull(w.validUntil)}\t${orNull(w.publishFrom)}\t${orNull(w.publishUntil)}\t` +
-      `${orNull(w.severity)}\t${row.state}\t1\t${row.contentHash}\n`,
+      `${orNull(w.severity)}\t${row.state}\t1\t${row.contentHash}\t${this.atText}\n`,
     );
     const snapshot = snapshotOf(row);
     const at = this.c.at;

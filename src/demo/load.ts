@@ -1,3 +1,4 @@
+import { analyzeStale } from '../db/statistics.js';
 import type pg from 'pg';
 import '../db/pool.js'; // the pool's type parsers (bigint → number, dates as text) must be in place
 import { GENESIS_HASH } from '../lib/hash-chain.js';
@@ -52,6 +53,8 @@ class RecordIds {
     return out;
   }
 }
+
+const DEMO_TABLES = ['subject', 'subject_identifier', 'subject_link', 'record', 'record_version'] as const;
 
 function checkOptions(opts: DemoOptions): string {
   if (!Number.isInteger(opts.subjects) || opts.subjects < 0) throw new RangeError(`demo: subjects must be a whole number ≥ 0, got ${opts.subjects}`);
@@ -129,6 +132,8 @@ export async function loadDemoCity(pool: pg.Pool, pd: PersonalData, opts: DemoOp
     }
     await pending;
     await client.query('commit');
+    // The city grew these tables from nothing: give the planner their statistics now, not when autovacuum comes.
+    await analyzeStale(pool, DEMO_TABLES, { subject: opts.subjects, record: records, record_version: records });
     return { subjects: opts.subjects, records, departments: departments.length, ms: Math.round(performance.now() - started) };
   } catch (err) {
     await pending.catch(() => undefined);

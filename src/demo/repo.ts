@@ -49,7 +49,7 @@ export async function reserveIds(db: Db, table: 'subject' | 'record', n: number)
 export const SUBJECT_COLUMNS = ['id', 'kind', 'uscc', 'id_hmac', 'id_cipher', 'id_masked', 'name', 'name_norm', 'legal_rep_name', 'region_code', 'industry_code', 'status', 'registered_on'];
 export const IDENTIFIER_COLUMNS = ['subject_id', 'scheme', 'value', 'value_norm'];
 export const LINK_COLUMNS = ['subject_id', 'role', 'person_name', 'person_id_hmac', 'person_id_masked', 'person_subject_id', 'since', 'until'];
-export const RECORD_COLUMNS = ['id', 'subject_id', 'category_id', 'department_id', 'source_key', 'fields', 'decided_on', 'valid_from', 'valid_until', 'publish_from', 'publish_until', 'severity', 'state', 'version', 'content_hash'];
+export const RECORD_COLUMNS = ['id', 'subject_id', 'category_id', 'department_id', 'source_key', 'fields', 'decided_on', 'valid_from', 'valid_until', 'publish_from', 'publish_until', 'severity', 'state', 'version', 'content_hash', 'created_at'];
 export const VERSION_COLUMNS = ['record_id', 'subject_id', 'version', 'op', 'snapshot', 'actor_kind', 'actor_id', 'actor_name', 'reason', 'at', 'prev_hash', 'hash'];
 
 export interface BatchCopy {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Pool } from '../db/pool.js';
+import type { Clock } from '../lib/clock.js';
 import { ForbiddenError } from '../errors.js';
 import { viewerFromApiKey } from '../modules/access/keys.js';
 import { viewerFromSession } from '../modules/access/service.js';
@@ -33,13 +34,13 @@ function purposeOf(req: FastifyRequest): string | null {
  * Resolve the caller once per request: an API key (Authorization: Bearer), a session cookie, or
  * the anonymous public. Unsafe requests on a cookie session must echo the session's CSRF token.
  */
-export function authHook(pool: Pool) {
+export function authHook(pool: Pool, clock: Clock) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const purpose = purposeOf(req);
     const auth = req.headers.authorization;
     req.csrfToken = null;
     if (auth?.startsWith('Bearer ')) {
-      req.viewer = await viewerFromApiKey(pool, auth.slice(7).trim(), req.ip, purpose);
+      req.viewer = await viewerFromApiKey(pool, auth.slice(7).trim(), req.ip, purpose, clock.now());
       return;
     }
     const token = req.cookies?.[SESSION_COOKIE];

@@ -24,7 +24,7 @@ export async function grantRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       }, { additionalProperties: false }),
       response: { 201: Type.Object({ id: Type.Integer(), key: Type.String(), prefix: Type.String() }), ...errorResponses },
     },
-  }, async (req, reply) => reply.status(201).send(await createApiKey(deps.pool, req.viewer, req.body as Parameters<typeof createApiKey>[2])));
+  }, async (req, reply) => reply.status(201).send(await createApiKey(deps.pool, req.viewer, req.body as Parameters<typeof createApiKey>[2], deps.clock.now())));
 
   app.get('/keys', { schema: { tags: ['access'], summary: 'API keys (no secrets)', response: { 200: Paged(ApiKeyView), ...errorResponses } } }, async (req) => {
     const items = await listApiKeys(deps.pool, req.viewer);
@@ -32,7 +32,7 @@ export async function grantRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   });
 
   app.delete('/keys/:id', { schema: { tags: ['access'], summary: 'Revoke an API key at once', params: IdParam, response: { 200: OkBody, ...errorResponses } } }, async (req) => {
-    await revokeApiKey(deps.pool, req.viewer, (req.params as IdParam).id);
+    await revokeApiKey(deps.pool, req.viewer, (req.params as IdParam).id, deps.clock.now());
     return { ok: true };
   });
 
@@ -57,7 +57,7 @@ export async function grantRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   });
 
   app.delete('/grants/:id', { schema: { tags: ['access'], summary: 'Withdraw a grant', params: IdParam, response: { 200: OkBody, ...errorResponses } } }, async (req) => {
-    await revokeGrant(deps.pool, req.viewer, (req.params as IdParam).id);
+    await revokeGrant(deps.pool, req.viewer, (req.params as IdParam).id, deps.clock.now());
     return { ok: true };
   });
 

@@ -20,12 +20,12 @@ const FROM = 'subject_grant g left join app_user u on u.id = g.grantee_user_id l
 
 export async function insertGrant(
   db: Db,
-  g: { subjectId: number; granteeUserId: number | null; granteeDepartmentId: number | null; categories: string[]; purpose: string; expiresAt: Date },
+  g: { subjectId: number; granteeUserId: number | null; granteeDepartmentId: number | null; categories: string[]; purpose: string; expiresAt: Date; createdAt: Date },
 ): Promise<number> {
   const r = await db.query<{ id: number }>(
-    `insert into subject_grant (subject_id, grantee_user_id, grantee_department_id, categories, purpose, expires_at)
-     values ($1, $2, $3, $4, $5, $6) returning id`,
-    [g.subjectId, g.granteeUserId, g.granteeDepartmentId, g.categories, g.purpose, g.expiresAt],
+    `insert into subject_grant (subject_id, grantee_user_id, grantee_department_id, categories, purpose, expires_at, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [g.subjectId, g.granteeUserId, g.granteeDepartmentId, g.categories, g.purpose, g.expiresAt, g.createdAt],
   );
   return r.rows[0]!.id;
 }
@@ -34,8 +34,8 @@ export async function findGrant(db: Db, id: number): Promise<GrantRow | null> {
   return (await db.query<GrantRow>(`select ${COLS} from ${FROM} where g.id = $1`, [id])).rows[0] ?? null;
 }
 
-export async function revokeGrant(db: Db, id: number): Promise<void> {
-  await db.query('update subject_grant set revoked_at = now() where id = $1 and revoked_at is null', [id]);
+export async function revokeGrant(db: Db, id: number, at: Date): Promise<void> {
+  await db.query('update subject_grant set revoked_at = $2 where id = $1 and revoked_at is null', [id, at]);
 }
 
 /** Grants given by a subject, or held by a grantee. */

@@ -33,19 +33,19 @@ export async function grantAccess(
   }
   const id = await repo.insertGrant(db, {
     subjectId: viewer.subjectId!, granteeUserId: user?.id ?? null, granteeDepartmentId: dept?.id ?? null,
-    categories: input.categories ?? [], purpose: input.purpose.trim(), expiresAt,
+    categories: input.categories ?? [], purpose: input.purpose.trim(), expiresAt, createdAt: now,
   });
   await appendAudit(db, { actor: actorOf(viewer), action: 'grant_created', subjectId: viewer.subjectId, purpose: input.purpose, details: { grantId: id, grantee: input.grantee } });
   return (await repo.findGrant(db, id))!;
 }
 
 /** The subject withdraws a grant; later reads are refused at once. */
-export async function revokeGrant(db: Db, viewer: Viewer, id: number): Promise<void> {
+export async function revokeGrant(db: Db, viewer: Viewer, id: number, now: Date): Promise<void> {
   requireRole(viewer, 'subject', 'admin');
   const g = await repo.findGrant(db, id);
   if (!g) throw new NotFoundError('grant', String(id));
   if (viewer.role === 'subject' && g.subjectId !== viewer.subjectId) throw new ForbiddenError('只能撤回本主体的授权');
-  await repo.revokeGrant(db, id);
+  await repo.revokeGrant(db, id, now);
   await appendAudit(db, { actor: actorOf(viewer), action: 'grant_revoked', subjectId: g.subjectId, details: { grantId: id } });
 }
 

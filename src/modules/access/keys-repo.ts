@@ -49,11 +49,12 @@ export async function listKeys(db: Db, departmentId: number | null): Promise<Api
   return r.rows;
 }
 
-export async function revokeKey(db: Db, id: number): Promise<boolean> {
-  const r = await db.query('update api_key set revoked_at = now() where id = $1 and revoked_at is null', [id]);
+export async function revokeKey(db: Db, id: number, at: Date): Promise<boolean> {
+  const r = await db.query('update api_key set revoked_at = $2 where id = $1 and revoked_at is null', [id, at]);
   return (r.rowCount ?? 0) > 0;
 }
 
-export async function touchKey(db: Db, id: number): Promise<void> {
-  await db.query(`update api_key set last_used_at = now() where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`, [id]);
+/** Last use, written at most once a minute per key. */
+export async function touchKey(db: Db, id: number, at: Date): Promise<void> {
+  await db.query(`update api_key set last_used_at = $2 where id = $1 and (last_used_at is null or last_used_at < $2::timestamptz - interval '1 minute')`, [id, at]);
 }

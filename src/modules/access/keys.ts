@@ -14,13 +14,14 @@ export async function createApiKey(
   db: Db,
   viewer: Viewer,
   input: { department: string; name?: string; scopes: string[]; expiresAt?: string | null },
+  now: Date,
 ): Promise<{ id: number; key: string; prefix: string }> {
   requireRole(viewer, 'admin', 'operator');
   const bad = input.scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
   const issues = bad.map((s) => ({ field: 'scopes', message: `未知权限范围 ${s}（可选：${SCOPES.join(', ')}）` }));
   if (!input.scopes.length) issues.push({ field: 'scopes', message: '至少授予一个权限范围' });
   const expiresAt = input.expiresAt ? parseExpiry(input.expiresAt) : null;
-  if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt <= new Date())) issues.push({ field: 'expiresAt', message: '有效期须为将来的时间' });
+  if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt <= now)) issues.push({ field: 'expiresAt', message: '有效期须为将来的时间' });
   if (issues.length) throw new ValidationError('API 密钥参数有误', issues);
   const dept = await getDepartment(db, input.department);
   const prefix = randomBytes(6).toString('hex');
@@ -34,11 +35,11 @@ export async function createApiKey(
 }
 
 /** Revoke at once: the next request with the key is refused. */
-export async function revokeApiKey(db: Db, viewer: Viewer, id: number): Promise<void> {
+export async function revokeApiKey(db: Db, viewer: Viewer, id: number, now: Date): Promise<void> {
   requireRole(viewer, 'admin', 'operator');
   const k = await repo.findKey(db, id);
   if (!k) throw new NotFoundError('api key', String(id));
-  await repo.revokeKey(db, id);
+  await repo.revokeKey(db, id, now);
   await appendAudit(db, { actor: actorOf(viewer), action: 'api_key_revoked', departmentId: k.departmentId, details: { keyId: id } });
 }
 
@@ -49,14 +50,14 @@ export async function listApiKeys(db: Db, viewer: Viewer) {
 }
 
 /** Resolve a bearer key into a department viewer; refuses unknown, revoked and expired keys. */
-export async function viewerFromApiKey(db: Db, key: string, ip: string | null, purpose: string | null): Promise<Viewer> {
+export async function viewerFromApiKey(db: Db, key: string, ip: string | null, purpose: string | null, now: Date): Promise<Viewer> {
   const m = /^xy_([0-9a-f]{12})_[A-Za-z0-9_-]{20,}$/.exec(key);
   const row = m ? await repo.findKeyByPrefix(db, m[1]!) : null;
   const ok = row !== null && timingSafeEqual(Buffer.from(row.keyHash), Buffer.from(sha256(key)));
   if (!row || !ok) throw new UnauthenticatedError('API 密钥无效');
   if (row.revokedAt) throw new UnauthenticatedError('API 密钥已被吊销');
-  if (row.expiresAt && row.expiresAt <= new Date()) throw new UnauthenticatedError('API 密钥已过期');
-  await repo.touchKey(db, row.id);
+  if (row.expiresAt && row.expiresAt <= now) throw new UnauthenticatedError('API 密钥已过期');
+  await repo.touchKey(db, row.id, now);
   return {
     role: 'department', userId: null, username: `${row.departmentCode}:${row.name}`, departmentId: row.departmentId,
     subjectId: null, ip, purpose, apiKey: { id: row.id, name: row.name, scopes: row.scopes },

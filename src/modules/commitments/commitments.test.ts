@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders } from '../../../test/helpers/app.js';
+import { addDays, at, daysFromNow, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { licenceRow, makeDepartment, newCitizenId, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 import { runSubjectRightsSweep } from '../rules/sweep.js';
 import { createRightsTestApp, type RightsTestApp } from '../rules/test-app.js';
@@ -31,10 +32,11 @@ async function company(name: string, fields: 'licence' | 'serious' = 'licence') 
 
 const archive = async (code: string): Promise<ArchiveRecord[]> =>
   json<{ categories: { records: ArchiveRecord[] }[] }>(await get(`/subjects/${code}/archive`)).categories.flatMap((c) => c.records);
+const workingDaysAfter = async (date: string, days: number) => json<{ date: string }>(await get(`/calendar/working-days/add?date=${date}&days=${days}`)).date;
 const sign = (session: SessionHeaders, extra: object = {}) => post('/commitments', { item: 'FOOD-CERT', matter: '申请食品经营许可，承诺具备经营场所', ...extra }, session);
 
 beforeAll(async () => {
-  t = await createRightsTestApp('2026-11-25T10:00:00+08:00');
+  t = await createRightsTestApp();
   dept = await makeDepartment(t);
   await makeDepartment(t, 'SWJ', '市税务局');
   admin = await t.loginAs('admin');
@@ -60,14 +62,14 @@ describe('credit commitments', () => {
     const res = await sign(a.session);
     expect(res.statusCode).toBe(201);
     const c = json<Commitment>(res);
-    const due = json<{ date: string }>(await get('/calendar/working-days/add?date=2026-11-25&days=5')).date;
+    const due = await workingDaysAfter(TEST_TODAY, 5);
     expect(c).toMatchObject({ state: 'signed', channel: 'portal', verificationDue: due, department: { code: 'SCJGJ' }, rule: { code: 'commitment', version: 1 } });
-    expect(c.signedText).toBe('南通市承诺甲有限公司承诺：申请食品经营许可，承诺具备经营场所。如有虚假，愿承担相应法律责任。承诺日期：2026-11-25；受理单位：市市场监督管理局');
+    expect(c.signedText).toBe(`南通市承诺甲有限公司承诺：申请食品经营许可，承诺具备经营场所。如有虚假，愿承担相应法律责任。承诺日期：${TEST_TODAY}；受理单位：市市场监督管理局`);
     const rec = (await archive(a.uscc)).find((r) => r.id === c.publicRecord);
     expect(rec).toMatchObject({ category: 'commitment', CNLX: '证明事项告知承诺', LXZT: '履约中', SLDW: '市市场监督管理局' });
 
     const gap = json<Commitment>(await sign(a.session, { item: 'MISSING', matter: '容缺受理，7 个工作日内补交消防验收意见' }));
-    expect(gap.verificationDue).toBe(json<{ date: string }>(await get('/calendar/working-days/add?date=2026-11-25&days=7')).date);
+    expect(gap.verificationDue).toBe(await workingDaysAfter(TEST_TODAY, 7));
     expect((await archive(a.uscc)).find((r) => r.id === gap.publicRecord)).toMatchObject({ CNLX: '容缺受理型' });
   });
 
@@ -79,7 +81,7 @@ describe('credit commitments', () => {
     expect(c).toMatchObject({ channel: 'department', subject: { name: b.name } });
     expect((await sign(clerk)).statusCode).toBe(400);
     expect((await post(`/commitments/${c.id}/fulfilment`, { outcome: 'fulfilled', note: '' }, otherClerk)).statusCode).toBe(403);
-    expect(json(await post(`/commitments/${c.id}/fulfilment`, { outcome: 'fulfilled', note: '现场核查属实' }, clerk))).toMatchObject({ state: 'fulfilled', outcome: { on: '2026-11-25' } });
+    expect(json(await post(`/commitments/${c.id}/fulfilment`, { outcome: 'fulfilled', note: '现场核查属实' }, clerk))).toMatchObject({ state: 'fulfilled', outcome: { on: TEST_TODAY } });
     expect((await archive(b.uscc)).find((r) => r.id === c.publicRecord)).toMatchObject({ LXZT: '已履约', version: 2 });
     expect((await post(`/commitments/${c.id}/withdraw`, { reason: '不再需要' }, b.session)).statusCode).toBe(409);
     const mine = json<{ items: { id: number }[] }>(await get('/commitments', b.session)).items.map((x) => x.id);
@@ -96,7 +98,7 @@ describe('credit commitments', () => {
     expect(breached).toMatchObject({ state: 'breached' });
     const records = await archive(c.uscc);
     expect(records.find((r) => r.id === breached.breachRecord)).toMatchObject({
-      category: 'commitment_breach', state: 'active', severity: 'ordinary', WYQX: '经核查无实际经营场所，承诺不实', RDRQ: '2026-11-25',
+      category: 'commitment_breach', state: 'active', severity: 'ordinary', WYQX: '经核查无实际经营场所，承诺不实', RDRQ: TEST_TODAY,
     });
     expect(records.find((r) => r.id === breached.publicRecord)).toMatchObject({ LXZT: '未履约' });
     const ev = await t.db.pool.query(`select 1 from domain_event where type = 'commitment.breached' and (payload->>'commitmentId')::int = $1`, [signed.id]);
@@ -136,9 +138,9 @@ describe('credit commitments', () => {
   it('flags notified commitments not verified by their deadline, once', async () => {
     const e = await company('南通市承诺戊有限公司');
     const c = json<Commitment>(await sign(e.session));
-    t.clock.set(`${c.verificationDue}T20:00:00+08:00`);
+    t.clock.set(at(c.verificationDue!, '20:00'));
     expect((await runSubjectRightsSweep(t.db.pool, t.clock)).commitmentsUnverified).toBe(0);
-    t.clock.set('2026-12-10T09:00:00+08:00');
+    t.clock.set(at(addDays(c.verificationDue!, 1), '09:00'));
     expect((await runSubjectRightsSweep(t.db.pool, t.clock)).commitmentsUnverified).toBeGreaterThanOrEqual(1);
     expect((await runSubjectRightsSweep(t.db.pool, t.clock)).commitmentsUnverified).toBe(0);
     const flagged = json<{ items: { id: number; verificationOverdue: boolean }[] }>(await get('/commitments?overdue=true', clerk)).items;
@@ -148,7 +150,7 @@ describe('credit commitments', () => {
   });
 
   it('allows withdrawal before completion, which revokes the public record', async () => {
-    t.clock.set('2026-12-10T09:00:00+08:00');
+    t.clock.set(daysFromNow(15, '09:00'));
     const f = await company('南通市承诺己有限公司');
     const c = json<Commitment>(await sign(f.session));
     const other = await company('南通市无关有限公司');

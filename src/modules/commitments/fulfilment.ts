@@ -42,13 +42,13 @@ export async function recordFulfilment(ctx: RightsContext, viewer: Viewer, id: n
     let breachRecordId: number | undefined;
     if (input.outcome === 'breached') {
       breachRecordId = (await fileBreachRecord(rctx, c.ruleParams.breachCategory, c, party, actor, note, viewer.departmentId ?? c.departmentId)).id;
-      await appendExchangeEvent(tx, 'commitment.breached', c.subjectId, { commitmentId: id, recordId: breachRecordId, item: c.itemCode, departmentId: c.departmentId, on: ctx.clock.today() });
+      await appendExchangeEvent(tx, ctx.clock.now(), 'commitment.breached', c.subjectId, { commitmentId: id, recordId: breachRecordId, item: c.itemCode, departmentId: c.departmentId, on: ctx.clock.today() });
     }
     await repo.updateCommitment(tx, id, { state: input.outcome, outcomeNote: note || undefined, outcomeOn: ctx.clock.today(), outcomeBy: actor.name, breachRecordId });
     await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'fulfilment', c.state, input.outcome, note || null, {
       breachRecord: breachRecordId ?? null, late: c.verificationDue !== null && c.verificationDue < ctx.clock.today(),
     }));
-    await notify(tx, {
+    await notify(tx, ctx.clock.now(), {
       audience: 'subject', subjectId: c.subjectId, kind: `commitment.${input.outcome}`, refType: 'commitment', refId: id,
       title: `信用承诺履约情况：${COMMITMENT_STATE_LABELS[input.outcome]} #${id}`,
       body: input.outcome === 'breached' ? `经核查未履行承诺（${note}），已记入信用记录，可依法申请信用修复` : `承诺“${c.matter}”已履约`,
@@ -75,7 +75,7 @@ export async function withdrawCommitment(ctx: RightsContext, viewer: Viewer, id:
     if (c.publicRecordId !== null) await transitionRecord({ db: tx, clock: ctx.clock }, c.publicRecordId, 'revoked', actor, `承诺 #${id} 已撤回：${reason.trim()}`);
     await repo.updateCommitment(tx, id, { state: 'withdrawn', outcomeNote: reason.trim(), outcomeOn: ctx.clock.today(), outcomeBy: actor.name });
     await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'withdrawn', c.state, 'withdrawn', reason.trim()));
-    await notify(tx, { audience: 'department', departmentId: c.departmentId, kind: 'commitment.withdrawn', refType: 'commitment', refId: id, title: `信用承诺已撤回 #${id}`, body: reason.trim() });
+    await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: c.departmentId, kind: 'commitment.withdrawn', refType: 'commitment', refId: id, title: `信用承诺已撤回 #${id}`, body: reason.trim() });
   });
   return mustFind(ctx.pool, id);
 }
@@ -91,8 +91,8 @@ export async function flagUnverifiedCommitments(ctx: Pick<RightsContext, 'pool' 
       await repo.updateCommitment(tx, id, { verificationOverdue: true });
       await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'verification_overdue', c.state, c.state, `核查期限 ${c.verificationDue} 已过`, { verificationDue: c.verificationDue }));
       const body = `${c.subjectName}：${c.matter}（核查期限 ${c.verificationDue}）`;
-      await notify(tx, { audience: 'department', departmentId: c.departmentId, kind: 'commitment.unverified', refType: 'commitment', refId: id, title: `承诺逾期未核查 #${id}`, body });
-      await notify(tx, { audience: 'centre', kind: 'commitment.unverified', refType: 'commitment', refId: id, title: `承诺逾期未核查 #${id}（${c.departmentName}）`, body });
+      await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: c.departmentId, kind: 'commitment.unverified', refType: 'commitment', refId: id, title: `承诺逾期未核查 #${id}`, body });
+      await notify(tx, ctx.clock.now(), { audience: 'centre', kind: 'commitment.unverified', refType: 'commitment', refId: id, title: `承诺逾期未核查 #${id}（${c.departmentName}）`, body });
       return true;
     });
     if (moved) n += 1;

@@ -31,6 +31,8 @@ const COLS = `c.id, c.item_id as "itemId", i.code as "itemCode", i.name as "item
 const FROM = `commitment c join commitment_item i on i.id = c.item_id join department d on d.id = c.department_id join subject s on s.id = c.subject_id`;
 
 export interface NewCommitment {
+  /** Signed at (the clock's time). */
+  createdAt: Date;
   itemId: number;
   subjectId: number;
   departmentId: number;
@@ -48,10 +50,10 @@ export interface NewCommitment {
 export async function insertCommitment(db: Db, c: NewCommitment): Promise<number> {
   const r = await db.query<{ id: number }>(
     `insert into commitment (item_id, subject_id, department_id, channel, matter, signed_text, signed_on, signer_name, state,
-       verification_due, due_provisional, subject_code_cipher, rule_code, rule_version, rule_params)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, 'signed', $9, $10, $11, $12, $13, $14) returning id`,
+       verification_due, due_provisional, subject_code_cipher, rule_code, rule_version, rule_params, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, 'signed', $9, $10, $11, $12, $13, $14, $15) returning id`,
     [c.itemId, c.subjectId, c.departmentId, c.channel, c.matter, c.signedText, c.signedOn, c.signerName, c.verificationDue,
-      c.dueProvisional, c.subjectCodeCipher, c.rule.code, c.rule.version, JSON.stringify(c.rule.params)],
+      c.dueProvisional, c.subjectCodeCipher, c.rule.code, c.rule.version, JSON.stringify(c.rule.params), c.createdAt],
   );
   return r.rows[0]!.id;
 }

@@ -143,7 +143,7 @@ export async function signCommitment(ctx: RightsContext, viewer: Viewer, input: 
       itemId: item.id, subjectId: s.subject.id, departmentId: s.departmentId, channel: s.channel, matter: input.matter.trim(),
       signedText: fillTemplate(item.templateText, { 主体名称: s.subject.name, 承诺事由: input.matter.trim(), 承诺日期: today, 受理单位: dept.name }),
       signedOn: today, signerName: input.signerName?.trim() || (s.channel === 'portal' ? actor.name : s.subject.name), verificationDue: due?.date ?? null,
-      dueProvisional: due?.provisional ?? false, subjectCodeCipher: s.party.idNumber ? ctx.pd.encrypt(s.party.idNumber) : null, rule,
+      dueProvisional: due?.provisional ?? false, subjectCodeCipher: s.party.idNumber ? ctx.pd.encrypt(s.party.idNumber) : null, rule, createdAt: ctx.clock.now(),
     });
     const c = (await repo.findCommitment(tx, newId))!;
     let publicRecord: number | null = null;
@@ -155,7 +155,7 @@ export async function signCommitment(ctx: RightsContext, viewer: Viewer, input: 
       channel: s.channel, item: item.code, type: item.type, verificationDue: due?.date ?? null, publicRecord, rule: { code: rule.code, version: rule.version },
     }));
     if (due) {
-      await notify(tx, { audience: 'department', departmentId: s.departmentId, kind: 'commitment.signed', refType: 'commitment', refId: newId, title: `待核查的${COMMITMENT_TYPE_LABELS[item.type]} #${newId}`, body: `${s.subject.name}：${input.matter.trim()}；请于 ${due.date} 前核查` });
+      await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: s.departmentId, kind: 'commitment.signed', refType: 'commitment', refId: newId, title: `待核查的${COMMITMENT_TYPE_LABELS[item.type]} #${newId}`, body: `${s.subject.name}：${input.matter.trim()}；请于 ${due.date} 前核查` });
     }
     return newId;
   });

@@ -18,9 +18,9 @@ export interface RecordMonthRow {
 /** Records by category and month of decision (receipt date when a record has no decision date). */
 export async function recordsByCategoryMonth(db: Db, p: Period & { departmentId: number | null }): Promise<RecordMonthRow[]> {
   const r = await db.query<RecordMonthRow>(
-    `select to_char(coalesce(r.decided_on, r.created_at::date), 'YYYY-MM') as month, c.code as category, c.name as "categoryName", count(*)::int as count
+    `select to_char(coalesce(r.decided_on, (r.created_at at time zone 'Asia/Shanghai')::date), 'YYYY-MM') as month, c.code as category, c.name as "categoryName", count(*)::int as count
        from record r join category c on c.id = r.category_id
-      where coalesce(r.decided_on, r.created_at::date) between $1::date and $2::date
+      where coalesce(r.decided_on, (r.created_at at time zone 'Asia/Shanghai')::date) between $1::date and $2::date
         and r.state <> 'revoked' and ($3::int is null or r.department_id = $3)
       group by 1, 2, 3 order by 1, 2`,
     [p.from, p.to, p.departmentId],

@@ -82,20 +82,20 @@ export async function highWaterMark(db: Db): Promise<Date> {
   return r.rows[0]!.hw;
 }
 
-export async function insertRun(db: Db, run: { modelId: number; mode: RunRow['mode']; basedOnRunId: number | null; asOf: string; highWater: Date; startedBy: string }): Promise<RunRow> {
+export async function insertRun(db: Db, run: { modelId: number; mode: RunRow['mode']; basedOnRunId: number | null; asOf: string; highWater: Date; startedBy: string; startedAt: Date }): Promise<RunRow> {
   const r = await db.query<RunRow>(
-    `insert into evaluation_run (model_id, mode, based_on_run_id, as_of, high_water, status, started_by)
-     values ($1, $2, $3, $4, $5, 'running', $6) returning ${RUN_COLS}`,
-    [run.modelId, run.mode, run.basedOnRunId, run.asOf, run.highWater, run.startedBy],
+    `insert into evaluation_run (model_id, mode, based_on_run_id, as_of, high_water, status, started_by, started_at)
+     values ($1, $2, $3, $4, $5, 'running', $6, $7) returning ${RUN_COLS}`,
+    [run.modelId, run.mode, run.basedOnRunId, run.asOf, run.highWater, run.startedBy, run.startedAt],
   );
   return r.rows[0]!;
 }
 
-export async function finishRun(db: Db, id: number, f: { status: 'completed' | 'failed'; subjects: number; gradeCounts: Record<string, number>; statements: number; ms: number; error: string | null }): Promise<RunRow> {
+export async function finishRun(db: Db, id: number, f: { status: 'completed' | 'failed'; subjects: number; gradeCounts: Record<string, number>; statements: number; ms: number; error: string | null; finishedAt: Date }): Promise<RunRow> {
   const r = await db.query<RunRow>(
-    `update evaluation_run set status = $2, subjects = $3, grade_counts = $4, statements = $5, ms = $6, error = $7, finished_at = now()
+    `update evaluation_run set status = $2, subjects = $3, grade_counts = $4, statements = $5, ms = $6, error = $7, finished_at = $8
      where id = $1 returning ${RUN_COLS}`,
-    [id, f.status, f.subjects, JSON.stringify(f.gradeCounts), f.statements, f.ms, f.error],
+    [id, f.status, f.subjects, JSON.stringify(f.gradeCounts), f.statements, f.ms, f.error, f.finishedAt],
   );
   return r.rows[0]!;
 }

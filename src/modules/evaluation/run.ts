@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from '../../db/pool.js';
+import { analyzeStale } from '../../db/statistics.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { isIsoDate, type Clock } from '../../lib/clock.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
@@ -9,6 +10,9 @@ import * as repo from './repo.js';
 import {
   addCounts, beginRun, collectChanged, compile, scoreChanged, scoreRange, setHighWater, tryLockModel, unlockModel, type GradeCounts, type RunContext,
 } from './run-repo.js';
+
+/** Tables a run reads: analysed first when their statistics are stale. */
+const EVALUATION_INPUTS = ['subject', 'record', 'list_entry', 'evaluation_result', 'category'] as const;
 
 export interface RunOptions {
   /** `code` or `code@version`. */
@@ -64,6 +68,8 @@ export async function runEvaluation(pool: Pool, viewer: Viewer, clock: Clock, op
   if (!isIsoDate(asOf)) throw new ValidationError(`评价基准日“${asOf}”须为 YYYY-MM-DD`, [{ field: 'asOf', message: 'not a date' }]);
   const model = await resolveModel(pool, opts.model);
   const cat = await catalogView(pool);
+  // A run right after a bulk load must not be planned on an empty-looking city (minutes instead of ms).
+  await analyzeStale(pool, EVALUATION_INPUTS);
   const client = await pool.connect();
   let runId: number | null = null;
   let locked = false;
@@ -72,7 +78,7 @@ export async function runEvaluation(pool: Pool, viewer: Viewer, clock: Clock, op
     locked = await tryLockModel(client, model.code);
     if (!locked) throw new ConflictError(`模型 ${model.code} 正在评价中，请稍后再试`, [{ field: 'model', message: 'a run of this model is in progress' }], 'run_in_progress');
     const base = await pickBase(client, model, asOf, opts.incremental ?? false);
-    const run = await repo.insertRun(client, { modelId: model.id, mode: base ? 'incremental' : 'full', basedOnRunId: base?.id ?? null, asOf, highWater: new Date(0), startedBy: viewer.username ?? 'system' });
+    const run = await repo.insertRun(client, { modelId: model.id, mode: base ? 'incremental' : 'full', basedOnRunId: base?.id ?? null, asOf, highWater: new Date(0), startedBy: viewer.username ?? 'system', startedAt: clock.now() });
     runId = run.id;
     await beginRun(client);
     await setHighWater(client, run.id, await repo.highWaterMark(client));
@@ -87,13 +93,14 @@ export async function runEvaluation(pool: Pool, viewer: Viewer, clock: Clock, op
     } else {
       done = await fullRun(ctx, opts.chunkSize ?? DEFAULT_CHUNK, opts.onProgress);
     }
-    const finished = await repo.finishRun(client, run.id, { status: 'completed', ...done, ms: Math.round(performance.now() - started), error: null });
+    const finished = await repo.finishRun(client, run.id, { status: 'completed', ...done, ms: Math.round(performance.now() - started), error: null, finishedAt: clock.now() });
     await client.query('commit');
+    await analyzeStale(client, ['evaluation_result'], { evaluation_result: done.subjects });
     return finished;
   } catch (err) {
     await client.query('rollback').catch(() => undefined);
     if (runId !== null) {
-      await repo.finishRun(client, runId, { status: 'failed', subjects: 0, gradeCounts: {}, statements: 0, ms: Math.round(performance.now() - started), error: (err as Error).message.slice(0, 1000) }).catch(() => undefined);
+      await repo.finishRun(client, runId, { status: 'failed', subjects: 0, gradeCounts: {}, statements: 0, ms: Math.round(performance.now() - started), error: (err as Error).message.slice(0, 1000), finishedAt: clock.now() }).catch(() => undefined);
     }
     throw err;
   } finally {

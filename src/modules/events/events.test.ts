@@ -35,7 +35,7 @@ describe('domain events', () => {
     const client = await t.db.pool.connect();
     try {
       await client.query('begin');
-      await appendEvents(client, [{ type: 'list.entered', subjectId: null, payload: { n: 1 } }, { type: 'list.entered', payload: { n: 2 } }]);
+      await appendEvents(client, t.clock.now(), [{ type: 'list.entered', subjectId: null, payload: { n: 1 } }, { type: 'list.entered', payload: { n: 2 } }]);
       expect(await dispatch.flush()).toBe(0);
       await client.query('commit');
     } finally {
@@ -43,7 +43,7 @@ describe('domain events', () => {
     }
     expect(await dispatch.flush()).toBe(2);
     expect(got.map((e) => e.payload.n)).toEqual([1, 2]);
-    await withTx(t.db.pool, (tx) => appendEvents(tx, [{ type: 'record.expired', payload: { n: 3 } }]));
+    await withTx(t.db.pool, (tx) => appendEvents(tx, t.clock.now(), [{ type: 'record.expired', payload: { n: 3 } }]));
     await dispatch.flush();
     expect(got).toHaveLength(2);
     off1();
@@ -53,6 +53,8 @@ describe('domain events', () => {
   it('serve a feed after a cursor, filtered by type, to admins and operators only', async () => {
     const all = json<{ items: DomainEvent[]; next: number }>(await t.app.inject({ url: '/api/v1/events', headers: admin }));
     expect(all.items.map((e) => e.type)).toEqual(['list.entered', 'list.entered', 'record.expired']);
+    // Stamped with the application's clock, not the database server's.
+    expect(all.items.map((e) => new Date(e.createdAt).toISOString())).toEqual(Array(3).fill(t.clock.now().toISOString()));
     const after = json<{ items: DomainEvent[]; next: number }>(await t.app.inject({ url: `/api/v1/events?after=${all.items[0]!.id}&type=record.expired`, headers: admin }));
     expect(after.items.map((e) => e.payload.n)).toEqual([3]);
     expect(after.next).toBe(all.next);

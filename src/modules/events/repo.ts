@@ -11,14 +11,14 @@ export async function lockEvents(db: Db): Promise<void> {
   await db.query('select pg_advisory_xact_lock($1)', [EVENT_LOCK]);
 }
 
-export async function insertEvents(db: Db, events: NewDomainEvent[]): Promise<DomainEvent[]> {
+export async function insertEvents(db: Db, at: Date, events: NewDomainEvent[]): Promise<DomainEvent[]> {
   if (!events.length) return [];
   await lockEvents(db);
   const r = await db.query<DomainEvent>(
-    `insert into domain_event (type, subject_id, payload)
-     select t.type, t.subject_id, t.payload from unnest($1::text[], $2::bigint[], $3::jsonb[]) with ordinality as t(type, subject_id, payload, n)
+    `insert into domain_event (type, subject_id, payload, created_at)
+     select t.type, t.subject_id, t.payload, $4 from unnest($1::text[], $2::bigint[], $3::jsonb[]) with ordinality as t(type, subject_id, payload, n)
      order by t.n returning ${COLS}`,
-    [events.map((e) => e.type), events.map((e) => e.subjectId ?? null), events.map((e) => JSON.stringify(e.payload ?? {}))],
+    [events.map((e) => e.type), events.map((e) => e.subjectId ?? null), events.map((e) => JSON.stringify(e.payload ?? {})), at],
   );
   return r.rows;
 }

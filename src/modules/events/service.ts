@@ -6,8 +6,8 @@ import type { DomainEvent, NewDomainEvent } from './types.js';
 export { lockEvents } from './repo.js';
 
 /** Append events to the outbox inside the caller's transaction (the change and its events commit together). */
-export async function appendEvents(tx: Db, events: NewDomainEvent[]): Promise<DomainEvent[]> {
-  return repo.insertEvents(tx, events);
+export async function appendEvents(tx: Db, at: Date, events: NewDomainEvent[]): Promise<DomainEvent[]> {
+  return repo.insertEvents(tx, at, events);
 }
 
 /** The event feed for upper platforms: everything after a cursor, oldest first. */

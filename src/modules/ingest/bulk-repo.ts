@@ -233,31 +233,34 @@ const recordJson = (w: RecordWrite[]) => JSON.stringify(w.map((x) => ({
 const RECORD_SET = `rows from (json_to_recordset($1::json) as (id bigint, k text, s bigint, f jsonb, d1 date, d2 date, d3 date, d4 date, d5 date,
   sv text, st text, ver int, h text)) with ordinality as v(id, k, s, f, d1, d2, d3, d4, d5, sv, st, ver, h, ord)`;
 
-export const RECORD_COLUMNS = 'id, subject_id, category_id, department_id, source_key, fields, decided_on, valid_from, valid_until, publish_from, publish_until, severity, state, version, content_hash';
+export const RECORD_COLUMNS = 'id, subject_id, category_id, department_id, source_key, fields, decided_on, valid_from, valid_until, publish_from, publish_until, severity, state, version, content_hash, created_at';
 
 /**
  * COPY data of new records with their reserved ids, in file order (built as soon as the rows are
  * known, so that only the bytes wait for their turn). A department key another transaction took
  * meanwhile fails the COPY with a unique violation: the batch is then redone row by row.
  */
-export function recordsCopyData(departmentId: number, categoryId: number, w: RecordWrite[]): Buffer | null {
+export function recordsCopyData(departmentId: number, categoryId: number, w: RecordWrite[], at: Date): Buffer | null {
   const data = new CopyData();
+  const createdAt = at.toISOString();
   for (const x of w) {
     data.text(`${x.id!}\t${x.subjectId}\t${categoryId}\t${departmentId}\t${copyValue(x.sourceKey)}\t`);
     if (x.fieldsCopy) data.bytes(x.fieldsCopy);
     else data.text(copyJson(JSON.stringify(x.fields)));
-    data.text(`\t${copyValue(x.decidedOn)}\t${copyValue(x.validFrom)}\t${copyValue(x.validUntil)}\t${copyValue(x.publishFrom)}\t${copyValue(x.publishUntil)}\t${copyValue(x.severity)}\t${copyValue(x.state)}\t${x.version}\t${copyValue(x.contentHash)}\n`);
+    data.text(`\t${copyValue(x.decidedOn)}\t${copyValue(x.validFrom)}\t${copyValue(x.validUntil)}\t${copyValue(x.publishFrom)}\t${copyValue(x.publishUntil)}\t${copyValue(x.severity)}\t${copyValue(x.state)}\t${x.version}\t${copyValue(x.contentHash)}\t${createdAt}\n`);
   }
   return data.toBuffer();
 }
 
-export async function updateRecords(db: Db, w: RecordWrite[]): Promise<void> {
+/** New versions of records; `at` reaches the serious-penalty event trigger as updateRecord's does. */
+export async function updateRecords(db: Db, w: RecordWrite[], at: Date): Promise<void> {
   if (!w.length) return;
   await db.query(
-    `update record r set subject_id = v.s, fields = v.f, decided_on = v.d1, valid_from = v.d2, valid_until = v.d3,
+    `with clock as (select set_config('xinyong.now', $2, true))
+     update record r set subject_id = v.s, fields = v.f, decided_on = v.d1, valid_from = v.d2, valid_until = v.d3,
        publish_from = v.d4, publish_until = v.d5, severity = v.sv, state = v.st, version = v.ver, content_hash = v.h, updated_at = now()
-     from ${RECORD_SET} where r.id = v.id`,
-    [recordJson(w)],
+     from clock, ${RECORD_SET} where r.id = v.id`,
+    [recordJson(w), at.toISOString()],
   );
 }
 

@@ -1,3 +1,4 @@
+import { analyzeStale } from '../../db/statistics.js';
 import type { Pool } from '../../db/pool.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -103,6 +104,8 @@ async function writeBatch(ctx: WriterContext, rows: PreparedRow[], rowByRow: boo
   }
 }
 
+const IMPORT_TABLES = ['subject', 'subject_identifier', 'subject_link', 'record', 'record_version', 'record_receipt', 'record_personal'] as const;
+
 /**
  * Read a source to its end in transactions of one batch each: a killed import leaves whole
  * batches behind, and running the same file again upserts them as unchanged.
@@ -115,7 +118,7 @@ export async function runImport(t: RunTarget, source: Source, shaper: RowShaper,
   const it = batchesOf(source, shaper, preparer, t.pd, opts.batchSize ?? DEFAULT_BATCH_SIZE, columns)[Symbol.asyncIterator]();
   let next = it.next();
   try {
-    await repo.setStatus(client, t.submissionId, allowedFrom('processing'), 'processing');
+    await repo.setStatus(client, t.submissionId, allowedFrom('processing'), 'processing', t.clock.now());
     for (;;) {
       const r = await next;
       if (r.done) break;
@@ -125,13 +128,16 @@ export async function runImport(t: RunTarget, source: Source, shaper: RowShaper,
       for (const k of Object.keys(counts) as (keyof SubmissionCounts)[]) counts[k] += st.tally[k];
       opts.onProgress?.({ bytes: source.bytes(), rows: counts.received, counts: { ...counts } });
     }
-    await repo.setStatus(client, t.submissionId, allowedFrom('completed'), 'completed', { fileSha256: source.sha256() || null, fileBytes: source.bytes() || null, columns });
+    await repo.setStatus(client, t.submissionId, allowedFrom('completed'), 'completed', t.clock.now(), { fileSha256: source.sha256() || null, fileBytes: source.bytes() || null, columns });
+    // A large delivery can grow the record tables many times over: analyse before anyone plans on them.
+    const versions = counts.created + counts.updated + counts.revoked;
+    await analyzeStale(client, IMPORT_TABLES, { record: counts.created, record_version: versions, record_receipt: counts.received, record_personal: versions });
     return counts;
   } catch (err) {
     source.close();
     void it.return(undefined).catch(() => undefined);
     const error = err instanceof AppError ? { code: err.code, message: err.message, details: err.details } : { code: 'import_failed', message: (err as Error).message ?? String(err) };
-    await repo.setStatus(client, t.submissionId, allowedFrom('failed'), 'failed', { fileBytes: source.bytes() || null, columns, error }).catch(() => undefined);
+    await repo.setStatus(client, t.submissionId, allowedFrom('failed'), 'failed', t.clock.now(), { fileBytes: source.bytes() || null, columns, error }).catch(() => undefined);
     throw err;
   } finally {
     client.release();

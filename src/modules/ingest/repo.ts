@@ -17,26 +17,33 @@ export interface NewSubmission {
   mapping: string | null;
   columns: string[];
   receivedOn: string;
+  /** When it was received (the clock's time); received_on is its China date. */
+  submittedAt: Date;
   actor: { kind: string; id: string | null; name: string };
 }
 
 export async function insertSubmission(db: Db, s: NewSubmission): Promise<number> {
   const r = await db.query<{ id: number }>(
-    `insert into submission (department_id, category_id, format, file_name, encoding, mapping, columns, received_on, actor_kind, actor_id, actor_name)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-    [s.departmentId, s.categoryId, s.format, s.fileName, s.encoding, s.mapping, s.columns, s.receivedOn, s.actor.kind, s.actor.id, s.actor.name],
+    `insert into submission (department_id, category_id, format, file_name, encoding, mapping, columns, received_on, actor_kind, actor_id, actor_name, submitted_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+    [s.departmentId, s.categoryId, s.format, s.fileName, s.encoding, s.mapping, s.columns, s.receivedOn, s.actor.kind, s.actor.id, s.actor.name, s.submittedAt],
   );
   const id = r.rows[0]!.id;
-  await db.query(`insert into submission_event (submission_id, status) values ($1, 'received')`, [id]);
+  await db.query(`insert into submission_event (submission_id, status, at) values ($1, 'received', $2)`, [id, s.submittedAt]);
   return id;
 }
 
-/** Move a submission from one status to the next (false when it was not in `from`), with its event row. */
+/**
+ * Move a submission from one status to the next (false when it was not in `from`), with its event
+ * row at the clock's time `at`. started_at/finished_at stay the database's: they measure how long
+ * the machine took, which a pinned clock would make zero.
+ */
 export async function setStatus(
   db: Db,
   id: number,
   from: SubmissionStatus[],
   status: SubmissionStatus,
+  at: Date,
   patch: { fileSha256?: string | null; fileBytes?: number | null; columns?: string[] | null; error?: unknown } = {},
 ): Promise<boolean> {
   const r = await db.query(
@@ -49,7 +56,7 @@ export async function setStatus(
     [id, status, patch.fileSha256 ?? null, patch.fileBytes ?? null, patch.columns ?? null, patch.error === undefined ? null : JSON.stringify(patch.error), from],
   );
   if (!r.rowCount) return false;
-  await db.query('insert into submission_event (submission_id, status, detail) values ($1, $2, $3)', [id, status, patch.error ? { error: patch.error } : {}]);
+  await db.query('insert into submission_event (submission_id, status, detail, at) values ($1, $2, $3, $4)', [id, status, patch.error ? { error: patch.error } : {}, at]);
   return true;
 }
 

@@ -67,7 +67,7 @@ async function run(ctx: IngestContext, viewer: Viewer, input: SubmitInput, open:
   const actor = actorFor(viewer);
   const id = await repo.insertSubmission(ctx.pool, {
     departmentId: t.department.id, categoryId: t.category.id, format: source.format, fileName: input.fileName ?? null,
-    encoding: source.encoding, mapping: input.mapping?.trim() || null, columns: source.columns, receivedOn, actor,
+    encoding: source.encoding, mapping: input.mapping?.trim() || null, columns: source.columns, receivedOn, submittedAt: ctx.clock.now(), actor,
   });
   const counts = await runImport(
     { ...ctx, category: t.category, departmentId: t.department.id, submissionId: id, receivedOn, actor },

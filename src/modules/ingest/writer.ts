@@ -257,9 +257,9 @@ async function writeRecords(
         }
       }
     }
-    const recordData = bulk.recordsCopyData(departmentId, category.id, creates);
+    const recordData = bulk.recordsCopyData(departmentId, category.id, creates, at);
     q.add(() => bulk.copyLines(ctx.db, 'record', bulk.RECORD_COLUMNS, recordData));
-    q.add(() => bulk.updateRecords(ctx.db, updates));
+    q.add(() => bulk.updateRecords(ctx.db, updates, at));
     prev = appendLedger(ctx, prev, changes, at, reason, q);
   }
   q.add(() => bulk.replacePersonal(ctx.db, updatedIds, personal));

@@ -162,13 +162,13 @@ export async function updateInspector(db: Db, viewer: Viewer, id: number, input:
 }
 
 /** An inspector declares a conflict of interest with a party (回避); later draws never pair them. */
-export async function declareConflict(db: Db, pd: PersonalData, viewer: Viewer, id: number, input: { subject: string; reason: string }): Promise<repo.InspectorRow> {
+export async function declareConflict(db: Db, pd: PersonalData, viewer: Viewer, id: number, input: { subject: string; reason: string }, now: Date): Promise<repo.InspectorRow> {
   const ins = await repo.findInspector(db, id);
   if (!ins) throw new NotFoundError('inspector', String(id));
   requireDepartmentStaff(viewer, ins.departmentId);
   if (!input.reason.trim()) throw new ValidationError('须说明回避理由', [{ field: 'reason', message: 'required' }]);
   const subject = await getSubjectByCode(db, pd, input.subject);
-  await repo.upsertConflict(db, id, subject.id, input.reason.trim());
+  await repo.upsertConflict(db, id, subject.id, input.reason.trim(), now);
   return (await repo.findInspector(db, id))!;
 }
 

@@ -89,11 +89,11 @@ export async function updateInspector(db: Db, id: number, i: Pick<InspectorRow, 
   await db.query('update inspector set name = $2, unit = $3, active = $4, updated_at = now() where id = $1', [id, i.name, i.unit, i.active]);
 }
 
-export async function upsertConflict(db: Db, inspectorId: number, subjectId: number, reason: string): Promise<void> {
+export async function upsertConflict(db: Db, inspectorId: number, subjectId: number, reason: string, at: Date): Promise<void> {
   await db.query(
-    `insert into inspector_conflict (inspector_id, subject_id, reason) values ($1, $2, $3)
-     on conflict (inspector_id, subject_id) do update set reason = excluded.reason, declared_at = now()`,
-    [inspectorId, subjectId, reason],
+    `insert into inspector_conflict (inspector_id, subject_id, reason, declared_at) values ($1, $2, $3, $4)
+     on conflict (inspector_id, subject_id) do update set reason = excluded.reason, declared_at = excluded.declared_at`,
+    [inspectorId, subjectId, reason, at],
   );
 }
 
@@ -268,10 +268,10 @@ export async function findTask(db: Db, id: number, forUpdate = false): Promise<T
   return r.rows[0] ?? null;
 }
 
-export async function recordTaskResult(db: Db, id: number, r: { outcome: string; findings: string | null; inspectedOn: string; recordId: number; by: string }): Promise<void> {
+export async function recordTaskResult(db: Db, id: number, r: { outcome: string; findings: string | null; inspectedOn: string; recordId: number; by: string; at: Date }): Promise<void> {
   await db.query(
-    `update inspection_task set status = 'done', outcome = $2, findings = $3, inspected_on = $4, record_id = $5, result_by = $6, result_at = now() where id = $1`,
-    [id, r.outcome, r.findings, r.inspectedOn, r.recordId, r.by],
+    `update inspection_task set status = 'done', outcome = $2, findings = $3, inspected_on = $4, record_id = $5, result_by = $6, result_at = $7 where id = $1`,
+    [id, r.outcome, r.findings, r.inspectedOn, r.recordId, r.by, r.at],
   );
 }
 

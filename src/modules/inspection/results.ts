@@ -53,7 +53,7 @@ export async function recordTaskResult(ctx: { db: Db; pd: PersonalData; clock: C
     JCJGMC: dept.name, JCRY: task.inspectorIds.map((i) => names.get(i) ?? String(i)).join('、'),
   };
   const saved = await createRecord(ctx, viewer, { category: RESULT_CATEGORY, department: dept.code, fields, reason: `双随机抽查计划 ${plan.id} 检查结果` });
-  await repo.recordTaskResult(ctx.db, task.id, { outcome: input.outcome, findings, inspectedOn: input.inspectedOn, recordId: saved.record.id, by: viewer.username ?? 'system' });
+  await repo.recordTaskResult(ctx.db, task.id, { outcome: input.outcome, findings, inspectedOn: input.inspectedOn, recordId: saved.record.id, by: viewer.username ?? 'system', at: ctx.clock.now() });
   const category = await catalog.getCategory(ctx.db, RESULT_CATEGORY);
   return {
     taskId: task.id, planId: plan.id, ordinal: task.ordinal, status: 'done', outcome: input.outcome, inspectedOn: input.inspectedOn,

@@ -67,7 +67,7 @@ export async function inspectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
 
   app.post('/inspection/inspectors/:id/conflicts', {
     schema: { tags, summary: 'Declare a conflict of interest with a party (回避)', params: IdParam, body: ConflictBody, response: { 200: InspectorView, ...errorResponses } },
-  }, async (req) => withTx(pool, (db) => dir.declareConflict(db, deps.pd, req.viewer, (req.params as IdParam).id, req.body as { subject: string; reason: string })));
+  }, async (req) => withTx(pool, (db) => dir.declareConflict(db, deps.pd, req.viewer, (req.params as IdParam).id, req.body as { subject: string; reason: string }, deps.clock.now())));
 
   app.get('/inspection/parties', {
     schema: { tags, summary: '检查对象名录库: subjects in scope with their latest grade (staff)', querystring: PartyQuery, response: { 200: Type.Object({ items: Type.Array(PartyItem), total: Type.Integer() }), ...errorResponses } },

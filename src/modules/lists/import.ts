@@ -1,3 +1,4 @@
+import { analyzeStale } from '../../db/statistics.js';
 import { AppError, NotFoundError, ValidationError } from '../../errors.js';
 import { validateCode } from '../identity/validate.js';
 import type { Viewer } from '../access/viewer.js';
@@ -40,7 +41,7 @@ async function subjectOfRow(ctx: ListContext, row: ImportRow): Promise<SubjectRo
   if (v.scheme !== 'uscc' && v.scheme !== 'citizen_id') throw new NotFoundError('subject', row.code);
   if (!row.name?.trim()) throw new ValidationError('平台尚未登记该主体，须提供主体名称', [{ field: 'name', message: 'name required for a new subject' }]);
   const ref = v.scheme === 'uscc' ? { uscc: v.normalized, name: row.name } : { idNumber: v.normalized, name: row.name, kind: 'natural_person' as const };
-  return (await resolveSubject(ctx.pool, ctx.pd, ref)).row;
+  return (await resolveSubject(ctx.pool, ctx.pd, ref, ctx.clock.today())).row;
 }
 
 /**
@@ -70,5 +71,6 @@ export async function importEntries(ctx: ListContext, viewer: Viewer, code: stri
       for (const d of details) result.errors.push({ row: rowNo, ...(d.field ? { field: d.field } : {}), message: d.message });
     }
   }
+  await analyzeStale(ctx.pool, ['list_entry', 'list_entry_version', 'subject'], { list_entry: result.created, list_entry_version: result.created });
   return result;
 }

@@ -51,13 +51,13 @@ export async function findLiveEntry(db: Db, listId: number, subjectId: number): 
   return r.rows[0] ?? null;
 }
 
-export type NewEntry = Omit<EntryRow, 'id' | 'version' | 'state' | 'exitReason' | 'exitNote' | 'exitedOn'>;
+export type NewEntry = Omit<EntryRow, 'id' | 'version' | 'state' | 'exitReason' | 'exitNote' | 'exitedOn'> & { createdAt: Date };
 
 export async function insertEntry(db: Db, e: NewEntry): Promise<EntryRow> {
   const r = await db.query<EntryRow>(
-    `insert into list_entry as e (list_id, subject_id, basis_record_ids, department_id, decided_by, document_no, reason, listed_on, planned_expiry, state, version)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'listed', 1) returning ${ENTRY_COLS}`,
-    [e.listId, e.subjectId, e.basisRecordIds, e.departmentId, e.decidedBy, e.documentNo, e.reason, e.listedOn, e.plannedExpiry],
+    `insert into list_entry as e (list_id, subject_id, basis_record_ids, department_id, decided_by, document_no, reason, listed_on, planned_expiry, state, version, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'listed', 1, $10) returning ${ENTRY_COLS}`,
+    [e.listId, e.subjectId, e.basisRecordIds, e.departmentId, e.decidedBy, e.documentNo, e.reason, e.listedOn, e.plannedExpiry, e.createdAt],
   );
   return r.rows[0]!;
 }

@@ -130,10 +130,10 @@ export async function enterSubject(ctx: ListContext, list: ListRow, input: Entry
     const entry = await repo.insertEntry(tx, {
       listId: list.id, subjectId: input.subjectId, basisRecordIds: input.basisRecords, departmentId: input.departmentId,
       decidedBy: input.decidedBy, documentNo: input.documentNo?.trim() || null, reason: input.reason.trim(),
-      listedOn: dates.listedOn, plannedExpiry: dates.plannedExpiry,
+      listedOn: dates.listedOn, plannedExpiry: dates.plannedExpiry, createdAt: ctx.clock.now(),
     });
     await appendEntryVersion(tx, entry, 'enter', actor, entry.reason, ctx.clock.now());
-    await appendEvents(tx, [{ type: 'list.entered', subjectId: entry.subjectId, payload: eventPayload(list, entry) }]);
+    await appendEvents(tx, ctx.clock.now(), [{ type: 'list.entered', subjectId: entry.subjectId, payload: eventPayload(list, entry) }]);
     return { entry, created: true };
   });
   if (result.created) eventsCommitted();
@@ -189,7 +189,7 @@ async function exitInTx(ctx: Pick<ListContext, 'pool' | 'clock'>, id: number, re
     const row = await repo.exitEntry(tx, id, { reason, note, exitedOn: ctx.clock.today(), version: entry.version + 1 });
     const why = `${EXIT_REASON_LABELS[reason]}${note ? `：${note}` : ''}`;
     await appendEntryVersion(tx, row, 'exit', actor, why, ctx.clock.now());
-    await appendEvents(tx, [{ type: 'list.exited', subjectId: row.subjectId, payload: eventPayload(list, row) }]);
+    await appendEvents(tx, ctx.clock.now(), [{ type: 'list.exited', subjectId: row.subjectId, payload: eventPayload(list, row) }]);
     return row;
   });
   eventsCommitted();

@@ -1,10 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders } from '../../../test/helpers/app.js';
+import { addDays, at, daysBetween, TEST_NOW, TEST_TODAY, weekdayOf, yearOf } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 import { runSubjectRightsSweep } from '../rules/sweep.js';
 import { createRightsTestApp, PDF, type RightsTestApp } from '../rules/test-app.js';
 
-// Received on 2026-09-30: the 5-working-day deadline crosses 国庆 2026 (1–7 Oct off, Sat 10 Oct works).
+// Objections are received on the clock's day, and the deadlines cross a holiday shaped like 国庆 2026
+// (received Wed 30 Sep; Thu 1 – Wed 7 Oct off; Sat 10 Oct a make-up working day): days off from the
+// next day through the first Wednesday at least a week on, then an ordinary week whose Saturday is
+// worked. Declared through the calendar service, so the scenario moves with the clock.
+const RECEIVED = TEST_TODAY;
+const LAST_OFF = dayOfWeekOnOrAfter(addDays(RECEIVED, 7), 3);
+const HOLIDAY = Array.from({ length: daysBetween(RECEIVED, LAST_OFF) }, (_, i) => addDays(RECEIVED, i + 1));
+const WEEK_AFTER = Array.from({ length: 6 }, (_, i) => addDays(LAST_OFF, i + 1));
+const MAKE_UP = addDays(LAST_OFF, 3);
+// Thu, Fri, Sat (make-up), Mon, Tue: the deadlines 国庆 gave (8 and 13 Oct, and 10 Oct for 3 days).
+const CHECK_DUE = addDays(LAST_OFF, 1);
+const FIVE_DAYS = addDays(LAST_OFF, 6);
+
+function dayOfWeekOnOrAfter(date: string, dow: number): string {
+  let d = date;
+  while (weekdayOf(d) !== dow) d = addDays(d, 1);
+  return d;
+}
+
 let t: RightsTestApp;
 let dept: { code: string; uscc: string };
 let admin: SessionHeaders;
@@ -25,7 +44,7 @@ const get = (url: string, headers?: SessionHeaders) => t.app.inject({ url: `/api
 
 async function fileRecord(): Promise<number> {
   seq += 1;
-  const res = await post('/records', { department: 'SCJGJ', category: 'penalty', fields: penaltyRow({ uscc, name, wsh: `通市监罚〔2026〕${seq}号`, dept }) }, admin);
+  const res = await post('/records', { department: 'SCJGJ', category: 'penalty', fields: penaltyRow({ uscc, name, wsh: `通市监罚〔${yearOf(RECEIVED)}〕${seq}号`, dept }) }, admin);
   if (res.statusCode !== 201) throw new Error(res.body);
   return json<Body>(res).id;
 }
@@ -33,16 +52,25 @@ async function fileRecord(): Promise<number> {
 const object = (record: number, headers = subject, extra: object = {}) =>
   post('/objections', { record, grounds: 'wrong', reason: '处罚决定已被复议撤销，记录有误', evidence: [PDF('复议决定书.pdf')], ...extra }, headers);
 
+const workingDaysAfter = async (date: string, days: number) => json<{ date: string }>(await get(`/calendar/working-days/add?date=${date}&days=${days}`)).date;
+
 async function archiveRecord(id: number) {
   const a = json<ArchiveBody>(await get(`/subjects/${uscc}/archive`));
   return a.categories.flatMap((c) => c.records).find((r) => r.id === id) ?? null;
 }
 
 beforeAll(async () => {
-  t = await createRightsTestApp('2026-09-30T10:00:00+08:00');
+  t = await createRightsTestApp();
   dept = await makeDepartment(t);
   await makeDepartment(t, 'SWJ', '市税务局');
   admin = await t.loginAs('admin');
+  // The week after is ordinary whatever the published calendar lists there; then declare the scenario.
+  for (const date of WEEK_AFTER) await t.app.inject({ method: 'DELETE', url: `/api/v1/calendar/days/${date}`, headers: admin });
+  const days = [...HOLIDAY.map((d) => [d, { kind: 'holiday', name: '测试长假' }] as const), [MAKE_UP, { kind: 'workday', name: '测试长假调休' }] as const];
+  for (const [date, payload] of days) {
+    const res = await t.app.inject({ method: 'PUT', url: `/api/v1/calendar/days/${date}`, payload, headers: admin });
+    if (res.statusCode !== 200) throw new Error(res.body);
+  }
   operator = await t.loginAs('operator');
   clerk = await t.loginAs('department', 'SCJGJ');
   otherClerk = await t.loginAs('department', 'SWJ');
@@ -53,15 +81,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('objections', () => {
-  it('marks the record 异议处理中 at once, routes it with deadlines across 国庆, and refuses a second submission', async () => {
+  it('marks the record 异议处理中 at once, routes it with deadlines across a holiday week, and refuses a second submission', async () => {
     const record = await fileRecord();
     const res = await object(record);
     expect(res.statusCode).toBe(201);
     const o = json<Body>(res);
-    const fiveDays = json<{ date: string }>(await get('/calendar/working-days/add?date=2026-09-30&days=5')).date;
-    expect(fiveDays).toBe('2026-10-13');
+    const fiveDays = await workingDaysAfter(RECEIVED, 5);
+    expect(fiveDays).toBe(FIVE_DAYS);
+    expect(await workingDaysAfter(RECEIVED, 1)).toBe(CHECK_DUE);
     expect(o).toMatchObject({
-      state: 'received', receivedOn: '2026-09-30', checkDue: '2026-10-08', dueOn: fiveDays, overdue: false, filedBy: 'subject',
+      state: 'received', receivedOn: RECEIVED, checkDue: CHECK_DUE, dueOn: fiveDays, overdue: false, filedBy: 'subject',
       department: { code: 'SCJGJ' }, rule: { code: 'objection', version: 1, params: { providerDecisionWorkingDays: 5 } },
     });
     expect(o.trackingNo).toMatch(/^YY-[A-Z2-9]{6}$/);
@@ -77,7 +106,7 @@ describe('objections', () => {
 
     const decided = await post(`/objections/${o.id}/decision`, { decision: 'maintain', reason: '经核实，处罚决定有效，复议维持' }, clerk);
     expect(decided.statusCode).toBe(200);
-    expect(json(decided)).toMatchObject({ state: 'maintained', open: false, outcome: { reason: '经核实，处罚决定有效，复议维持', decidedOn: '2026-09-30' } });
+    expect(json(decided)).toMatchObject({ state: 'maintained', open: false, outcome: { reason: '经核实，处罚决定有效，复议维持', decidedOn: RECEIVED } });
     expect(await archiveRecord(record)).toMatchObject({ state: 'active', notice: null });
 
     const file = json<{ events: { type: string; toState: string }[]; files: { id: number; role: string }[] }>(await get(`/objections/${o.id}`, subject));
@@ -134,7 +163,7 @@ describe('objections', () => {
 
   it('extends once, to 20 working days from receipt', async () => {
     const o = json<Body>(await object(await fileRecord()));
-    const twenty = json<{ date: string }>(await get('/calendar/working-days/add?date=2026-09-30&days=20')).date;
+    const twenty = await workingDaysAfter(RECEIVED, 20);
     const res = await post(`/objections/${o.id}/extend`, { reason: '需征求复议机关意见' }, clerk);
     expect(json(res)).toMatchObject({ state: 'extended', extensions: 1, dueOn: twenty });
     const twice = await post(`/objections/${o.id}/extend`, { reason: '再延一次' }, clerk);
@@ -145,7 +174,7 @@ describe('objections', () => {
     const o = json<Body & { trackingNo: string }>(await object(await fileRecord()));
     const res = await get(`/objections/track/${o.trackingNo}`);
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toMatchObject({ trackingNo: o.trackingNo, state: 'received', dueOn: '2026-10-13', steps: [{ step: '已受理并标注异议' }] });
+    expect(json(res)).toMatchObject({ trackingNo: o.trackingNo, state: 'received', dueOn: FIVE_DAYS, steps: [{ step: '已受理并标注异议' }] });
     expect(res.body).not.toContain(name);
     expect(res.body).not.toContain(uscc);
     expect(res.body).not.toContain('复议撤销');
@@ -154,9 +183,9 @@ describe('objections', () => {
 
   it('escalates overdue objections to the credit centre after the sweep, once', async () => {
     const o = json<Body>(await object(await fileRecord()));
-    t.clock.set('2026-10-13T18:00:00+08:00');
+    t.clock.set(at(o.dueOn as string, '18:00'));
     expect((await runSubjectRightsSweep(t.db.pool, t.clock)).objectionsEscalated).toBe(0);
-    t.clock.set('2026-10-14T09:00:00+08:00');
+    t.clock.set(at(addDays(o.dueOn as string, 1), '09:00'));
     const swept = await runSubjectRightsSweep(t.db.pool, t.clock);
     expect(swept.objectionsEscalated).toBeGreaterThanOrEqual(1);
     expect(json(await get(`/objections/${o.id}`, admin))).toMatchObject({ state: 'escalated', overdue: true });
@@ -185,13 +214,14 @@ describe('objections', () => {
   });
 
   it('applies a new rule version to new objections only', async () => {
-    t.clock.set('2026-09-30T10:00:00+08:00');
+    t.clock.set(TEST_NOW);
     const old = json<Body>(await object(await fileRecord()));
     const current = json<{ params: Record<string, unknown> }>(await get('/rules/objection'));
     const put = await t.app.inject({ method: 'PUT', url: '/api/v1/rules/objection', payload: { params: { ...current.params, providerDecisionWorkingDays: 3 }, note: '缩短为 3 个工作日' }, headers: admin });
     expect(json(put)).toMatchObject({ version: 2, current: true });
     const fresh = json<Body>(await object(await fileRecord()));
-    expect(fresh).toMatchObject({ rule: { version: 2 }, dueOn: '2026-10-10' }); // Sat 10 Oct is a make-up working day
-    expect(json(await get(`/objections/${old.id}`, admin))).toMatchObject({ rule: { version: 1 }, dueOn: '2026-10-13' });
+    expect(weekdayOf(MAKE_UP)).toBe(6);
+    expect(fresh).toMatchObject({ rule: { version: 2 }, dueOn: MAKE_UP }); // the Saturday is a make-up working day
+    expect(json(await get(`/objections/${old.id}`, admin))).toMatchObject({ rule: { version: 1 }, dueOn: FIVE_DAYS });
   });
 });

@@ -13,6 +13,8 @@ const FROM = `objection o join department d on d.id = o.department_id join recor
 const OPEN = `('received', 'extended', 'escalated')`;
 
 export interface NewObjection {
+  /** Filed at (the clock's time). */
+  createdAt: Date;
   trackingNo: string;
   recordId: number;
   subjectId: number;
@@ -33,11 +35,11 @@ export interface NewObjection {
 export async function insertObjection(db: Db, o: NewObjection): Promise<number | null> {
   const r = await db.query<{ id: number }>(
     `insert into objection (tracking_no, record_id, subject_id, department_id, grounds, reason, filed_by, agent_name, filer_user_id,
-       state, received_on, check_due, due_on, due_provisional, rule_code, rule_version, rule_params)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $12, $13, $14, $15, $16)
+       state, received_on, check_due, due_on, due_provisional, rule_code, rule_version, rule_params, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $12, $13, $14, $15, $16, $17)
      on conflict (tracking_no) do nothing returning id`,
     [o.trackingNo, o.recordId, o.subjectId, o.departmentId, o.grounds, o.reason, o.filedBy, o.agentName, o.filerUserId,
-      o.receivedOn, o.checkDue, o.dueOn, o.dueProvisional, o.rule.code, o.rule.version, JSON.stringify(o.rule.params)],
+      o.receivedOn, o.checkDue, o.dueOn, o.dueProvisional, o.rule.code, o.rule.version, JSON.stringify(o.rule.params), o.createdAt],
   );
   return r.rows[0]?.id ?? null;
 }

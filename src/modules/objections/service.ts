@@ -81,20 +81,20 @@ export async function submitObjection(ctx: RightsContext, viewer: Viewer, input:
         newId = await repo.insertObjection(tx, {
           trackingNo, recordId: record.id, subjectId: record.subjectId, departmentId: record.departmentId, grounds: input.grounds,
           reason: input.reason.trim(), ...who, filerUserId: viewer.userId, receivedOn: today, checkDue: deadlines.checkDue,
-          dueOn: deadlines.dueOn, dueProvisional: deadlines.provisional, rule,
+          dueOn: deadlines.dueOn, dueProvisional: deadlines.provisional, rule, createdAt: ctx.clock.now(),
         });
       }
       const marked = await transitionRecord({ db: tx, clock: ctx.clock }, record.id, 'disputed', actor, `异议标注（${trackingNo}）：${GROUND_LABELS[input.grounds]}`);
-      const stored = await storeFiles(tx, { kind: 'objection', id: newId }, files, actor.name);
+      const stored = await storeFiles(tx, { kind: 'objection', id: newId }, files, actor.name, ctx.clock.now());
       await repo.insertEvent(tx, newId, caseEvent(actor, ctx.clock.now(), 'received', null, 'received', input.reason.trim(), {
         grounds: input.grounds, recordVersion: marked.version, files: stored.map((f) => f.id), ...who,
         rule: { code: rule.code, version: rule.version }, checkDue: deadlines.checkDue, dueOn: deadlines.dueOn,
       }));
-      await notify(tx, {
+      await notify(tx, ctx.clock.now(), {
         audience: 'department', departmentId: record.departmentId, kind: 'objection.received', refType: 'objection', refId: newId,
         title: `收到异议 ${trackingNo}`, body: `记录 #${record.id}（${GROUND_LABELS[input.grounds]}）已标注异议处理中，请于 ${deadlines.dueOn} 前作出决定（规则 ${rule.code} v${rule.version}）`,
       });
-      await notify(tx, {
+      await notify(tx, ctx.clock.now(), {
         audience: 'subject', subjectId: record.subjectId, kind: 'objection.received', refType: 'objection', refId: newId,
         title: `异议已受理：${trackingNo}`, body: `您对记录 #${record.id} 的异议已受理，记录已标注“异议处理中”，答复期限 ${deadlines.dueOn}`,
       });
@@ -160,7 +160,7 @@ export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: nu
       decision: input.decision, recordState: after.state, recordVersion: after.version, changedFields: changed, listEntries: pending,
       late: isOverdue(o.dueOn, ctx.clock.today()),
     }));
-    await notify(tx, {
+    await notify(tx, ctx.clock.now(), {
       audience: 'subject', subjectId: o.subjectId, kind: 'objection.decided', refType: 'objection', refId: id,
       title: `异议处理结果：${o.trackingNo}`, body: `${OBJECTION_STATE_LABELS[to]}。理由：${input.reason.trim()}`,
     });
@@ -204,7 +204,7 @@ export async function extendObjection(ctx: RightsContext, viewer: Viewer, id: nu
     const due = extendedDeadline(o.receivedOn, o.ruleParams, cal);
     await repo.updateObjection(tx, id, { state: 'extended', dueOn: due.date, dueProvisional: due.provisional, extensions: o.extensions + 1 });
     await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'extended', o.state, 'extended', reason.trim(), { from: o.dueOn, to: due.date }));
-    await notify(tx, {
+    await notify(tx, ctx.clock.now(), {
       audience: 'subject', subjectId: o.subjectId, kind: 'objection.extended', refType: 'objection', refId: id,
       title: `异议处理延期：${o.trackingNo}`, body: `答复期限延至 ${due.date}。理由：${reason.trim()}`,
     });
@@ -241,8 +241,8 @@ export async function escalateOverdueObjections(ctx: Pick<RightsContext, 'pool' 
       await repo.updateObjection(tx, id, { state: to, overdue: true, ...(to === 'escalated' ? { escalatedAt: ctx.clock.now() } : {}) });
       await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), to === 'escalated' ? 'escalated' : 'overdue', o.state, to, `答复期限 ${o.dueOn} 已过`, { dueOn: o.dueOn }));
       const body = `异议 ${o.trackingNo}（${o.departmentName}，记录 #${o.recordId}）答复期限 ${o.dueOn} 已过${to === 'escalated' ? '，已上报信用中心督办' : ''}`;
-      await notify(tx, { audience: 'centre', kind: 'objection.overdue', refType: 'objection', refId: id, title: `异议逾期：${o.trackingNo}`, body });
-      await notify(tx, { audience: 'department', departmentId: o.departmentId, kind: 'objection.overdue', refType: 'objection', refId: id, title: `异议逾期：${o.trackingNo}`, body });
+      await notify(tx, ctx.clock.now(), { audience: 'centre', kind: 'objection.overdue', refType: 'objection', refId: id, title: `异议逾期：${o.trackingNo}`, body });
+      await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: o.departmentId, kind: 'objection.overdue', refType: 'objection', refId: id, title: `异议逾期：${o.trackingNo}`, body });
       return true;
     });
     if (moved) done += 1;

@@ -81,7 +81,7 @@ async function expireRecord(pool: Pool, clock: Clock, due: repo.DueRecord, categ
       await lockEvents(tx);
       if (!(await repo.lockIfDue(tx, due.id, clock.today()))) return false;
       const row = await transitionRecord({ db: tx, clock }, due.id, 'expired', SWEEP_ACTOR, expiryReason(category, due.severity, due.publishUntil));
-      await appendEvents(tx, [{
+      await appendEvents(tx, clock.now(), [{
         type: 'record.expired', subjectId: row.subjectId,
         payload: { recordId: row.id, category: category.code, departmentId: row.departmentId, severity: row.severity, publishUntil: row.publishUntil, version: row.version },
       }]);

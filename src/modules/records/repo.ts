@@ -26,25 +26,30 @@ export async function findByKey(db: Db, departmentId: number, categoryId: number
 }
 
 /** Insert a new record at version 1; null when the department key is already taken. */
-export async function insertRecord(db: Db, d: RecordData): Promise<RecordRow | null> {
+export async function insertRecord(db: Db, d: RecordData, at: Date): Promise<RecordRow | null> {
   const r = await db.query<RecordRow>(
     `insert into record as r (subject_id, category_id, department_id, source_key, fields, decided_on, valid_from, valid_until,
-       publish_from, publish_until, severity, state, version, content_hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13)
+       publish_from, publish_until, severity, state, version, content_hash, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $14)
      on conflict (department_id, category_id, source_key) do nothing returning ${COLS}`,
     [d.subjectId, d.categoryId, d.departmentId, d.sourceKey, d.fields, d.decidedOn, d.validFrom, d.validUntil,
-      d.publishFrom, d.publishUntil, d.severity, d.state, d.contentHash],
+      d.publishFrom, d.publishUntil, d.severity, d.state, d.contentHash, at],
   );
   return r.rows[0] ?? null;
 }
 
-export async function updateRecord(db: Db, id: number, d: RecordData, version: number): Promise<RecordRow> {
+/**
+ * A new version of a record's content. `at` (the clock's time) is handed to the serious-penalty
+ * event trigger through the transaction's xinyong.now setting, in the same statement.
+ */
+export async function updateRecord(db: Db, id: number, d: RecordData, version: number, at: Date): Promise<RecordRow> {
   const r = await db.query<RecordRow>(
-    `update record as r set subject_id = $2, fields = $3, decided_on = $4, valid_from = $5, valid_until = $6,
+    `with clock as (select set_config('xinyong.now', $13, true))
+     update record as r set subject_id = $2, fields = $3, decided_on = $4, valid_from = $5, valid_until = $6,
        publish_from = $7, publish_until = $8, severity = $9, state = $10, version = $11, content_hash = $12, updated_at = now()
-     where id = $1 returning ${COLS}`,
+     from clock where id = $1 returning ${COLS}`,
     [id, d.subjectId, d.fields, d.decidedOn, d.validFrom, d.validUntil, d.publishFrom, d.publishUntil, d.severity, d.state,
-      version, d.contentHash],
+      version, d.contentHash, at.toISOString()],
   );
   return r.rows[0]!;
 }

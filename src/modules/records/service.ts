@@ -64,7 +64,7 @@ export async function saveCheckedRow(
   opts: { mode: 'create' | 'upsert'; reason?: string | null },
 ): Promise<SaveResult> {
   const { category, departmentId } = target;
-  const subject = await resolveSubject(ctx.db, ctx.pd, row.subject);
+  const subject = await resolveSubject(ctx.db, ctx.pd, row.subject, ctx.clock.today());
   const warnings: ErrorDetail[] = subject.nameMismatch
     ? [{ field: category.subjectFields.name, message: `主体名称与库中不一致：库中为“${subject.nameMismatch.onFile}”，报送为“${subject.nameMismatch.given}”`, onFile: subject.nameMismatch.onFile, given: subject.nameMismatch.given }]
     : [];
@@ -83,7 +83,7 @@ export async function saveCheckedRow(
   let data = { ...content, contentHash: contentHash(content) };
   const at = ctx.clock.now();
   if (!existing) {
-    const created = await repo.insertRecord(ctx.db, data);
+    const created = await repo.insertRecord(ctx.db, data, at);
     if (!created) throw new ConflictError(`业务主键“${row.sourceKey}”正被同时报送，请重试`, [{ field: 'sourceKey', message: 'concurrent insert' }]);
     await appendVersion(ctx.db, created, 'create', actor, opts.reason ?? null, at);
     await savePersonal(ctx, created.id, row);
@@ -95,7 +95,7 @@ export async function saveCheckedRow(
     const revived = { ...content, state: 'active' as RecordState };
     data = { ...revived, contentHash: contentHash(revived) };
   }
-  const updated = await repo.updateRecord(ctx.db, existing.id, data, existing.version + 1);
+  const updated = await repo.updateRecord(ctx.db, existing.id, data, existing.version + 1, at);
   await appendVersion(ctx.db, updated, 'update', actor, opts.reason ?? null, at);
   await savePersonal(ctx, updated.id, row);
   return { record: updated, outcome: 'updated', warnings };
@@ -149,8 +149,9 @@ export async function transitionRecord(ctx: Pick<RecordContext, 'db' | 'clock'>,
   if (!reason.trim()) throw new ValidationError('状态变更必须说明理由', [{ field: 'reason', message: 'required' }]);
   const { id: _id, version, contentHash: _h, ...rest } = existing;
   const content = { ...rest, state: to };
-  const updated = await repo.updateRecord(ctx.db, id, { ...content, contentHash: contentHash(content) }, version + 1);
-  await appendVersion(ctx.db, updated, to === 'revoked' ? 'revoke' : 'state', actor, reason.trim(), ctx.clock.now());
+  const at = ctx.clock.now();
+  const updated = await repo.updateRecord(ctx.db, id, { ...content, contentHash: contentHash(content) }, version + 1, at);
+  await appendVersion(ctx.db, updated, to === 'revoked' ? 'revoke' : 'state', actor, reason.trim(), at);
   return updated;
 }
 

@@ -57,11 +57,11 @@ export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: numbe
         pending = [r.listEntryId!];
       }
       const shareBy = addWorkingDays(today, r.ruleParams.shareResultWorkingDays, cal).date;
-      await appendExchangeEvent(tx, 'repair.approved', r.subjectId, exchangePayload(r, { decidedOn: today, shareBy, recordVersion, listEntries: pending }));
+      await appendExchangeEvent(tx, ctx.clock.now(), 'repair.approved', r.subjectId, exchangePayload(r, { decidedOn: today, shareBy, recordVersion, listEntries: pending }));
     }
     await repo.updateRepair(tx, id, { state: to, decidedOn: today, decidedBy: actor.name, decisionReason: reason, pendingListExits: pending });
     await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'decided', r.state, to, reason, { recordVersion, listEntries: pending, late: r.decisionDue !== null && r.decisionDue < today }));
-    await notify(tx, {
+    await notify(tx, ctx.clock.now(), {
       audience: 'subject', subjectId: r.subjectId, kind: `repair.${to}`, refType: 'repair', refId: id,
       title: to === 'approved' ? `信用修复已完成 #${id}` : `信用修复申请未获批准 #${id}`,
       body: to === 'approved' ? `相关信息已停止公示和共享（${ruleTag(r)}）。${reason}` : `理由：${reason}`,
@@ -97,7 +97,7 @@ export async function extendRepair(ctx: RightsContext, viewer: Viewer, id: numbe
     const due = addWorkingDays(r.decisionDue ?? ctx.clock.today(), r.ruleParams.extensionWorkingDays, cal);
     await repo.updateRepair(tx, id, { state: 'extended', decisionDue: due.date, dueProvisional: due.provisional, extensions: r.extensions + 1 });
     await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'extended', r.state, 'extended', reason.trim(), { from: r.decisionDue, to: due.date }));
-    await notify(tx, { audience: 'subject', subjectId: r.subjectId, kind: 'repair.extended', refType: 'repair', refId: id, title: `信用修复审核延期 #${id}`, body: `决定期限延至 ${due.date}。理由：${reason.trim()}` });
+    await notify(tx, ctx.clock.now(), { audience: 'subject', subjectId: r.subjectId, kind: 'repair.extended', refType: 'repair', refId: id, title: `信用修复审核延期 #${id}`, body: `决定期限延至 ${due.date}。理由：${reason.trim()}` });
   });
   return mustFind(ctx.pool, id);
 }
@@ -129,10 +129,10 @@ export async function recheckRepair(ctx: RightsContext, viewer: Viewer, id: numb
     }
     await repo.updateRepair(tx, id, { state: 'revoked', recheckedOn: today, recheckReason: reason, barUntil, pendingListExits: [] });
     await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'rechecked', r.state, 'revoked', reason, { outcome: 'revoked', recordVersion, barUntil }));
-    await appendExchangeEvent(tx, 'repair.revoked', r.subjectId, exchangePayload(r, { revokedOn: today, barUntil, recordVersion }));
-    await notify(tx, { audience: 'subject', subjectId: r.subjectId, kind: 'repair.revoked', refType: 'repair', refId: id, title: `信用修复经复查撤销 #${id}`, body: `${reason}。${barUntil} 前不得再次申请信用修复（${ruleTag(r)}）` });
+    await appendExchangeEvent(tx, ctx.clock.now(), 'repair.revoked', r.subjectId, exchangePayload(r, { revokedOn: today, barUntil, recordVersion }));
+    await notify(tx, ctx.clock.now(), { audience: 'subject', subjectId: r.subjectId, kind: 'repair.revoked', refType: 'repair', refId: id, title: `信用修复经复查撤销 #${id}`, body: `${reason}。${barUntil} 前不得再次申请信用修复（${ruleTag(r)}）` });
     if (r.listEntryId !== null) {
-      await notify(tx, { audience: 'centre', kind: 'repair.revoked', refType: 'repair', refId: id, title: `修复撤销：名单条目 #${r.listEntryId} 须重新认定`, body: `信用修复 #${id} 经复查撤销；名单条目不会自动恢复，请按名单认定程序处理` });
+      await notify(tx, ctx.clock.now(), { audience: 'centre', kind: 'repair.revoked', refType: 'repair', refId: id, title: `修复撤销：名单条目 #${r.listEntryId} 须重新认定`, body: `信用修复 #${id} 经复查撤销；名单条目不会自动恢复，请按名单认定程序处理` });
     }
   });
   if (input.outcome === 'revoked') eventsCommitted();
@@ -149,7 +149,7 @@ export async function flagOverdueRepairs(ctx: Pick<RightsContext, 'pool' | 'cloc
       if (r.overdue || r.decisionDue === null || r.decisionDue >= today || !['accepted', 'extended'].includes(r.state)) return false;
       await repo.updateRepair(tx, id, { overdue: true });
       await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'overdue', r.state, r.state, `决定期限 ${r.decisionDue} 已过`, { decisionDue: r.decisionDue }));
-      await notify(tx, { audience: 'centre', kind: 'repair.overdue', refType: 'repair', refId: id, title: `信用修复逾期未决 #${id}`, body: `决定期限 ${r.decisionDue} 已过（${r.departmentName ?? '—'}）` });
+      await notify(tx, ctx.clock.now(), { audience: 'centre', kind: 'repair.overdue', refType: 'repair', refId: id, title: `信用修复逾期未决 #${id}`, body: `决定期限 ${r.decisionDue} 已过（${r.departmentName ?? '—'}）` });
       return true;
     });
     if (moved) n += 1;

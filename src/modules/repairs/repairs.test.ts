@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders } from '../../../test/helpers/app.js';
+import { addDays, at, monthsAfter, TEST_NOW, TEST_TODAY, yearOf, yearsAfter } from '../../../test/helpers/clock.js';
 import { licenceRow, makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 import { runSubjectRightsSweep } from '../rules/sweep.js';
 import { createRightsTestApp, PDF, type RightsTestApp } from '../rules/test-app.js';
+
+// The parties' ordinary penalties were decided some eight and a half months before the clock's day
+// (TODAY). The story starts seven weeks after the decision, inside the three-month minimum period,
+// then moves to TODAY, when that period is over and the year of publication is not.
+const TODAY = TEST_TODAY;
+const DECIDED = addDays(TODAY, -260);
+const EARLY = addDays(DECIDED, 52);
 
 let t: RightsTestApp;
 let dept: { code: string; uscc: string };
@@ -23,7 +31,8 @@ const FULL = ['commitment_letter', 'performance_proof', 'identity_proof'].map(ma
 interface Party { uscc: string; name: string; subjectId: number; session: SessionHeaders }
 
 async function penalty(p: { uscc: string; name: string }, wsh: string, overrides: Record<string, string> = {}, category = 'penalty') {
-  const fields = category === 'penalty' ? penaltyRow({ ...p, wsh, dept, overrides }) : licenceRow({ ...p, wsh, dept, overrides });
+  const decided = { CF_JDRQ: DECIDED, CF_YXQ: yearsAfter(DECIDED, 1) };
+  const fields = category === 'penalty' ? penaltyRow({ ...p, wsh, dept, overrides: { ...decided, ...overrides } }) : licenceRow({ ...p, wsh, dept, overrides });
   const res = await post('/records', { department: 'SCJGJ', category, fields }, admin);
   if (res.statusCode !== 201) throw new Error(res.body);
   return json<{ id: number; subjectId: number }>(res);
@@ -35,6 +44,7 @@ async function party(name: string): Promise<Party & { record: number }> {
   return { uscc, name, subjectId: r.subjectId, record: r.id, session: await t.loginAs('subject', undefined, r.subjectId) };
 }
 
+const workingDaysAfter = async (date: string, days: number) => json<{ date: string }>(await get(`/calendar/working-days/add?date=${date}&days=${days}`)).date;
 const eligibility = async (q: string, s: SessionHeaders) => json<Eligibility>(await get(`/repairs/eligibility?${q}`, s));
 const inArchive = async (uscc: string, id: number) => {
   const a = json<{ categories: { records: { id: number; notice: string | null }[] }[] }>(await get(`/subjects/${uscc}/archive`));
@@ -42,7 +52,7 @@ const inArchive = async (uscc: string, id: number) => {
 };
 
 beforeAll(async () => {
-  t = await createRightsTestApp('2026-05-01T10:00:00+08:00');
+  t = await createRightsTestApp(at(EARLY));
   dept = await makeDepartment(t);
   await makeDepartment(t, 'SWJ', '市税务局');
   admin = await t.loginAs('admin');
@@ -56,14 +66,16 @@ describe('credit repair', () => {
   let licence: number;
 
   it('refuses an application before the minimum publication period, naming the rule and the earliest date', async () => {
-    t.clock.set('2026-05-01T10:00:00+08:00');
+    t.clock.set(at(EARLY));
     a = await party('南通市修复甲有限公司');
+    const earliest = monthsAfter(DECIDED, 3);
+    expect(EARLY < earliest && earliest < TODAY).toBe(true);
     const e = await eligibility(`record=${a.record}`, a.session);
-    expect(e).toMatchObject({ eligible: false, earliestDate: '2026-06-10' });
-    expect(e.reasons.find((r) => r.check === 'minimum_period')).toMatchObject({ ok: false, rule: 'repair v1.classes.ordinary.minMonths=3', until: '2026-06-10' });
+    expect(e).toMatchObject({ eligible: false, earliestDate: earliest });
+    expect(e.reasons.find((r) => r.check === 'minimum_period')).toMatchObject({ ok: false, rule: 'repair v1.classes.ordinary.minMonths=3', until: earliest });
     const res = await post('/repairs', { record: a.record, materials: FULL }, a.session);
     expect(res.statusCode).toBe(409);
-    expect(json(res)).toMatchObject({ error: { code: 'repair_not_eligible', details: [{ field: 'minimum_period', until: '2026-06-10' }] } });
+    expect(json(res)).toMatchObject({ error: { code: 'repair_not_eligible', details: [{ field: 'minimum_period', until: earliest }] } });
   });
 
   it('refuses a category the catalog marks non-repairable', async () => {
@@ -78,7 +90,7 @@ describe('credit repair', () => {
   });
 
   it('returns incomplete applications, refuses double submission, accepts when complete and decides within 3 working days', async () => {
-    t.clock.set('2026-11-25T10:00:00+08:00');
+    t.clock.set(TEST_NOW);
     expect((await eligibility(`record=${a.record}`, a.session)).eligible).toBe(true);
     const res = await post('/repairs', { record: a.record, statement: '已缴清罚款并完成整改', materials: [material('commitment_letter')] }, a.session);
     expect(res.statusCode).toBe(201);
@@ -91,16 +103,15 @@ describe('credit repair', () => {
     expect(json(again)).toMatchObject({ error: { code: 'duplicate_application' } });
 
     const accepted = json<Repair>(await post(`/repairs/${r.id}/materials`, { materials: [material('performance_proof'), material('identity_proof')] }, a.session));
-    const due = json<{ date: string }>(await get('/calendar/working-days/add?date=2026-11-25&days=3')).date;
-    expect(accepted).toMatchObject({ state: 'accepted', acceptedOn: '2026-11-25', decisionDue: due });
-    expect(due).toBe('2026-11-30');
+    const due = await workingDaysAfter(TODAY, 3);
+    expect(accepted).toMatchObject({ state: 'accepted', acceptedOn: TODAY, decisionDue: due });
 
     expect((await post(`/repairs/${r.id}/decision`, { decision: 'approve', reason: '符合条件' }, otherClerk)).statusCode).toBe(403);
-    expect(json(await post(`/repairs/${r.id}/extend`, { reason: '需核实缴款' }, clerk))).toMatchObject({ state: 'extended', decisionDue: '2026-12-03' });
+    expect(json(await post(`/repairs/${r.id}/extend`, { reason: '需核实缴款' }, clerk))).toMatchObject({ state: 'extended', decisionDue: await workingDaysAfter(due, 3) });
     expect(await inArchive(a.uscc, a.record)).toBe(true);
 
     const approved = await post(`/repairs/${r.id}/decision`, { decision: 'approve', reason: '已履行处罚义务，整改到位' }, clerk);
-    expect(json(approved)).toMatchObject({ state: 'approved', decision: { decidedOn: '2026-11-25' } });
+    expect(json(approved)).toMatchObject({ state: 'approved', decision: { decidedOn: TODAY } });
     expect(await inArchive(a.uscc, a.record)).toBe(false);
     const staffView = json<{ categories: { records: { id: number; notice: string | null }[] }[] }>(await get(`/subjects/${a.uscc}/archive`, admin, '信用修复复核'));
     expect(staffView.categories.flatMap((c) => c.records).find((x) => x.id === a.record)).toMatchObject({ notice: '已信用修复' });
@@ -109,7 +120,7 @@ describe('credit repair', () => {
     expect(versions.at(-1)).toMatchObject({ op: 'state', snapshot: { state: 'repaired' } });
     expect(versions.at(-1)!.reason).toContain('规则 repair v1');
     const ev = await t.db.pool.query<{ payload: { repairId: number; shareBy: string } }>(`select payload from domain_event where type = 'repair.approved'`);
-    expect(ev.rows.map((x) => x.payload)).toContainEqual(expect.objectContaining({ repairId: r.id, shareBy: '2026-11-30' }));
+    expect(ev.rows.map((x) => x.payload)).toContainEqual(expect.objectContaining({ repairId: r.id, shareBy: await workingDaysAfter(TODAY, 3) }));
     const notes = json<{ items: { kind: string }[] }>(await get('/me/notifications', a.session)).items.map((n) => n.kind);
     expect(notes).toContain('repair.approved');
     const file = json<{ events: { type: string; label: string }[]; files: { role: string }[] }>(await get(`/repairs/${r.id}`, a.session));
@@ -121,10 +132,10 @@ describe('credit repair', () => {
   it('re-checks a granted repair: revoked, the record is published again and the abuse bar starts', async () => {
     const id = json<{ items: { id: number; record: number }[] }>(await get('/repairs?state=approved', admin)).items.find((x) => x.record === a.record)!.id;
     const res = await post(`/repairs/${id}/recheck`, { outcome: 'revoked', reason: '复查发现以虚假缴款凭证申请修复' }, admin);
-    expect(json(res)).toMatchObject({ state: 'revoked', barUntil: '2029-11-25' });
+    expect(json(res)).toMatchObject({ state: 'revoked', barUntil: yearsAfter(TODAY, 3) });
     expect(await inArchive(a.uscc, a.record)).toBe(true);
     const e = await eligibility(`record=${a.record}`, a.session);
-    expect(e).toMatchObject({ eligible: false, earliestDate: '2029-11-25' });
+    expect(e).toMatchObject({ eligible: false, earliestDate: yearsAfter(TODAY, 3) });
     expect(e.reasons.find((r) => r.check === 'abuse_bar')).toMatchObject({ ok: false, rule: 'repair v1.abuseBarYears=3' });
   });
 
@@ -143,23 +154,23 @@ describe('credit repair', () => {
 
   it('excludes a subject on a serious-dishonesty list, and counts list entries as serious', async () => {
     const c = await party('南通市修复丙有限公司');
-    const entry = json<{ id: number }>(await post('/lists/major_tax_violation/entries', { subject: c.uscc, basisRecords: [c.record], reason: '偷税', documentNo: '税稽罚〔2026〕1号' }, admin));
+    const entry = json<{ id: number }>(await post('/lists/major_tax_violation/entries', { subject: c.uscc, basisRecords: [c.record], reason: '偷税', documentNo: `税稽罚〔${yearOf(TODAY)}〕1号` }, admin));
     const e = await eligibility(`record=${c.record}`, c.session);
     expect(e.reasons.find((r) => r.check === 'blacklist')).toMatchObject({ ok: false, rule: 'repair v1.excludeBlacklisted=true' });
     expect(e.earliestDate).toBeUndefined();
     const onEntry = await eligibility(`listEntry=${entry.id}`, c.session);
-    expect(onEntry.reasons.find((r) => r.check === 'minimum_period')).toMatchObject({ ok: false, rule: 'repair v1.classes.serious.minMonths=12', until: '2027-11-25' });
+    expect(onEntry.reasons.find((r) => r.check === 'minimum_period')).toMatchObject({ ok: false, rule: 'repair v1.classes.serious.minMonths=12', until: monthsAfter(TODAY, 12) });
     expect(onEntry.materials.required.map((m) => m.code)).toEqual(['commitment_letter', 'performance_proof', 'rectification_report', 'identity_proof']);
   });
 
   it('lets a minor penalty be repaired at once, flags overdue decisions, and allows a new application after a refusal', async () => {
     const d = await party('南通市修复丁有限公司');
-    const warning = await penalty({ uscc: d.uscc, name: d.name }, 'warn-1', { CF_CFLB: '警告', CF_NR: '警告', CF_NR_FK: '', CF_JDRQ: '2026-11-20' });
+    const warning = await penalty({ uscc: d.uscc, name: d.name }, 'warn-1', { CF_CFLB: '警告', CF_NR: '警告', CF_NR_FK: '', CF_JDRQ: addDays(TODAY, -5) });
     const e = await eligibility(`record=${warning.id}`, d.session);
     expect(e.eligible).toBe(true);
     expect(e.materials.required.map((m) => m.code)).toEqual(['commitment_letter', 'performance_proof']);
     const first = json<Repair>(await post('/repairs', { record: d.record, materials: FULL }, d.session));
-    t.clock.set('2026-12-01T09:00:00+08:00');
+    t.clock.set(at(addDays(first.decisionDue!, 1), '09:00'));
     expect((await runSubjectRightsSweep(t.db.pool, t.clock, t.db.pd)).repairsOverdue).toBe(1);
     expect(json(await get(`/repairs/${first.id}`, admin))).toMatchObject({ overdue: true });
     expect((await runSubjectRightsSweep(t.db.pool, t.clock, t.db.pd)).repairsOverdue).toBe(0);

@@ -15,6 +15,8 @@ const FROM = 'repair p left join department d on d.id = p.department_id';
 const OPEN = `('returned', 'accepted', 'extended')`;
 
 export interface NewRepair {
+  /** Filed at (the clock's time). */
+  createdAt: Date;
   subjectId: number;
   recordId: number | null;
   listEntryId: number | null;
@@ -39,11 +41,11 @@ export async function insertRepair(db: Db, r: NewRepair): Promise<number> {
   const res = await db.query<{ id: number }>(
     `insert into repair (subject_id, record_id, list_entry_id, department_id, severity, state, filed_by, agent_name, applicant_user_id,
        statement, applied_on, accepted_on, decision_due, due_provisional, materials_required, materials_missing, eligibility,
-       rule_code, rule_version, rule_params)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) returning id`,
+       rule_code, rule_version, rule_params, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) returning id`,
     [r.subjectId, r.recordId, r.listEntryId, r.departmentId, r.severity, r.state, r.filedBy, r.agentName, r.applicantUserId,
       r.statement, r.appliedOn, r.acceptedOn, r.decisionDue, r.dueProvisional, r.materialsRequired, r.materialsMissing,
-      JSON.stringify(r.eligibility), r.rule.code, r.rule.version, JSON.stringify(r.rule.params)],
+      JSON.stringify(r.eligibility), r.rule.code, r.rule.version, JSON.stringify(r.rule.params), r.createdAt],
   );
   return res.rows[0]!.id;
 }

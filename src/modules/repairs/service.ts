@@ -141,18 +141,18 @@ export async function applyForRepair(ctx: RightsContext, viewer: Viewer, input: 
         subjectId: t.subjectId, recordId: t.recordId, listEntryId: t.listEntryId, departmentId: t.departmentId, severity: e.severity, state, ...who,
         applicantUserId: viewer.userId, statement: input.statement?.trim() || null, appliedOn: today, acceptedOn: acc?.acceptedOn ?? null,
         decisionDue: acc?.decisionDue ?? null, dueProvisional: acc?.dueProvisional ?? false, materialsRequired: required, materialsMissing: missing,
-        eligibility: e, rule,
+        eligibility: e, rule, createdAt: ctx.clock.now(),
       });
-      const stored = await storeFiles(tx, { kind: 'repair', id: newId }, files, actor.name);
+      const stored = await storeFiles(tx, { kind: 'repair', id: newId }, files, actor.name, ctx.clock.now());
       const names = (codes: string[]) => codes.map((c) => rule.params.materials.find((m) => m.code === c)?.name ?? c).join('、');
       await repo.insertEvent(tx, newId, caseEvent(actor, ctx.clock.now(), 'applied', null, state, input.statement?.trim() || null, {
         files: stored.map((f) => f.id), required, missing, rule: { code: rule.code, version: rule.version }, decisionDue: acc?.decisionDue ?? null,
       }));
-      await notify(tx, state === 'accepted'
+      await notify(tx, ctx.clock.now(), state === 'accepted'
         ? { audience: 'subject', subjectId: t.subjectId, kind: 'repair.accepted', refType: 'repair', refId: newId, title: `信用修复申请已受理 #${newId}`, body: `将于 ${acc!.decisionDue} 前作出决定（规则 ${rule.code} v${rule.version}）` }
         : { audience: 'subject', subjectId: t.subjectId, kind: 'repair.returned', refType: 'repair', refId: newId, title: `信用修复申请材料不全 #${newId}`, body: `请补正：${names(missing)}` });
       if (state === 'accepted' && t.departmentId !== null) {
-        await notify(tx, { audience: 'department', departmentId: t.departmentId, kind: 'repair.accepted', refType: 'repair', refId: newId, title: `待审核信用修复申请 #${newId}`, body: `请于 ${acc!.decisionDue} 前作出决定` });
+        await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: t.departmentId, kind: 'repair.accepted', refType: 'repair', refId: newId, title: `待审核信用修复申请 #${newId}`, body: `请于 ${acc!.decisionDue} 前作出决定` });
       }
       return newId;
     });
@@ -176,7 +176,7 @@ export async function supplementRepair(ctx: RightsContext, viewer: Viewer, id: n
   await withTx(ctx.pool, async (tx) => {
     const r = await mustFind(tx, id, true);
     if (r.state !== 'returned') throw new InvalidTransitionError('repair', r.state, 'accepted');
-    const stored = await storeFiles(tx, { kind: 'repair', id }, files, actor.name);
+    const stored = await storeFiles(tx, { kind: 'repair', id }, files, actor.name, ctx.clock.now());
     const missing = missingMaterials(r.materialsRequired, (await filesOf(tx, 'repair', id)).map((f) => f.role));
     if (missing.length) {
       await repo.updateRepair(tx, id, { materialsMissing: missing });
@@ -185,8 +185,8 @@ export async function supplementRepair(ctx: RightsContext, viewer: Viewer, id: n
     }
     await repo.updateRepair(tx, id, { state: 'accepted', materialsMissing: [], ...acc });
     await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'accepted', r.state, 'accepted', null, { files: stored.map((f) => f.id), decisionDue: acc.decisionDue }));
-    await notify(tx, { audience: 'subject', subjectId: r.subjectId, kind: 'repair.accepted', refType: 'repair', refId: id, title: `信用修复申请已受理 #${id}`, body: `将于 ${acc.decisionDue} 前作出决定` });
-    if (r.departmentId !== null) await notify(tx, { audience: 'department', departmentId: r.departmentId, kind: 'repair.accepted', refType: 'repair', refId: id, title: `待审核信用修复申请 #${id}`, body: `请于 ${acc.decisionDue} 前作出决定` });
+    await notify(tx, ctx.clock.now(), { audience: 'subject', subjectId: r.subjectId, kind: 'repair.accepted', refType: 'repair', refId: id, title: `信用修复申请已受理 #${id}`, body: `将于 ${acc.decisionDue} 前作出决定` });
+    if (r.departmentId !== null) await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: r.departmentId, kind: 'repair.accepted', refType: 'repair', refId: id, title: `待审核信用修复申请 #${id}`, body: `请于 ${acc.decisionDue} 前作出决定` });
   });
   return mustFind(ctx.pool, id);
 }

@@ -65,12 +65,12 @@ const FB_COLS = `id, hit_id as "hitId", applied, measure_code as measure, reason
 /** Insert feedback; null when this hit already has feedback for the same measure. */
 export async function insertFeedback(
   db: Db,
-  f: { reviewId: number; hitId: number; departmentId: number | null; applied: boolean; measure: string | null; reason: string; actor: { kind: string; id: string | null; name: string } },
+  f: { reviewId: number; hitId: number; departmentId: number | null; applied: boolean; measure: string | null; reason: string; actor: { kind: string; id: string | null; name: string }; at: Date },
 ): Promise<FeedbackRow | null> {
   const r = await db.query<FeedbackRow>(
-    `insert into measure_feedback (review_id, hit_id, department_id, applied, measure_code, reason, actor_kind, actor_id, actor_name)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing returning ${FB_COLS}`,
-    [f.reviewId, f.hitId, f.departmentId, f.applied, f.measure, f.reason, f.actor.kind, f.actor.id, f.actor.name],
+    `insert into measure_feedback (review_id, hit_id, department_id, applied, measure_code, reason, actor_kind, actor_id, actor_name, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict do nothing returning ${FB_COLS}`,
+    [f.reviewId, f.hitId, f.departmentId, f.applied, f.measure, f.reason, f.actor.kind, f.actor.id, f.actor.name, f.at],
   );
   return r.rows[0] ?? null;
 }

@@ -34,7 +34,7 @@ export async function getReview(db: Db, viewer: Viewer, id: number) {
  * The implementing department reports whether it applied a measure to a hit (反馈), closing
  * 发起-响应-反馈. One answer per hit and measure; only the review's department may answer.
  */
-export async function giveFeedback(db: Db, viewer: Viewer, reviewId: number, hitId: number, input: { applied: boolean; measure?: string; reason: string }) {
+export async function giveFeedback(db: Db, viewer: Viewer, reviewId: number, hitId: number, input: { applied: boolean; measure?: string; reason: string }, now: Date) {
   const review = await reviewOf(db, reviewId);
   requireScope(viewer, 'reviews:write');
   requireReviewOwner(viewer, review);
@@ -48,7 +48,7 @@ export async function giveFeedback(db: Db, viewer: Viewer, reviewId: number, hit
   if (input.applied && !measure && hit.measures.length) {
     throw new ValidationError('已实施时须写明实施的措施', [{ field: 'measure', message: `one of ${hit.measures.join(', ')}` }]);
   }
-  const row = await repo.insertFeedback(db, { reviewId, hitId, departmentId: review.departmentId, applied: input.applied, measure, reason: input.reason.trim(), actor: actorFor(viewer) });
+  const row = await repo.insertFeedback(db, { reviewId, hitId, departmentId: review.departmentId, applied: input.applied, measure, reason: input.reason.trim(), actor: actorFor(viewer), at: now });
   if (!row) throw new ConflictError('该命中的这项措施已反馈过', [{ field: 'measure', message: 'feedback already given' }], 'feedback_exists');
   return { ...row, createdAt: row.createdAt.toISOString() };
 }

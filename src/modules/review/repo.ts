@@ -149,13 +149,14 @@ export interface NewReview {
   matched: number;
   hitParties: number;
   hits: number;
+  createdAt: Date;
 }
 
 export async function insertReview(db: Db, r: NewReview): Promise<{ id: number; createdAt: Date }> {
   const x = await db.query<{ id: number; createdAt: Date }>(
-    `insert into review (scenario, department_id, actor_kind, actor_id, actor_name, parties, matched, hit_parties, hits)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id, created_at as "createdAt"`,
-    [r.scenario, r.departmentId, r.actor.kind, r.actor.id, r.actor.name, r.parties, r.matched, r.hitParties, r.hits],
+    `insert into review (scenario, department_id, actor_kind, actor_id, actor_name, parties, matched, hit_parties, hits, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id, created_at as "createdAt"`,
+    [r.scenario, r.departmentId, r.actor.kind, r.actor.id, r.actor.name, r.parties, r.matched, r.hitParties, r.hits, r.createdAt],
   );
   return x.rows[0]!;
 }

@@ -49,6 +49,6 @@ export async function reviewRoutes(app: FastifyInstance, deps: AppDeps): Promise
     },
   }, async (req, reply) => {
     const p = req.params as { id: number; hitId: number };
-    return reply.status(201).send(await giveFeedback(deps.pool, req.viewer, p.id, p.hitId, req.body as { applied: boolean; measure?: string; reason: string }));
+    return reply.status(201).send(await giveFeedback(deps.pool, req.viewer, p.id, p.hitId, req.body as { applied: boolean; measure?: string; reason: string }, deps.clock.now()));
   });
 }

@@ -260,7 +260,7 @@ export async function runReview(ctx: ReviewContext, viewer: Viewer, input: { sce
   };
   const actor = actorFor(viewer);
   const stored = await withTx(ctx.pool, async (tx) => {
-    const review = await repo.insertReview(tx, { scenario, departmentId: dept.id, actor, ...counts });
+    const review = await repo.insertReview(tx, { scenario, departmentId: dept.id, actor, ...counts, createdAt: ctx.clock.now() });
     const ids = await repo.insertHits(tx, review.id, pending);
     ids.forEach((id, i) => (pending[i]!.view.id = id));
     await appendAudit(tx, {

@@ -66,9 +66,9 @@ export function decodeUploads(files: { role: string; file: FileUpload; field: st
   return out;
 }
 
-export async function storeFiles(db: Db, owner: { kind: 'objection' | 'repair'; id: number }, files: DecodedFile[], uploadedBy: string): Promise<repo.FileMeta[]> {
+export async function storeFiles(db: Db, owner: { kind: 'objection' | 'repair'; id: number }, files: DecodedFile[], uploadedBy: string, at: Date): Promise<repo.FileMeta[]> {
   const out: repo.FileMeta[] = [];
-  for (const f of files) out.push(await repo.insertFile(db, { ownerKind: owner.kind, ownerId: owner.id, ...f, uploadedBy }));
+  for (const f of files) out.push(await repo.insertFile(db, { ownerKind: owner.kind, ownerId: owner.id, ...f, uploadedBy, at }));
   return out;
 }
 

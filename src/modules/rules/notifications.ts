@@ -10,8 +10,8 @@ export type NewNotification = Omit<repo.NotificationRow, 'id' | 'createdAt' | 'r
 };
 
 /** Leave a notification (inside the transaction of the change it reports, so it exists iff the change does). */
-export async function notify(db: Db, n: NewNotification): Promise<void> {
-  await repo.insertNotification(db, { ...n, subjectId: n.subjectId ?? null, departmentId: n.departmentId ?? null });
+export async function notify(db: Db, at: Date, n: NewNotification): Promise<void> {
+  await repo.insertNotification(db, { ...n, subjectId: n.subjectId ?? null, departmentId: n.departmentId ?? null, createdAt: at });
 }
 
 function mailboxOf(viewer: Viewer): repo.Mailbox {
@@ -34,15 +34,15 @@ export async function myNotifications(db: Db, viewer: Viewer, q: { unread: boole
   };
 }
 
-export async function markNotificationRead(db: Db, viewer: Viewer, id: number): Promise<void> {
-  if (!(await repo.markRead(db, mailboxOf(viewer), id))) throw new NotFoundError('notification', String(id));
+export async function markNotificationRead(db: Db, viewer: Viewer, id: number, at: Date): Promise<void> {
+  if (!(await repo.markRead(db, mailboxOf(viewer), id, at))) throw new NotFoundError('notification', String(id));
 }
 
 /**
  * An event for exchange with upper platforms (信用中国 and the provincial platform), written to the
  * domain_event outbox inside the transaction of the change; the caller nudges dispatchers after commit.
  */
-export async function appendExchangeEvent(tx: Db, type: string, subjectId: number, payload: Record<string, unknown>): Promise<number> {
+export async function appendExchangeEvent(tx: Db, at: Date, type: string, subjectId: number, payload: Record<string, unknown>): Promise<number> {
   await lockEvents(tx);
-  return repo.insertDomainEvent(tx, { type, subjectId, payload });
+  return repo.insertDomainEvent(tx, { type, subjectId, payload, at });
 }

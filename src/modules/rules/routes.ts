@@ -63,7 +63,7 @@ export async function ruleRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.post('/me/notifications/:id/read', {
     schema: { tags: ['subject rights'], summary: 'Mark one of my notifications read', params: IdParam, response: { 204: Type.Null(), ...errorResponses } },
   }, async (req, reply) => {
-    await markNotificationRead(deps.pool, req.viewer, (req.params as IdParam).id);
+    await markNotificationRead(deps.pool, req.viewer, (req.params as IdParam).id, deps.clock.now());
     return reply.status(204).send();
   });
 }

@@ -22,10 +22,10 @@ export interface NotificationRow {
 const NCOLS = `id, audience, subject_id as "subjectId", department_id as "departmentId", kind, title, body,
   ref_type as "refType", ref_id as "refId", created_at as "createdAt", read_at as "readAt"`;
 
-export async function insertNotification(db: Db, n: Omit<NotificationRow, 'id' | 'createdAt' | 'readAt'>): Promise<void> {
+export async function insertNotification(db: Db, n: Omit<NotificationRow, 'id' | 'readAt'>): Promise<void> {
   await db.query(
-    `insert into notification (audience, subject_id, department_id, kind, title, body, ref_type, ref_id) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [n.audience, n.subjectId, n.departmentId, n.kind, n.title, n.body, n.refType, n.refId],
+    `insert into notification (audience, subject_id, department_id, kind, title, body, ref_type, ref_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [n.audience, n.subjectId, n.departmentId, n.kind, n.title, n.body, n.refType, n.refId, n.createdAt],
   );
 }
 
@@ -47,14 +47,14 @@ export async function notificationsOf(db: Db, box: Mailbox, q: { unread: boolean
   return { items: items.rows, total: total.rows[0]?.n ?? 0 };
 }
 
-export async function markRead(db: Db, box: Mailbox, id: number): Promise<boolean> {
-  const r = await db.query(`update notification set read_at = coalesce(read_at, now()) where id = $4 and ${MAILBOX}`, [box.audience, box.subjectId, box.departmentId, id]);
+export async function markRead(db: Db, box: Mailbox, id: number, at: Date): Promise<boolean> {
+  const r = await db.query(`update notification set read_at = coalesce(read_at, $5) where id = $4 and ${MAILBOX}`, [box.audience, box.subjectId, box.departmentId, id, at]);
   return (r.rowCount ?? 0) > 0;
 }
 
 /** Append exchange events to the domain_event outbox; the caller holds the event lock. */
-export async function insertDomainEvent(db: Db, e: { type: string; subjectId: number; payload: Record<string, unknown> }): Promise<number> {
-  const r = await db.query<{ id: number }>('insert into domain_event (type, subject_id, payload) values ($1, $2, $3) returning id', [e.type, e.subjectId, JSON.stringify(e.payload)]);
+export async function insertDomainEvent(db: Db, e: { type: string; subjectId: number; payload: Record<string, unknown>; at: Date }): Promise<number> {
+  const r = await db.query<{ id: number }>('insert into domain_event (type, subject_id, payload, created_at) values ($1, $2, $3, $4) returning id', [e.type, e.subjectId, JSON.stringify(e.payload), e.at]);
   return r.rows[0]!.id;
 }
 
@@ -73,12 +73,12 @@ const FCOLS = `id, role, name, content_type as "contentType", bytes, sha256, upl
 
 export async function insertFile(
   db: Db,
-  f: { ownerKind: string; ownerId: number; role: string; name: string; contentType: string; content: Buffer; sha256: string; uploadedBy: string },
+  f: { ownerKind: string; ownerId: number; role: string; name: string; contentType: string; content: Buffer; sha256: string; uploadedBy: string; at: Date },
 ): Promise<FileMeta> {
   const r = await db.query<FileMeta>(
-    `insert into evidence_file (owner_kind, owner_id, role, name, content_type, bytes, sha256, content, uploaded_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${FCOLS}`,
-    [f.ownerKind, f.ownerId, f.role, f.name, f.contentType, f.content.length, f.sha256, f.content, f.uploadedBy],
+    `insert into evidence_file (owner_kind, owner_id, role, name, content_type, bytes, sha256, content, uploaded_by, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning ${FCOLS}`,
+    [f.ownerKind, f.ownerId, f.role, f.name, f.contentType, f.content.length, f.sha256, f.content, f.uploadedBy, f.at],
   );
   return r.rows[0]!;
 }

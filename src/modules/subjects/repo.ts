@@ -81,8 +81,9 @@ export async function setLegalRep(
   db: Db,
   subjectId: number,
   link: { personName: string; personIdHmac: Buffer | null; personIdMasked: string | null; since: string | null },
+  today: string,
 ): Promise<void> {
-  await db.query(`update subject_link set until = coalesce($2::date, current_date) where subject_id = $1 and role = 'legal_rep' and until is null`, [subjectId, link.since]);
+  await db.query(`update subject_link set until = coalesce($2::date, $3::date) where subject_id = $1 and role = 'legal_rep' and until is null`, [subjectId, link.since, today]);
   await db.query(
     `insert into subject_link (subject_id, role, person_name, person_id_hmac, person_id_masked, person_subject_id, since)
      values ($1, 'legal_rep', $2, $3, $4, (select id from subject where id_hmac = $3), $5)`,

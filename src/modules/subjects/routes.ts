@@ -62,7 +62,7 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
   }, async (req, reply) => {
     const body = req.body as Parameters<typeof subjects.registerSubject>[3];
-    const view = await withTx(deps.pool, (tx) => subjects.registerSubject(tx, deps.pd, req.viewer, body));
+    const view = await withTx(deps.pool, (tx) => subjects.registerSubject(tx, deps.pd, req.viewer, body, deps.clock.today()));
     return reply.status(201).send(view);
   });
 

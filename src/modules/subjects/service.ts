@@ -103,8 +103,11 @@ export interface ResolvedSubject {
   nameMismatch: { onFile: string; given: string } | null;
 }
 
-/** Find the subject a record is about, creating it on first sight; legacy codes are attached. */
-export async function resolveSubject(db: Db, pd: PersonalData, ref: SubjectRef): Promise<ResolvedSubject> {
+/**
+ * Find the subject a record is about, creating it on first sight; legacy codes are attached.
+ * `today` (the clock's date) dates a change of legal representative.
+ */
+export async function resolveSubject(db: Db, pd: PersonalData, ref: SubjectRef, today: string): Promise<ResolvedSubject> {
   const { issues, kind, uscc, idNumber } = refIssues(ref);
   if (issues.length) throw new ValidationError('主体信息有误', issues, 'invalid_subject');
   const name = ref.name.trim();
@@ -127,7 +130,7 @@ export async function resolveSubject(db: Db, pd: PersonalData, ref: SubjectRef):
     row = inserted.row;
     created = inserted.created;
     if (created && ref.legalRep?.trim()) {
-      await repo.setLegalRep(db, row.id, { personName: ref.legalRep.trim(), personIdHmac: null, personIdMasked: null, since: null });
+      await repo.setLegalRep(db, row.id, { personName: ref.legalRep.trim(), personIdHmac: null, personIdMasked: null, since: null }, today);
     }
   }
   if (ref.orgCode) await attachLegacyCode(db, row.id, 'org_code', ref.orgCode);
@@ -152,10 +155,11 @@ export async function registerSubject(
   pd: PersonalData,
   viewer: Viewer,
   input: SubjectRef & { formerNames?: string[]; identifiers?: SubjectIdentifier[]; legalRepIdNumber?: string | null },
+  today: string,
 ): Promise<SubjectView> {
   requireRole(viewer, 'admin', 'operator');
   // With an ID number the legal representative link is written below, once, with its masked ID.
-  const r = await resolveSubject(db, pd, input.legalRepIdNumber ? { ...input, legalRep: null } : input);
+  const r = await resolveSubject(db, pd, input.legalRepIdNumber ? { ...input, legalRep: null } : input, today);
   if (!r.created) throw new ConflictError(`主体已存在：${r.row.name}`, [{ field: r.row.uscc ? 'uscc' : 'idNumber', message: 'subject already registered' }]);
   for (const n of input.formerNames ?? []) await repo.addIdentifier(db, r.row.id, 'former_name', n.trim(), normalizeName(n));
   for (const i of input.identifiers ?? []) {
@@ -166,7 +170,7 @@ export async function registerSubject(
   if (input.legalRepIdNumber && input.legalRep) {
     const v = validateCitizenId(input.legalRepIdNumber);
     if (!v.valid) throw new ValidationError('法定代表人证件号码无效', v.errors.map((e) => ({ field: 'legalRepIdNumber', position: e.position, message: e.message })));
-    await repo.setLegalRep(db, r.row.id, { personName: input.legalRep, personIdHmac: pd.hmac(v.normalized!), personIdMasked: maskIdNumber(v.normalized!), since: null });
+    await repo.setLegalRep(db, r.row.id, { personName: input.legalRep, personIdHmac: pd.hmac(v.normalized!), personIdMasked: maskIdNumber(v.normalized!), since: null }, today);
   }
   return viewSubject(db, (await repo.findById(db, r.row.id))!);
 }
