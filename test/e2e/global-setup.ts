@@ -42,7 +42,7 @@ export function serverEnv(port: number, dir: string): NodeJS.ProcessEnv {
 export async function setup(project: TestProject): Promise<void> {
   const build = spawnSync(process.execPath, ['scripts/build-web.mjs'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('web build failed');
-  if (!existsSync('/usr/bin/chromium')) throw new Error('Chromium is missing: apt-get install chromium (see .ci/run)');
+  if (!existsSync('/usr/bin/chromium')) throw new Error('Chromium is missing: run node scripts/ensure-browser.mjs (npm test does), or apt-get install chromium fonts-noto-cjk');
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'xinyong-e2e-'));
   await chmod(dataDir, 0o755); // the embedded server runs as an unprivileged user
   const port = await freePort();
