@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { systemClock } from './lib/clock.js';
 import { createApiKey, revokeApiKey } from './modules/access/keys.js';
 import { systemViewer, ROLES, SCOPES, type Role } from './modules/access/viewer.js';
 import { getSubjectByCode } from './modules/subjects/service.js';
@@ -54,14 +53,14 @@ program
       if ((await countSubjects(p.pool)) > 0) fail('the platform already holds subjects; the demo city loads only into an empty platform');
       const bar = new cliProgress.SingleBar({ format: '{phase} [{bar}] {percentage}% | {value}/{total} | ETA {eta}s' }, cliProgress.Presets.shades_classic);
       bar.start(opts.subjects, 0, { phase: 'subjects' });
-      const r = await loadDemoCity(p.pool, p.pd, { subjects: opts.subjects, seed: opts.seed, onProgress: (done: number, total: number, phase: string) => bar.update(done, { phase, total }) });
+      const r = await loadDemoCity(p.pool, p.pd, { subjects: opts.subjects, seed: opts.seed, today: p.clock.today(), onProgress: (done: number, total: number, phase: string) => bar.update(done, { phase, total }) });
       const { populateDemoLists } = await import('./demo/lists.js');
-      const l = await populateDemoLists(p.pool, p.pd, systemClock.today(), (done, total) => bar.update(done, { phase: 'lists', total }));
+      const l = await populateDemoLists(p.pool, p.pd, p.clock.today(), (done, total) => bar.update(done, { phase: 'lists', total }));
       bar.stop();
       const { seedDemoCommitmentItems } = await import('./demo/commitments.js');
       const items = await seedDemoCommitmentItems(p.pool);
       const { submitDemoDeliveries } = await import('./demo/deliveries.js');
-      const d = await submitDemoDeliveries(p.pool, p.pd, systemClock);
+      const d = await submitDemoDeliveries(p.pool, p.pd, p.clock);
       console.log(`loaded ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s; lists: ${l.blacklist} blacklist, ${l.watch} watch-list, ${l.honour} honour-list entries; ${items} commitment items; ${d.submissions} deliveries of last month and this (${d.counts?.received ?? 0} rows, ${d.counts?.rejected ?? 0} rejected)`);
     }),
   );
@@ -107,7 +106,7 @@ key
   .option('--expires <date>', 'expiry: YYYY-MM-DD (valid through that day, China time) or an ISO 8601 time')
   .action((opts: { department: string; name?: string; scopes: string; expires?: string }) =>
     withPlatform(async (p) => {
-      const k = await createApiKey(p.pool, systemViewer, { department: opts.department, name: opts.name, scopes: opts.scopes.split(',').map((x) => x.trim()).filter(Boolean), expiresAt: opts.expires ?? null }, systemClock.now());
+      const k = await createApiKey(p.pool, systemViewer, { department: opts.department, name: opts.name, scopes: opts.scopes.split(',').map((x) => x.trim()).filter(Boolean), expiresAt: opts.expires ?? null }, p.clock.now());
       console.log(`API key ${k.id} for ${opts.department} (shown once, store it now):\n${k.key}`);
     }),
   );
@@ -115,7 +114,7 @@ key
   .command('revoke <id>')
   .action((id: string) =>
     withPlatform(async (p) => {
-      await revokeApiKey(p.pool, systemViewer, Number(id), systemClock.now());
+      await revokeApiKey(p.pool, systemViewer, Number(id), p.clock.now());
       console.log(`API key ${id} revoked`);
     }),
   );

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isIsoDate } from './lib/clock.js';
 
 /** Typed, validated, frozen configuration. The only module that reads process.env. */
 export interface Config {
@@ -17,6 +18,11 @@ export interface Config {
   readonly platformName: string;
   /** Requests per minute per IP for anonymous searches and archive reads (anti-scraping). */
   readonly publicRateLimit: number;
+  /**
+   * XINYONG_NOW: the business clock starts at this instant and runs forward from there (rehearsals,
+   * training cities, and the test suite's child processes). Null: the wall clock.
+   */
+  readonly clockStart: string | null;
 }
 
 export class ConfigError extends Error {
@@ -48,6 +54,18 @@ function hexKey(env: Env, name: string, problems: string[]): string | null {
   return raw.toLowerCase();
 }
 
+/** An ISO 8601 instant with its offset (2026-11-25T10:00:00+08:00 or …Z); a bare date is ambiguous. */
+function instantVar(env: Env, name: string, problems: string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) && isIsoDate(raw.slice(0, 10)) && !Number.isNaN(new Date(raw).getTime());
+  if (!ok) {
+    problems.push(`${name} must be an ISO 8601 instant with its offset, e.g. 2026-11-25T10:00:00+08:00, got "${raw}"`);
+    return null;
+  }
+  return new Date(raw).toISOString();
+}
+
 /** Pure: turn an environment into a Config or throw a ConfigError listing every problem. */
 export function parseConfig(env: Env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -73,6 +91,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || null,
     platformName: env.PLATFORM_NAME?.trim() || '信用示范市公共信用信息平台',
     publicRateLimit: intVar(env, 'RATE_LIMIT_PUBLIC', 120, 1, 1_000_000, problems),
+    clockStart: instantVar(env, 'XINYONG_NOW', problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

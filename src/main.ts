@@ -5,7 +5,6 @@ import { startSubjectRightsSweep } from './modules/rules/sweep.js';
 import { startPublicationSweep } from './modules/publicity/sweep.js';
 import { startEventDispatch } from './modules/events/bus.js';
 import { ConfigError, loadConfig } from './config.js';
-import { systemClock } from './lib/clock.js';
 import { maskIdNumbersInText } from './lib/redact.js';
 import { ensureAdmin } from './modules/access/service.js';
 import { openPlatform } from './runtime.js';
@@ -31,19 +30,19 @@ async function main(): Promise<void> {
   const { countSubjects, loadDemoCity } = await import('./demo/load.js');
   if (config.demoSubjects > 0 && (await countSubjects(platform.pool)) === 0) {
     say(`loading demo city: ${config.demoSubjects} subjects (seed ${config.demoSeed}) …`);
-    const r = await loadDemoCity(platform.pool, platform.pd, { subjects: config.demoSubjects, seed: config.demoSeed });
+    const r = await loadDemoCity(platform.pool, platform.pd, { subjects: config.demoSubjects, seed: config.demoSeed, today: platform.clock.today() });
     say(`demo city loaded: ${r.subjects} subjects, ${r.records} records, ${r.departments} departments in ${(r.ms / 1000).toFixed(1)} s`);
     const { populateDemoLists } = await import('./demo/lists.js');
-    const l = await populateDemoLists(platform.pool, platform.pd, systemClock.today());
+    const l = await populateDemoLists(platform.pool, platform.pd, platform.clock.today());
     const { seedDemoCommitmentItems } = await import('./demo/commitments.js');
     const items = await seedDemoCommitmentItems(platform.pool);
     say(`demo lists: ${l.blacklist} blacklist, ${l.watch} watch-list and ${l.honour} honour-list entries; ${items} commitment items`);
     const { submitDemoDeliveries } = await import('./demo/deliveries.js');
-    const d = await submitDemoDeliveries(platform.pool, platform.pd, systemClock);
+    const d = await submitDemoDeliveries(platform.pool, platform.pd, platform.clock);
     say(`demo deliveries (归集) of last month and this: ${d.submissions} submissions, ${d.counts?.received ?? 0} rows, ${d.counts?.rejected ?? 0} rejected`);
   }
   const app = await buildApp({
-    config, pool: platform.pool, pd: platform.pd, clock: systemClock,
+    config, pool: platform.pool, pd: platform.pd, clock: platform.clock,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
@@ -74,8 +73,8 @@ async function main(): Promise<void> {
     await platform.close();
     process.exit(1);
   }
-  jobs.push(startSubjectRightsSweep(platform.pool, systemClock, say, { pd: platform.pd }));
-  jobs.push(startPublicationSweep(platform.pool, systemClock, say));
+  jobs.push(startSubjectRightsSweep(platform.pool, platform.clock, say, { pd: platform.pd }));
+  jobs.push(startPublicationSweep(platform.pool, platform.clock, say));
   jobs.push(startEventDispatch(platform.pool, say));
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   say(`ready: http://${shown}:${config.port}/  ·  API docs: http://${shown}:${config.port}/api/docs`);

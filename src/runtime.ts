@@ -3,6 +3,7 @@ import { ensureEmbedded, type EmbeddedHandle } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createPool, type Pool } from './db/pool.js';
 import { loadPersonalDataKeys, PersonalData } from './lib/personal-data.js';
+import { runningClock, systemClock, type Clock } from './lib/clock.js';
 import { seedNationalCatalog } from './modules/catalog/service.js';
 import { seedEvaluationModels } from './modules/evaluation/models.js';
 
@@ -10,6 +11,8 @@ import { seedEvaluationModels } from './modules/evaluation/models.js';
 export interface Platform {
   pool: Pool;
   pd: PersonalData;
+  /** The business clock: the wall clock, or XINYONG_NOW's running clock. */
+  clock: Clock;
   embedded: EmbeddedHandle | null;
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function openPlatform(config: Config, log: (line: string) => void =
   let closed = false;
   return {
     pool, pd, embedded,
+    clock: config.clockStart ? runningClock(config.clockStart) : systemClock,
     close: async () => {
       if (closed) return;
       closed = true;

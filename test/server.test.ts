@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from './helpers/clock.js';
 
 // The two-command promise, end to end: the real entry point on a fresh data dir starts the
 // embedded PostgreSQL, loads the demo city, serves, and on SIGTERM stops everything it started.
@@ -22,7 +23,7 @@ const freePort = () => new Promise<number>((resolve) => {
     s.close(() => resolve(p));
   });
 });
-const env = () => ({ ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO_SUBJECTS: '40', DATABASE_URL: '', ADMIN_PASSWORD: '' });
+const env = () => ({ ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO_SUBJECTS: '40', DATABASE_URL: '', ADMIN_PASSWORD: '', XINYONG_NOW: TEST_NOW });
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env: env(), encoding: 'utf8', timeout: 120_000 });
 const postgresPid = () => {
   const f = path.join(dataDir, 'pg', 'postmaster.pid');

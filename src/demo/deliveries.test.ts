@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, movableClock, monthOf } from '../../test/helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.js';
-import { fixedClock } from '../lib/clock.js';
 import { systemViewer } from '../modules/access/viewer.js';
 import { qualityReport } from '../modules/quality/service.js';
 import { verifyLedger } from '../modules/records/ledger.js';
 import { submitDemoDeliveries } from './deliveries.js';
 import { loadDemoCity } from './load.js';
 
-const TODAY = '2026-06-16';
-const clock = fixedClock(`${TODAY}T10:00:00+08:00`);
+// The demo city and its deliveries run on the tests' injected clock (TEST_NOW).
+const clock = movableClock();
+const TODAY = clock.today();
 
 describe('demo deliveries', () => {
   let t: TestDatabase;
@@ -35,7 +36,7 @@ describe('demo deliveries', () => {
 
   it('give the quality dashboard every indicator to show for the current month', async () => {
     const q = await qualityReport(t.pool, systemViewer, clock, {});
-    expect(q.from).toBe('2026-06-01');
+    expect(q.from).toBe(monthOf(TODAY).from);
     const penalty = q.items.find((i) => i.department.code === 'SCJGJ' && i.category.code === 'penalty')!;
     expect(penalty.obliged && penalty.reported).toBe(true);
     expect(penalty.complianceRate).toBeGreaterThan(0.5);
@@ -63,7 +64,8 @@ describe('demo deliveries', () => {
        from submission s join department d on d.id = s.department_id join category c on c.id = s.category_id order by s.id`,
     );
     const csv = r.rows.filter((x) => x.pair === 'SCJGJ/penalty');
-    expect(csv.map((x) => x.receivedOn)).toEqual(['2026-05-26', TODAY]);
+    // Last month's delivery is dated six days before this month began.
+    expect(csv.map((x) => x.receivedOn)).toEqual([addDays(monthOf(TODAY).from, -6), TODAY]);
     for (const x of csv) {
       expect(x).toMatchObject({ format: 'csv', encoding: 'gb18030' });
       expect(x.columns).toContain('行政处罚决定书文号');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_TODAY } from '../../test/helpers/clock.js';
 import { NATIONAL_CATEGORIES } from '../modules/catalog/national-catalog.js';
 import type { Category } from '../modules/catalog/types.js';
 import { validateCitizenId } from '../modules/identity/citizen-id.js';
@@ -7,7 +8,8 @@ import { checkRecordRow } from '../modules/records/row-check.js';
 import { DEMO_DEPARTMENTS } from './departments.js';
 import { CityGenerator, type GeneratedSubject } from './generate.js';
 
-const TODAY = '2025-06-16';
+// The city is generated for the tests' injected clock.
+const TODAY = TEST_TODAY;
 const categories = new Map(NATIONAL_CATEGORIES.map((c, i) => [c.code, { ...c, id: i + 1, version: 1, active: true } as Category]));
 
 function city(seed: number, n: number): GeneratedSubject[] {

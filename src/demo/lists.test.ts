@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_TODAY } from '../../test/helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.js';
 import { verifyListLedger } from '../modules/lists/ledger.js';
 import { loadDemoCity } from './load.js';
 import { populateDemoLists } from './lists.js';
 
-const TODAY = '2026-06-16';
+// The demo city and its lists are built for the tests' injected clock.
+const TODAY = TEST_TODAY;
 
 describe('demo lists', () => {
   let t: TestDatabase;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_TODAY } from '../../test/helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.js';
 import { NATIONAL_CATEGORIES } from '../modules/catalog/national-catalog.js';
 import { validateUscc } from '../modules/identity/uscc.js';
@@ -7,7 +8,8 @@ import { DEMO_DEPARTMENTS } from './departments.js';
 import { CityGenerator } from './generate.js';
 import { countSubjects, loadDemoCity } from './load.js';
 
-const TODAY = '2025-06-16';
+// The city is generated for the tests' injected clock.
+const TODAY = TEST_TODAY;
 const SIZE = 500;
 
 /** Every plain citizen ID the generator hands out for this seed and size (subjects and legal representatives). */

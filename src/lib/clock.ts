@@ -21,6 +21,13 @@ export function fixedClock(iso: string): Clock {
   return { now: () => new Date(at), today: () => cstDate(at) };
 }
 
+/** A clock that reads `start` now and runs forward with the wall clock (XINYONG_NOW). */
+export function runningClock(start: string, wallNow: () => number = Date.now): Clock {
+  const offset = new Date(start).getTime() - wallNow();
+  const now = () => new Date(wallNow() + offset);
+  return { now, today: () => cstDate(now()) };
+}
+
 /** Add calendar months to a YYYY-MM-DD date, clamping to the month's last day. */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

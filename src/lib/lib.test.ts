@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../config.js';
 import { canonicalJson, CanonicalText } from './canonical-json.js';
-import { addMonths, cstDate, isIsoDate, parseExpiry } from './clock.js';
+import { addMonths, cstDate, isIsoDate, parseExpiry, runningClock } from './clock.js';
 import { ChainVerifier, chainHash, GENESIS_HASH } from './hash-chain.js';
 import { PersonalData } from './personal-data.js';
 import { maskIdNumbersInText } from './redact.js';
@@ -26,6 +26,7 @@ describe('hash chain', () => {
   });
 });
 
+// Pure conversions of fixed dates (month ends, leap years, time zones): facts, not relative to today.
 describe('dates', () => {
   it('adds months clamping to the end of the month', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
@@ -77,6 +78,25 @@ describe('configuration', () => {
       expect((e as ConfigError).problems).toHaveLength(5);
     }
   });
+  it('starts the business clock at XINYONG_NOW, which must carry its offset', () => {
+    expect(parseConfig({}).clockStart).toBeNull();
+    expect(parseConfig({ XINYONG_NOW: '2028-02-29T10:00:00+08:00' }).clockStart).toBe('2028-02-29T02:00:00.000Z');
+    for (const bad of ['2028-02-29', '2028-02-29T10:00:00', '2028-02-30T10:00:00Z', 'tomorrow']) {
+      expect(() => parseConfig({ XINYONG_NOW: bad })).toThrow(/XINYONG_NOW must be an ISO 8601 instant/);
+    }
+  });
+});
+
+describe('running clock', () => {
+  it('reads its start instant first and then runs forward with the wall clock', () => {
+    let wall = Date.parse('2026-12-04T11:00:00Z');
+    const clock = runningClock('2028-02-29T15:59:59+00:00', () => wall);
+    expect(clock.now().toISOString()).toBe('2028-02-29T15:59:59.000Z');
+    expect(clock.today()).toBe('2028-02-29');
+    wall += 2000; // two seconds later it is past midnight in China Standard Time
+    expect(clock.now().toISOString()).toBe('2028-02-29T16:00:01.000Z');
+    expect(clock.today()).toBe('2028-03-01');
+  });
 });
 
 describe('canonical JSON of many records', () => {
@@ -93,6 +113,7 @@ describe('canonical JSON of many records', () => {
   });
 });
 
+// How an expiry is read does not depend on today: fixed dates.
 describe('expiry', () => {
   it('reads a date alone as valid through that day in China, and keeps explicit times', () => {
     expect(parseExpiry('2027-05-01').toISOString()).toBe('2027-05-01T16:00:00.000Z'); // 2027-05-02 00:00 in China

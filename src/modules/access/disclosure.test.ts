@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { addDays, at, daysFromNow, monthOf, monthsAfter, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 
 // Issue 5's proof: the same subject read by the public, a department, a lender with and without
@@ -35,9 +36,9 @@ beforeAll(async () => {
   };
   const name = '南通授权测试有限公司';
   await file('penalty', penaltyRow({ uscc, name, wsh: 'A-1', dept }));
-  await file('contract_performance', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'B-1', HTMC: '供货合同', QDRQ: '2026-01-05', LXZT: '正常履行' });
-  await file('social_insurance', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'B-2', SSQ: '2026-09-01', JFZT: '正常缴纳' });
-  await file('tax_arrears', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'C-1', SZ: '增值税', QSJE: '1.5', RDRQ: '2026-02-01', ZGSWJG: '市税务局' });
+  await file('contract_performance', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'B-1', HTMC: '供货合同', QDRQ: addDays(TEST_TODAY, -324), LXZT: '正常履行' });
+  await file('social_insurance', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'B-2', SSQ: monthOf(monthsAfter(TEST_TODAY, -2)).from, JFZT: '正常缴纳' });
+  await file('tax_arrears', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'C-1', SZ: '增值税', QSJE: '1.5', RDRQ: addDays(TEST_TODAY, -297), ZGSWJG: '市税务局' });
   const subjectId = json<{ id: number }>(await t.app.inject({ url: `/api/v1/subjects/${uscc}` })).id;
   owner = await t.loginAs('subject', undefined, subjectId);
 });
@@ -76,7 +77,7 @@ describe('who sees what', () => {
   });
 
   it('lender with the subject\'s grant: A + the granted B categories; revoking the grant takes effect at once', async () => {
-    const g = await t.app.inject({ method: 'POST', url: '/api/v1/grants', headers: owner, payload: { grantee: (await lenderName()), scope: ['contract_performance'], purpose: '贷款审查', expiresAt: '2027-05-01T00:00:00+08:00' } });
+    const g = await t.app.inject({ method: 'POST', url: '/api/v1/grants', headers: owner, payload: { grantee: (await lenderName()), scope: ['contract_performance'], purpose: '贷款审查', expiresAt: at(monthsAfter(TEST_TODAY, 5), '00:00') } });
     expect(g.statusCode, g.body).toBe(201);
     const before = await audits();
     expect(seen(await read(lender, '贷款审查'))).toEqual(['contract_performance', 'penalty']);
@@ -98,11 +99,13 @@ describe('who sees what', () => {
   });
 
   it('refuses grants to anyone but lenders and departments, and expired or missing purposes', async () => {
-    const toOperator = await t.app.inject({ method: 'POST', url: '/api/v1/grants', headers: owner, payload: { grantee: 'admin1', purpose: 'x', expiresAt: '2027-01-01' } });
+    const nextMonth = monthsAfter(TEST_TODAY, 1);
+    const toOperator = await t.app.inject({ method: 'POST', url: '/api/v1/grants', headers: owner, payload: { grantee: 'admin1', purpose: 'x', expiresAt: nextMonth } });
     expect([400, 404]).toContain(toOperator.statusCode);
-    const past = await t.app.inject({ method: 'POST', url: '/api/v1/grants', headers: owner, payload: { grantee: 'SCJGJ', purpose: '审批', expiresAt: '2020-01-01' } });
+    // A date alone is valid through that day: a grant until yesterday ended at today's midnight.
+    const past = await t.app.inject({ method: 'POST', url: '/api/v1/grants', headers: owner, payload: { grantee: 'SCJGJ', purpose: '审批', expiresAt: addDays(TEST_TODAY, -1) } });
     expect(json(past)).toMatchObject({ error: { details: [{ field: 'expiresAt' }] } });
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/grants', headers: lender, payload: { grantee: 'SCJGJ', purpose: 'x', expiresAt: '2027-01-01' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/grants', headers: lender, payload: { grantee: 'SCJGJ', purpose: 'x', expiresAt: nextMonth } })).statusCode).toBe(403);
   });
 });
 
@@ -112,7 +115,7 @@ async function lenderName(): Promise<string> {
 
 describe('API keys', () => {
   it('are shown once, scoped, attributed in the ledger, and refused immediately once revoked', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/keys', headers: admin, payload: { department: 'SCJGJ', scopes: ['records:write', 'archive:read'], expiresAt: '2027-12-31T00:00:00Z' } });
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/keys', headers: admin, payload: { department: 'SCJGJ', scopes: ['records:write', 'archive:read'], expiresAt: daysFromNow(401, '08:00') } });
     expect(created.statusCode, created.body).toBe(201);
     const { id, key } = json<{ id: number; key: string }>(created);
     const bearer = { authorization: `Bearer ${key}` };

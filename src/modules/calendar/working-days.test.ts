@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, calendarOf, isWorkingDay, workingDaysBetween, WEEKENDS_ONLY, type DayKind } from './working-days.js';
 
-// The seeded schedules of spec/calendar.md, as the migration writes them.
+// Pure rules over the published 2025 and 2026 schedules of spec/calendar.md, as the migration
+// writes them (2027 not yet published): fixed facts, not relative to today, so the dates stay literal.
 const range = (from: string, to: string, kind: DayKind) => {
   const out: { day: string; kind: DayKind }[] = [];
   for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += 86_400_000) out.push({ day: new Date(ms).toISOString().slice(0, 10), kind });

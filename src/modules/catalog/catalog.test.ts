@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { addDays, TEST_TODAY, yearOf } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc } from '../../../test/helpers/factories.js';
 
 let t: TestApp;
@@ -48,19 +49,22 @@ describe('catalog', () => {
     expect(json<Cat>(one).fields).toHaveLength(5);
     const dept = await makeDepartment(t, 'SPJ', '市食品安全办');
     const uscc = newUscc();
+    // Graded some months ago, written as departments often do (YYYY/M/D, unpadded).
+    const graded = addDays(TEST_TODAY, -203);
+    const [y, m, d] = graded.split('-').map(Number) as [number, number, number];
     const filed = await t.app.inject({
       method: 'POST', url: '/api/v1/records', headers: admin,
-      payload: { department: dept.code, category: 'food_safety_grade', fields: { ZTMC: '南通好味餐饮有限公司', TYSHXYDM: uscc, XXBH: 'SP-1', DJ: 'A', PDRQ: '2026/5/6' } },
+      payload: { department: dept.code, category: 'food_safety_grade', fields: { ZTMC: '南通好味餐饮有限公司', TYSHXYDM: uscc, XXBH: 'SP-1', DJ: 'A', PDRQ: `${y}/${m}/${d}` } },
     });
     expect(filed.statusCode, filed.body).toBe(201);
-    expect(json(filed)).toMatchObject({ decidedOn: '2026-05-06', fields: { DJ: 'A' } });
+    expect(json(filed)).toMatchObject({ decidedOn: graded, fields: { DJ: 'A' } });
     const wrong = await t.app.inject({
       method: 'POST', url: '/api/v1/records', headers: admin,
-      payload: { department: dept.code, category: 'food_safety_grade', fields: { ZTMC: '某人', TYSHXYDM: uscc, XXBH: 'SP-2', DJ: 'D', PDRQ: '2026-02-30' } },
+      payload: { department: dept.code, category: 'food_safety_grade', fields: { ZTMC: '某人', TYSHXYDM: uscc, XXBH: 'SP-2', DJ: 'D', PDRQ: `${yearOf(TEST_TODAY)}-02-30` } },
     });
     expect(json<{ error: { details: { field: string; message: string }[] } }>(wrong).error.details).toEqual([
       { field: 'DJ', message: '等级：取值“D”不在允许范围内（A / B / C）' },
-      { field: 'PDRQ', message: '评定日期：“2026-02-30”不是有效日期（应为 YYYY-MM-DD）' },
+      { field: 'PDRQ', message: `评定日期：“${yearOf(TEST_TODAY)}-02-30”不是有效日期（应为 YYYY-MM-DD）` },
     ]);
   });
 

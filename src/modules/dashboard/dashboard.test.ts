@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, at, monthOf, monthsAfter, TEST_NOW, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
 import { buildApp, type App } from '../../app.js';
 import { parseConfig } from '../../config.js';
@@ -8,7 +9,13 @@ import { addDepartment, createUser } from '../access/service.js';
 import { systemViewer, type Role } from '../access/viewer.js';
 import { periodOf } from './service.js';
 
-const TODAY = '2026-11-25';
+// The demo city and the list entries below are dated back from the test clock's today.
+const TODAY = TEST_TODAY;
+const HONOUR_LISTED = addDays(TODAY, -268);
+const BLACKLIST_LISTED = addDays(TODAY, -319);
+const BLACKLIST_EXITED = addDays(TODAY, -238);
+/** The longest period the dashboard answers is 60 months. */
+const LONGEST_FROM = monthsAfter(TODAY, -59);
 let db: TestDatabase;
 let app: App;
 let n = 0;
@@ -28,19 +35,22 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await loadDemoCity(db.pool, db.pd, { subjects: 120, seed: 7, today: TODAY });
   const config = parseConfig({ DATA_DIR: '/tmp/xinyong-test-unused', RATE_LIMIT_PUBLIC: '100000' });
-  app = await buildApp({ config, pool: db.pool, pd: db.pd, clock: fixedClock(`${TODAY}T10:00:00+08:00`), logger: false });
+  app = await buildApp({ config, pool: db.pool, pd: db.pd, clock: fixedClock(TEST_NOW), logger: false });
   await app.ready();
   // Two list entries (one exited) and one evaluation run with three results.
   const subjects = (await db.pool.query<{ id: number; uscc: string }>(`select id, uscc from subject where uscc is not null order by id limit 3`)).rows;
   await db.pool.query(
-    `insert into list_entry (list_id, subject_id, decided_by, reason, listed_on, state, version, exit_reason, exited_on)
-     select l.id, $1::bigint, '税务部门', '测试', '2026-03-02'::date, 'listed', 1, null, null::date from list l where l.code = 'tax_a_grade'
+    `insert into list_entry (list_id, subject_id, decided_by, reason, listed_on, state, version, exit_reason, exited_on, created_at)
+     select l.id, $1::bigint, '税务部门', '测试', $3::date, 'listed', 1, null, null::date, $6::timestamptz from list l where l.code = 'tax_a_grade'
      union all
-     select l.id, $2::bigint, '人民法院', '测试', '2026-01-10'::date, 'exited', 2, 'court', '2026-04-01'::date from list l where l.code = 'court_dishonest_debtor'`,
-    [subjects[0]!.id, subjects[1]!.id],
+     select l.id, $2::bigint, '人民法院', '测试', $4::date, 'exited', 2, 'court', $5::date, $7::timestamptz from list l where l.code = 'court_dishonest_debtor'`,
+    [subjects[0]!.id, subjects[1]!.id, HONOUR_LISTED, BLACKLIST_LISTED, BLACKLIST_EXITED, at(HONOUR_LISTED), at(BLACKLIST_LISTED)],
   );
   const model = await db.pool.query<{ id: number }>(`insert into evaluation_model (code, version, name, subject_kinds, definition, created_by) values ('test_model', 1, '测试模型', '{legal_person}', '{}', 'test') returning id`);
-  const run = await db.pool.query<{ id: number }>(`insert into evaluation_run (model_id, mode, as_of, high_water, status, started_by) values ($1, 'full', $2, now(), 'completed', 'test') returning id`, [model.rows[0]!.id, TODAY]);
+  const run = await db.pool.query<{ id: number }>(
+    `insert into evaluation_run (model_id, mode, as_of, high_water, status, started_by, started_at) values ($1, 'full', $2, $3, 'completed', 'test', $3) returning id`,
+    [model.rows[0]!.id, TODAY, TEST_NOW],
+  );
   for (const [i, s] of subjects.entries()) {
     await db.pool.query(`insert into evaluation_result (subject_id, run_id, score, grade, points, raw) values ($1, $2, $3, $4, '{}', '{}')`, [s.id, run.rows[0]!.id, 90 - i * 10, i === 0 ? 'A' : 'B']);
   }
@@ -54,12 +64,12 @@ afterAll(async () => {
 
 describe('dashboard aggregates', () => {
   it('counts records by category and month for the credit center, and only its own for a clerk', async () => {
-    const all = await get('/api/v1/dashboard/records?from=2022-01-01&to=2026-11-25', await cookieFor('operator'));
+    const all = await get(`/api/v1/dashboard/records?from=${LONGEST_FROM}&to=${TODAY}`, await cookieFor('operator'));
     expect(all.status).toBe(200);
     const total = all.body.items.reduce((s, r) => s + (r.count as number), 0);
     expect(total).toBeGreaterThan(0);
     expect(all.body.items[0]).toMatchObject({ month: expect.stringMatching(/^\d{4}-\d{2}$/), category: expect.any(String), categoryName: expect.any(String) });
-    const clerk = await get('/api/v1/dashboard/records?from=2022-01-01&to=2026-11-25', await cookieFor('department', 'TESTD'));
+    const clerk = await get(`/api/v1/dashboard/records?from=${LONGEST_FROM}&to=${TODAY}`, await cookieFor('department', 'TESTD'));
     expect(clerk.body.scope).toBe('department');
     expect(clerk.body.items).toEqual([]);
   });
@@ -80,11 +90,11 @@ describe('dashboard aggregates', () => {
   });
 
   it('counts list entries entered and exited per month', async () => {
-    const r = await get('/api/v1/dashboard/list-entries?from=2026-01-01&to=2026-11-25', await cookieFor('operator'));
+    const r = await get(`/api/v1/dashboard/list-entries?from=${monthOf(BLACKLIST_LISTED).from}&to=${TODAY}`, await cookieFor('operator'));
     expect(r.body.items).toEqual(expect.arrayContaining([
-      { month: '2026-03', kind: 'honour', entered: 1, exited: 0 },
-      { month: '2026-01', kind: 'blacklist', entered: 1, exited: 0 },
-      { month: '2026-04', kind: 'blacklist', entered: 0, exited: 1 },
+      { month: monthOf(HONOUR_LISTED).month, kind: 'honour', entered: 1, exited: 0 },
+      { month: monthOf(BLACKLIST_LISTED).month, kind: 'blacklist', entered: 1, exited: 0 },
+      { month: monthOf(BLACKLIST_EXITED).month, kind: 'blacklist', entered: 0, exited: 1 },
     ]));
   });
 
@@ -96,10 +106,11 @@ describe('dashboard aggregates', () => {
   });
 
   it('answers a bad period with field details', async () => {
-    const r = await get('/api/v1/dashboard/records?from=2026-05-01&to=2026-01-01', await cookieFor('operator'));
+    const r = await get(`/api/v1/dashboard/records?from=${TODAY}&to=${addDays(TODAY, -1)}`, await cookieFor('operator'));
     expect(r.status).toBe(400);
     expect(JSON.stringify(r.body)).toContain('from');
-    expect(periodOf({}, '2026-11-25')).toEqual({ from: '2025-12-01', to: '2026-11-25' });
+    // By default the twelve calendar months up to today, the current one included.
+    expect(periodOf({}, TODAY)).toEqual({ from: monthOf(monthsAfter(TODAY, -11)).from, to: TODAY });
   });
 
   it('lists a subject\'s live entries on public lists for anyone', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionHeaders, TestApp } from '../../../test/helpers/app.js';
+import { monthOf, monthsAfter, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 import type { Platform } from '../../runtime.js';
 import { registerEvaluationCommands } from './cli.js';
@@ -14,11 +15,13 @@ let clerk: SessionHeaders;
 let dept: { code: string; uscc: string };
 let dir: string;
 
+// The commands run on the platform's clock, which the test app injects (no --as-of needed).
+
 /** Run one CLI command against the test database; returns what it printed and the exit code it set. */
 async function cli(...args: string[]): Promise<{ out: string; exitCode: number }> {
   const program = new Command().exitOverride();
   const withPlatform = <T>(fn: (p: Platform) => Promise<T>): Promise<T> =>
-    fn({ pool: t.db.pool, pd: t.db.pd, embedded: null, close: async () => undefined });
+    fn({ pool: t.db.pool, pd: t.db.pd, clock: t.clock, embedded: null, close: async () => undefined });
   registerEvaluationCommands(program, withPlatform);
   const lines: string[] = [];
   const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
@@ -40,7 +43,7 @@ beforeAll(async () => {
   clerk = await t.loginAs('department', dept.code);
   for (let i = 0; i < 6; i++) {
     const uscc = newUscc();
-    await post(t, admin, '/api/v1/subjects', { uscc, name: `测试${i}有限公司`, registeredOn: '2012-01-01' });
+    await post(t, admin, '/api/v1/subjects', { uscc, name: `测试${i}有限公司`, registeredOn: monthsAfter(TEST_TODAY, -179) });
     if (i < 2) {
       await post(t, clerk, '/api/v1/records', { department: dept.code, category: 'penalty', fields: penaltyRow({ uscc, name: `测试${i}有限公司`, wsh: `罚${i}`, dept }) });
     }
@@ -57,11 +60,11 @@ afterAll(async () => {
 
 describe('xinyong evaluate / model / draw', () => {
   it('evaluate --model runs a full, then an incremental evaluation', async () => {
-    const full = await cli('evaluate', '--model', 'enterprise', '--as-of', '2026-11-25');
-    expect(full.out).toMatch(/^run 1 \(full\) of enterprise v1 as of 2026-11-25: 6 subjects in [\d.]+ s — /);
+    const full = await cli('evaluate', '--model', 'enterprise');
+    expect(full.out).toMatch(new RegExp(`^run 1 \\(full\\) of enterprise v1 as of ${TEST_TODAY}: 6 subjects in [\\d.]+ s — `));
     expect(full.out).toMatch(/良好 \d/);
-    const inc = await cli('evaluate', '--model', 'enterprise', '--incremental', '--as-of', '2026-11-25');
-    expect(inc.out).toMatch(/^run 2 \(incremental after run 1\) of enterprise v1 as of 2026-11-25: 0 subjects/);
+    const inc = await cli('evaluate', '--model', 'enterprise', '--incremental');
+    expect(inc.out).toMatch(new RegExp(`^run 2 \\(incremental after run 1\\) of enterprise v1 as of ${TEST_TODAY}: 0 subjects`));
   });
 
   it('model add publishes a YAML file as a new version', async () => {
@@ -74,7 +77,8 @@ describe('xinyong evaluate / model / draw', () => {
 
   it('draw PLAN draws; draw --verify PLAN verifies, and fails on a tampered assignment', async () => {
     const item = await post<{ id: number }>(t, clerk, '/api/v1/inspection/items', { code: 'JC-01', name: '年报公示检查' });
-    const plan = await post<{ id: number }>(t, clerk, '/api/v1/inspection/plans', { name: 'CLI 抽查', items: [item.id], periodFrom: '2026-12-01', periodTo: '2026-12-31', tiers: [
+    const nextMonth = monthOf(monthsAfter(TEST_TODAY, 1));
+    const plan = await post<{ id: number }>(t, clerk, '/api/v1/inspection/plans', { name: 'CLI 抽查', items: [item.id], periodFrom: nextMonth.from, periodTo: nextMonth.to, tiers: [
       { grade: '优秀', tier: 'A', ratio: 50 }, { grade: '良好', tier: 'B', ratio: 50 }, { grade: '中等', tier: 'C', ratio: 50 }, { grade: '较差', tier: 'D', ratio: 100 },
     ] });
     const drawn = await cli('draw', String(plan.id));

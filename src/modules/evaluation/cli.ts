@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { withTx } from '../../db/pool.js';
-import { systemClock } from '../../lib/clock.js';
 import { systemViewer } from '../access/viewer.js';
 import { registerDrawCommand, type WithPlatform } from '../inspection/cli.js';
 import { createModel, listModels, parseModelSource, seedEvaluationModels } from './models.js';
@@ -27,7 +26,7 @@ export function registerEvaluationCommands(program: Command, withPlatform: WithP
         await seedEvaluationModels(p.pool);
         const bar = new cliProgress.SingleBar({ format: '{phase} [{bar}] {percentage}% | {value}/{total} subjects | {duration}s' }, cliProgress.Presets.shades_classic);
         let started = false;
-        const run = await runEvaluation(p.pool, systemViewer, systemClock, {
+        const run = await runEvaluation(p.pool, systemViewer, p.clock, {
           model: opts.model, incremental: opts.incremental ?? false, asOf: opts.asOf, chunkSize: opts.chunk,
           onProgress: (done, total, phase) => {
             if (!started) bar.start(Math.max(total, 1), done, { phase });

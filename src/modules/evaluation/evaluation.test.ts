@@ -1,16 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionHeaders, TestApp } from '../../../test/helpers/app.js';
+import { addDays, monthsAfter, TEST_TODAY, yearsAfter } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 import { body, createEvaluationTestApp, genericRow, post } from './testing.js';
 
 /**
- * A small known dataset scored by a hand-checkable model (as of 2026-11-25):
- *   S1 reg. 2015, nothing on file                                  → 87.5 B
- *   S2 reg. 2025-06, ordinary penalty, 3 honours, tax grade A (after B), a breached commitment → 80 B
- *   S3 reg. 2010, serious + two ordinary penalties (one decided 2023-12-01), tax arrears → 32.5 D
- *   S4 reg. 2010, on the serious-dishonesty list                  → 77.5, vetoed to D
+ * A small known dataset scored by a hand-checkable model (as of today, the injected clock's date):
+ *   S1 reg. ~12 years ago, nothing on file                         → 87.5 B
+ *   S2 reg. 18 months ago, ordinary penalty, 3 honours, tax grade A (after B), a breached commitment → 80 B
+ *   S3 reg. ~16 years ago, serious + two ordinary penalties (one decided 36 months and 6 days ago),
+ *      an older one out of every window, tax arrears              → 32.5 D
+ *   S4 reg. ~16 years ago, on the serious-dishonesty list         → 77.5, vetoed to D
  *   S5 no registration date (ifMissing), a minor penalty          → 62.5 C
+ * Registration dates sit a month or more away from an anniversary of today, so the incremental run
+ * ten days on rescores only the subject whose penalty left its 36-month window.
  */
+const TODAY = TEST_TODAY;
+const ago = (months: number) => monthsAfter(TODAY, -months);
+// Just inside the 36-month window today, outside it ten days later (leaves room for month-end clamping).
+const S3_OLD_DECIDED = addDays(ago(36), 6);
+const TEN_DAYS_ON = addDays(TODAY, 10);
+// Penalties stay published well past every evaluation date of this file.
+const PENALTY_VALID_UNTIL = yearsAfter(TODAY, 3);
+
 const TINY = {
   code: 'tiny', name: '测试模型', totalPoints: 100, subjectKinds: ['legal_person'], gradesPublic: true,
   grades: [{ grade: 'A', minScore: 90 }, { grade: 'B', minScore: 70 }, { grade: 'C', minScore: 50 }, { grade: 'D', minScore: 0 }],
@@ -60,7 +72,7 @@ async function subject(name: string, registeredOn?: string): Promise<Party> {
 async function penalty(p: Party, decided: string, type: string, label: string): Promise<void> {
   const r = await post<{ id: number }>(t, clerk, '/api/v1/records', {
     department: dept.code, category: 'penalty',
-    fields: penaltyRow({ uscc: p.uscc, name: p.name, wsh: `测罚〔${decided}〕${++key}号`, dept, overrides: { CF_CFLB: type, CF_JDRQ: decided, CF_YXQ: '2029-12-31' } }),
+    fields: penaltyRow({ uscc: p.uscc, name: p.name, wsh: `测罚〔${decided}〕${++key}号`, dept, overrides: { CF_CFLB: type, CF_JDRQ: decided, CF_YXQ: PENALTY_VALID_UNTIL } }),
   });
   ids[label] = r.id;
 }
@@ -84,26 +96,26 @@ beforeAll(async () => {
   dept = await makeDepartment(t);
   admin = await t.loginAs('admin');
   clerk = await t.loginAs('department', dept.code);
-  S.push(await subject('壹号科技有限公司', '2015-01-01'));
-  S.push(await subject('贰号贸易有限公司', '2025-06-01'));
-  S.push(await subject('叁号建材有限公司', '2010-05-05'));
-  S.push(await subject('肆号物流有限公司', '2010-08-08'));
+  S.push(await subject('壹号科技有限公司', ago(143)));
+  S.push(await subject('贰号贸易有限公司', ago(18)));
+  S.push(await subject('叁号建材有限公司', ago(198)));
+  S.push(await subject('肆号物流有限公司', ago(195)));
   const [, s2, s3, s4] = S as [Party, Party, Party, Party];
-  await penalty(s2, '2026-03-10', '罚款', 's2_pen');
-  for (const d of ['2024-05-01', '2025-05-01', '2026-05-01']) await file(s2, 'honour', { RYMC: '守合同重信用企业', SYRQ: d, SYDW: '市市场监督管理局' });
-  await file(s2, 'evaluation_result', { PJLX: '纳税信用等级评价', PJDJ: 'B', PJRQ: '2025-01-15', PJDW: '市税务局' });
-  await file(s2, 'evaluation_result', { PJLX: '纳税信用等级评价', PJDJ: 'A', PJRQ: '2026-01-15', PJDW: '市税务局' });
-  await file(s2, 'evaluation_result', { PJLX: '企业环境信用评价', PJDJ: '绿色', PJRQ: '2026-06-15', PJDW: '市生态环境局' });
-  await file(s2, 'commitment', { CNLX: '主动型', CNSY: '按期公示年报', CNRQ: '2026-02-01', SLDW: '市市场监督管理局', LXZT: '未履约' }, 's2_commitment');
-  await penalty(s3, '2026-02-01', '吊销许可证件', 's3_serious');
-  await penalty(s3, '2025-12-01', '罚款', 's3_ordinary');
-  await penalty(s3, '2023-12-01', '罚款', 's3_old');
-  await penalty(s3, '2020-01-10', '罚款', 's3_ancient');
-  await file(s3, 'tax_arrears', { SZ: '增值税', QSJE: '12.5', RDRQ: '2026-06-01', ZGSWJG: '市税务局' }, 's3_arrears');
-  await file(s4, 'serious_dishonesty', { MDMC: '失信被执行人名单', LRYY: '有履行能力而拒不履行', RDRQ: '2026-01-15', RDJG: '市中级人民法院' }, 's4_list');
+  await penalty(s2, ago(8), '罚款', 's2_pen');
+  for (const d of [ago(31), ago(19), ago(7)]) await file(s2, 'honour', { RYMC: '守合同重信用企业', SYRQ: d, SYDW: '市市场监督管理局' });
+  await file(s2, 'evaluation_result', { PJLX: '纳税信用等级评价', PJDJ: 'B', PJRQ: ago(22), PJDW: '市税务局' });
+  await file(s2, 'evaluation_result', { PJLX: '纳税信用等级评价', PJDJ: 'A', PJRQ: ago(10), PJDW: '市税务局' });
+  await file(s2, 'evaluation_result', { PJLX: '企业环境信用评价', PJDJ: '绿色', PJRQ: ago(5), PJDW: '市生态环境局' });
+  await file(s2, 'commitment', { CNLX: '主动型', CNSY: '按期公示年报', CNRQ: ago(10), SLDW: '市市场监督管理局', LXZT: '未履约' }, 's2_commitment');
+  await penalty(s3, ago(10), '吊销许可证件', 's3_serious');
+  await penalty(s3, ago(11), '罚款', 's3_ordinary');
+  await penalty(s3, S3_OLD_DECIDED, '罚款', 's3_old');
+  await penalty(s3, ago(82), '罚款', 's3_ancient');
+  await file(s3, 'tax_arrears', { SZ: '增值税', QSJE: '12.5', RDRQ: ago(6), ZGSWJG: '市税务局' }, 's3_arrears');
+  await file(s4, 'serious_dishonesty', { MDMC: '失信被执行人名单', LRYY: '有履行能力而拒不履行', RDRQ: ago(10), RDJG: '市中级人民法院' }, 's4_list');
   // S5 exists only through its record: no registration date.
   const s5 = { uscc: newUscc(), name: '伍号餐饮有限公司' };
-  await penalty(s5, '2026-10-01', '警告', 's5_pen');
+  await penalty(s5, addDays(TODAY, -55), '警告', 's5_pen');
   S.push(s5);
   const rows = (await t.db.pool.query<{ id: number; uscc: string }>('select id, uscc from subject')).rows;
   for (const [i, p] of S.entries()) ids[`S${i + 1}`] = rows.find((r) => r.uscc === p.uscc)!.id;
@@ -203,8 +215,8 @@ describe('evaluation runs', () => {
   });
 
   it('incremental: rescores only subjects whose records changed, or whose records left a window', async () => {
-    await penalty(S[0]!, '2026-11-01', '罚款', 's1_new');
-    const s6 = await subject('陆号咨询有限公司', '2020-02-02');
+    await penalty(S[0]!, addDays(TODAY, -24), '罚款', 's1_new');
+    const s6 = await subject('陆号咨询有限公司', ago(81));
     const run2 = await post<{ id: number; mode: string; basedOnRunId: number; subjects: number }>(t, admin, '/api/v1/evaluation/runs', { model: 'tiny', incremental: true });
     expect(run2).toMatchObject({ mode: 'incremental', basedOnRunId: run1, subjects: 2 });
     const r2 = await results(run2.id);
@@ -213,8 +225,9 @@ describe('evaluation runs', () => {
     const s1 = await explain(S[0]!, staff());
     expect([s1.score, s1.grade]).toEqual([77.5, 'B']);
     expect((await explain(S[1]!, staff())).score).toBe(80);
-    // Nothing changed since; ten days later S3's 2023-12-01 penalty has left its 36-month window.
-    const run3 = await post<{ id: number; mode: string; subjects: number }>(t, admin, '/api/v1/evaluation/runs', { model: 'tiny', incremental: true, asOf: '2026-12-05' });
+    // Nothing changed since; ten days later S3's penalty decided 36 months and 6 days ago has left its window.
+    expect(S3_OLD_DECIDED <= monthsAfter(TEN_DAYS_ON, -36)).toBe(true);
+    const run3 = await post<{ id: number; mode: string; subjects: number }>(t, admin, '/api/v1/evaluation/runs', { model: 'tiny', incremental: true, asOf: TEN_DAYS_ON });
     expect(run3).toMatchObject({ mode: 'incremental', subjects: 1 });
     expect((await results(run3.id)).map((r) => [r.subject_id, Number(r.score)])).toEqual([[ids.S3!, 42.5]]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { monthsAfter, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { NATIONAL_CATEGORIES } from '../catalog/national-catalog.js';
 import { compileModel, SqlParams } from './compile.js';
 import { checkModel, type CatalogView } from './model-check.js';
@@ -43,11 +44,12 @@ describe('evaluation model validation', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const p = new SqlParams();
-    const c = compileModel(r.model, { categoryIds: new Map([['penalty', 4], ['court_judgment', 2], ['evaluation_result', 9]]) }, '2026-11-25', p);
+    const c = compileModel(r.model, { categoryIds: new Map([['penalty', 4], ['court_judgment', 2], ['evaluation_result', 9]]) }, TEST_TODAY, p);
     expect(c.recordAggs).toHaveLength(3);
     expect(c.raws[2]).toBe(`(${c.raws[0]} + ${c.raws[1]})`);
     expect(c.windows).toEqual([{ months: 36, categoryIds: [4] }]);
-    expect(p.values).toContain('2023-11-25');
+    // The 36-month window opens 36 calendar months before the evaluation date (clamped to a month's end).
+    expect(p.values).toContain(monthsAfter(TEST_TODAY, -36));
   });
 
   it('rejects dimension points that do not add up to the declared total', () => {

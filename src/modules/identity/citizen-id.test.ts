@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, TEST_TODAY } from '../../../test/helpers/clock.js';
 import {
   birthDateFromId,
   citizenIdCheckChar,
@@ -8,7 +9,12 @@ import {
   validateCitizenId,
 } from './citizen-id.js';
 
-const TODAY = new Date(2024, 5, 1); // 2024-06-01, local time
+// The validator's "today" is the tests' injected clock's date (local midnight, as the validator
+// reads local date parts). Birth dates in the numbers below are facts of those numbers, not
+// relative to today; only the future-birth-date check is.
+const [ty, tm, td] = TEST_TODAY.split('-').map(Number) as [number, number, number];
+const TODAY = new Date(ty, tm - 1, td);
+const compact = (date: string) => date.replaceAll('-', '');
 
 /** A number whose check character is right, so only the field under test is wrong. */
 function withCheck(body17: string): string {
@@ -58,10 +64,11 @@ describe('validateCitizenId', () => {
   });
 
   it('rejects a future birth date but accepts today', () => {
-    expect(validateCitizenId(withCheck('11010520240602001'), TODAY).errors).toEqual([
-      { position: 7, message: '第7–14位出生日期 20240602 晚于今天', messageEn: 'positions 7–14: birth date 20240602 is in the future' },
+    const tomorrow = compact(addDays(TEST_TODAY, 1));
+    expect(validateCitizenId(withCheck(`110105${tomorrow}001`), TODAY).errors).toEqual([
+      { position: 7, message: `第7–14位出生日期 ${tomorrow} 晚于今天`, messageEn: `positions 7–14: birth date ${tomorrow} is in the future` },
     ]);
-    expect(validateCitizenId(withCheck('11010520240601001'), TODAY).valid).toBe(true);
+    expect(validateCitizenId(withCheck(`110105${compact(TEST_TODAY)}001`), TODAY).valid).toBe(true);
   });
 
   it('rejects a birth date before 1900 (GB 11643 example 440524188001010014)', () => {

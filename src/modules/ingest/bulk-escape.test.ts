@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PENALTY_HEADERS, penaltyDataset } from '../../../test/fixtures/ingest/dataset.js';
 import { toCsv } from '../../../test/fixtures/ingest/files.js';
+import { TEST_NOW, yearOf } from '../../../test/helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
 import { fixedClock } from '../../lib/clock.js';
 import { addDepartment } from '../access/service.js';
@@ -12,7 +13,7 @@ import { submitFile } from './service.js';
 // The bulk path writes records and ledger entries by COPY in text format: values holding COPY's
 // own special characters (backslash, tab, line breaks) and JSON's (quotes) must arrive intact.
 vi.setConfig({ testTimeout: 60_000 });
-const clock = fixedClock('2026-11-25T10:00:00+08:00');
+const clock = fixedClock(TEST_NOW);
 let db: TestDatabase;
 
 beforeAll(async () => {
@@ -23,9 +24,9 @@ afterAll(() => db.drop());
 
 describe('bulk import of awkward values', () => {
   it('stores backslashes, tabs, line breaks and quotes as sent, with a ledger that verifies', async () => {
-    const rows = penaltyDataset(6, 21).map((r, i) => ({
+    const rows = penaltyDataset(6, 21, clock.today()).map((r, i) => ({
       ...r,
-      CF_WSH: `罚\\字〔2026〕"${i}"\t号`,
+      CF_WSH: `罚\\字〔${yearOf(clock.today())}〕"${i}"\t号`,
       CF_SY: `第一行\\n不是换行\r\n第二行\t制表符 \\\\ 两个反斜杠 "引号" \\N`,
     }));
     const load = () => submitFile({ pool: db.pool, pd: db.pd, clock }, systemViewer, { department: 'SCJGJ', category: 'penalty', fileName: 'p.csv' },

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PENALTY_HEADERS, penaltyDataset } from '../../../test/fixtures/ingest/dataset.js';
 import { toCsv } from '../../../test/fixtures/ingest/files.js';
+import { TEST_NOW, yearOf } from '../../../test/helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
 import { fixedClock } from '../../lib/clock.js';
 import { addDepartment } from '../access/service.js';
@@ -12,11 +13,11 @@ import { submitFile, type SubmissionResult } from './service.js';
 // The bulk path must leave exactly what the per-row path (saveCheckedRow) leaves: same subjects,
 // records, content hashes, ledger chain, personal data and row errors.
 vi.setConfig({ testTimeout: 180_000 });
-const clock = fixedClock('2026-11-25T10:00:00+08:00');
+const clock = fixedClock(TEST_NOW);
 let bulkDb: TestDatabase;
 let rowDb: TestDatabase;
 
-const rows = penaltyDataset(2000);
+const rows = penaltyDataset(2000, 7, clock.today());
 // A wrong check digit, a later duplicate of row 10 (another batch), a name on file differing,
 // an org code claimed by another subject, and a revocation of row 5's record mid-file.
 const orgWithCode = rows.findIndex((r) => r.CF_XDR_ZZJG);
@@ -24,7 +25,7 @@ const other = rows.findIndex((r, i) => i > orgWithCode && r.CF_XDR_SHXYM && r.CF
 rows[100] = { ...rows[100]!, CF_XDR_LB: '法人及非法人组织', CF_XDR_SHXYM: `${rows[100]!.CF_XDR_SHXYM?.slice(0, 17) || '91320602MA1XXXXX'}${rows[100]!.CF_XDR_SHXYM?.endsWith('0') ? '1' : '0'}`, CF_XDR_ZJHM: '' };
 rows[1700] = { ...rows[1700]!, CF_WSH: rows[9]!.CF_WSH! };
 rows[1800] = { ...rows[1800]!, CF_XDR_MC: `${rows[1800]!.CF_XDR_MC}（更名）` };
-rows[1900] = { ...rows[other]!, CF_WSH: '冲突罚〔2026〕1号', CF_XDR_ZZJG: rows[orgWithCode]!.CF_XDR_ZZJG! };
+rows[1900] = { ...rows[other]!, CF_WSH: `冲突罚〔${yearOf(clock.today())}〕1号`, CF_XDR_ZZJG: rows[orgWithCode]!.CF_XDR_ZZJG! };
 rows[1200] = { CF_WSH: rows[4]!.CF_WSH!, CF_XDR_MC: '', 撤销标志: '1' } as Record<string, string>;
 const csv = toCsv(rows, [...PENALTY_HEADERS, '撤销标志']);
 

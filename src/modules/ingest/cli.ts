@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Config } from '../../config.js';
-import { systemClock } from '../../lib/clock.js';
 import { systemViewer } from '../access/viewer.js';
 import type { Platform } from '../../runtime.js';
 import { errorsCsv } from './errors-csv.js';
@@ -41,7 +40,7 @@ async function importFile(p: Platform, file: string, opts: ImportOptions): Promi
   let result: ingest.SubmissionResult;
   try {
     result = await ingest.submitFile(
-      { pool: p.pool, pd: p.pd, clock: systemClock },
+      { pool: p.pool, pd: p.pd, clock: p.clock },
       systemViewer,
       { department: opts.department, category: opts.category, encoding: opts.encoding ?? null, mapping: opts.mapping ?? null, format: opts.format ?? null, ignoreUnknown: opts.ignoreUnknown ?? false, fileName: path.basename(file) },
       createReadStream(file, { highWaterMark: 256 * 1024 }),

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PENALTY_HEADERS, penaltyDataset } from '../../../test/fixtures/ingest/dataset.js';
 import { toCsv } from '../../../test/fixtures/ingest/files.js';
+import { monthsAfter, TEST_NOW, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
 import { addDepartment } from '../access/service.js';
 import { systemViewer } from '../access/viewer.js';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   await addDepartment(db.pool, systemViewer, { code: 'SCJGJ', name: '南通市市场监督管理局' });
   dir = await mkdtemp(path.join(os.tmpdir(), 'xinyong-killed-'));
   file = path.join(dir, 'penalties.csv');
-  await writeFile(file, toCsv(penaltyDataset(N, 11).map((r) => ({ ...r, CF_JDRQ: r.CF_JDRQ!.replace('2026', '2025') })), PENALTY_HEADERS));
+  await writeFile(file, toCsv(penaltyDataset(N, 11, TEST_TODAY), PENALTY_HEADERS));
 });
 afterAll(async () => {
   await db.drop();
@@ -36,7 +37,7 @@ afterAll(async () => {
 function runImport(target = file): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> } {
   const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, 'import', '--department', 'SCJGJ', '--category', 'penalty', '--batch-size', '500', '--no-progress', target], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: db.url, DATA_DIR: dir, XINYONG_HMAC_KEY: '07'.repeat(32), XINYONG_ENCRYPTION_KEY: '09'.repeat(32) },
+    env: { ...process.env, DATABASE_URL: db.url, DATA_DIR: dir, XINYONG_HMAC_KEY: '07'.repeat(32), XINYONG_ENCRYPTION_KEY: '09'.repeat(32), XINYONG_NOW: TEST_NOW },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -81,7 +82,7 @@ describe('an import killed mid-way', () => {
 describe('xinyong import', () => {
   it('prints a summary and exits 1 when rows were rejected, pointing at the errors file', async () => {
     const bad = path.join(dir, 'bad.csv');
-    const rows: Record<string, string>[] = penaltyDataset(3, 12).map((r) => ({ ...r, CF_JDRQ: '2025-05-05', CF_WSH: `CLI-${r.CF_WSH}` }));
+    const rows: Record<string, string>[] = penaltyDataset(3, 12, TEST_TODAY).map((r) => ({ ...r, CF_JDRQ: monthsAfter(TEST_TODAY, -6), CF_WSH: `CLI-${r.CF_WSH}` }));
     rows[1]!.CF_CFLB = '打板子';
     await writeFile(bad, toCsv(rows, PENALTY_HEADERS));
     const r = await runImport(bad).done;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, toCsv, upload, type SubmitBody } from '../../../test/fixtures/ingest/files.js';
 import { createIngestTestApp } from '../../../test/fixtures/ingest/test-app.js';
 import { json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { addDays, TEST_TODAY, yearOf } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 
 let t: TestApp;
@@ -23,7 +24,8 @@ afterAll(() => t.close());
 
 const pushJson = (session: SessionHeaders | null, records: unknown[], extra: Record<string, unknown> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: { department: 'SCJGJ', category: 'penalty', records, ...extra }, headers: session ?? {} });
-const rows = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => penaltyRow({ uscc: newUscc(), name: `${prefix}${i}号有限公司`, wsh: `${prefix}罚〔2026〕${i}号`, dept }));
+const YEAR = yearOf(TEST_TODAY);
+const rows = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => penaltyRow({ uscc: newUscc(), name: `${prefix}${i}号有限公司`, wsh: `${prefix}罚〔${YEAR}〕${i}号`, dept }));
 const recordByKey = async (key: string) => (await t.db.pool.query('select id, state, version, fields from record where source_key = $1', [key])).rows[0];
 
 describe('JSON push', () => {
@@ -33,7 +35,7 @@ describe('JSON push', () => {
     const body = json<SubmitBody>(res);
     expect(body).toMatchObject({ status: 'completed', counts: { received: 3, created: 3, updated: 0, unchanged: 0, rejected: 0 }, errors: [] });
     const got = json(await t.app.inject({ url: `/api/v1/submissions/${body.id}`, headers: clerk }));
-    expect(got).toMatchObject({ id: body.id, department: 'SCJGJ', category: 'penalty', format: 'json', status: 'completed', counts: { received: 3, created: 3 }, receivedOn: '2026-11-25' });
+    expect(got).toMatchObject({ id: body.id, department: 'SCJGJ', category: 'penalty', format: 'json', status: 'completed', counts: { received: 3, created: 3 }, receivedOn: TEST_TODAY });
   });
 
   it('is idempotent, versions a changed row and revokes a row marked as revoked', async () => {
@@ -59,13 +61,13 @@ describe('JSON push', () => {
   it('names the row, field and check digit of a wrong USCC, and still stores the good rows', async () => {
     const good = newUscc();
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    const batch = [...rows('校验', 2), penaltyRow({ uscc: bad, name: '错码有限公司', wsh: '校验罚〔2026〕99号', dept })];
+    const batch = [...rows('校验', 2), penaltyRow({ uscc: bad, name: '错码有限公司', wsh: `校验罚〔${YEAR}〕99号`, dept })];
     const body = json<SubmitBody>(await pushJson(clerk, batch));
     expect(body.counts).toMatchObject({ received: 3, created: 2, rejected: 1 });
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0]).toMatchObject({ row: 3, field: 'CF_XDR_SHXYM', code: 'invalid_uscc' });
     expect(body.errors[0]!.message).toContain(`第18位校验码应为 ${good[17]}，实为 ${bad[17]}`);
-    expect(await recordByKey('校验罚〔2026〕99号')).toBeUndefined();
+    expect(await recordByKey(`校验罚〔${YEAR}〕99号`)).toBeUndefined();
   });
 
   it('warns when the name differs from the subject on file, with both names', async () => {
@@ -127,11 +129,13 @@ describe('file upload', () => {
   it('reads Chinese labels, a UTF-8 BOM and quoted newlines, numbering data rows without the header', async () => {
     const batch = rows('标签', 3);
     batch[1]!.CF_SY = '第一行事实\n第二行事实，含"引号"';
-    batch[2]!.CF_JDRQ = '2026/3/11';
+    // A past decision as departments often write it (YYYY/M/D, unpadded), then with month 13.
+    const [y, m, d] = addDays(TEST_TODAY, -259).split('-').map(Number) as [number, number, number];
+    batch[2]!.CF_JDRQ = `${y}/${m}/${d}`;
     const labels: Record<string, string> = { CF_XDR_MC: '行政相对人名称', CF_XDR_SHXYM: '统一社会信用代码', CF_WSH: '行政处罚决定书文号', CF_SY: '违法事实', CF_JDRQ: '处罚决定日期' };
     const headers = Object.keys(batch[0]!);
     const csv = toCsv(batch, headers).replace(/^[^\r\n]*/, headers.map((h) => labels[h] ?? h).join(','));
-    const broken = csv.replace('2026/3/11', '2026/13/11');
+    const broken = csv.replace(`${y}/${m}/${d}`, `${y}/13/${d}`);
     const res = await upload(t, clerk, { content: `\uFEFF${broken}` });
     expect(res.statusCode).toBe(201);
     const body = json<SubmitBody>(res);
@@ -235,7 +239,9 @@ describe('errors.csv', () => {
   it('gives back the rejected rows with 错误行号 and 错误原因; the fixed file is accepted as it is', async () => {
     const batch = rows('更正', 3);
     batch[1]!.CF_CFLB = '打板子';
-    batch[2]!.CF_JDRQ = '2026-02-30';
+    const impossible = `${YEAR}-02-30`;
+    const corrected = addDays(TEST_TODAY, -30);
+    batch[2]!.CF_JDRQ = impossible;
     const first = json<SubmitBody>(await upload(t, clerk, { content: toCsv(batch) }));
     expect(first.counts).toMatchObject({ created: 1, rejected: 2 });
     const csvRes = await t.app.inject({ url: `/api/v1/submissions/${first.id}/errors.csv`, headers: clerk });
@@ -248,8 +254,8 @@ describe('errors.csv', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(',2,');
     expect(lines[1]).toContain('打板子');
-    expect(lines[2]).toMatch(/,3,处罚决定日期：“2026-02-30”不是有效日期/);
-    const fixed = text.replace('打板子', '警告').replace('2026-02-30', '2026-02-27');
+    expect(lines[2]).toContain(`,3,处罚决定日期：“${impossible}”不是有效日期`);
+    const fixed = text.replace('打板子', '警告').replace(impossible, corrected);
     const second = json<SubmitBody>(await upload(t, clerk, { content: fixed, name: 'fixed.csv' }));
     expect(second.counts).toMatchObject({ received: 2, created: 2, rejected: 0 });
   });

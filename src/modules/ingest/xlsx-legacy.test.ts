@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCsv, upload, type SubmitBody } from '../../../test/fixtures/ingest/files.js';
 import { createIngestTestApp } from '../../../test/fixtures/ingest/test-app.js';
 import { json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { addDays, daysBetween, TEST_TODAY, yearOf, yearsAfter } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc, penaltyRow, licenceRow } from '../../../test/helpers/factories.js';
 
 let t: TestApp;
@@ -16,6 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const YEAR = yearOf(TEST_TODAY);
+/** Excel's serial day number of a date (days since 1899-12-30, the 1900 date system). */
+const excelSerial = (date: string) => daysBetween('1899-12-30', date);
+
 const fieldsOf = async (key: string) => (await t.db.pool.query('select fields, decided_on::text as "decidedOn", state from record where source_key = $1', [key])).rows[0];
 
 async function workbook(build: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
@@ -27,15 +32,18 @@ async function workbook(build: (ws: ExcelJS.Worksheet) => void): Promise<Buffer>
 
 describe('XLSX', () => {
   it('reads Date cells, Excel serial dates, numbers and rich text; errors name the sheet row', async () => {
-    const rows = [0, 1, 2].map((i) => penaltyRow({ uscc: newUscc(), name: `表格${i}号有限公司`, wsh: `表格罚〔2026〕${i}号`, dept }));
+    const decided = addDays(TEST_TODAY, -260);
+    const until = yearsAfter(decided, 1);
+    expect(excelSerial('2027-03-10')).toBe(46456); // as Excel numbers it: a fixed fact anchoring the helper
+    const rows = [0, 1, 2].map((i) => penaltyRow({ uscc: newUscc(), name: `表格${i}号有限公司`, wsh: `表格罚〔${YEAR}〕${i}号`, dept }));
     const headers = Object.keys(rows[0]!);
     const content = await workbook((ws) => {
       ws.addRow([]);
       ws.addRow(headers.map((h) => (h === 'CF_XDR_MC' ? '行政相对人名称' : h)));
       rows.forEach((r, i) => {
         const cells: unknown[] = headers.map((h) => r[h]);
-        cells[headers.indexOf('CF_JDRQ')] = new Date(Date.UTC(2026, 2, 10));
-        cells[headers.indexOf('CF_YXQ')] = 46456; // serial number of 2027-03-10 in a cell without a date format
+        cells[headers.indexOf('CF_JDRQ')] = new Date(`${decided}T00:00:00Z`);
+        cells[headers.indexOf('CF_YXQ')] = excelSerial(until); // a serial number in a cell without a date format
         cells[headers.indexOf('CF_NR_FK')] = 0.5;
         cells[headers.indexOf('CF_XDR_MC')] = { richText: [{ text: `表格${i}号` }, { text: '有限公司', font: { bold: true } }] };
         if (i === 2) cells[headers.indexOf('CF_CFLB')] = '打板子';
@@ -48,9 +56,9 @@ describe('XLSX', () => {
     const body = json<SubmitBody>(res);
     expect(body.counts).toMatchObject({ received: 3, created: 2, rejected: 1 });
     expect(body.errors[0]).toMatchObject({ row: 5, field: 'CF_CFLB', code: 'invalid_enum' });
-    const stored = await fieldsOf('表格罚〔2026〕0号');
-    expect(stored.decidedOn).toBe('2026-03-10');
-    expect(stored.fields).toMatchObject({ CF_JDRQ: '2026-03-10', CF_YXQ: '2027-03-10', CF_NR_FK: '0.5', CF_XDR_MC: '表格0号有限公司' });
+    const stored = await fieldsOf(`表格罚〔${YEAR}〕0号`);
+    expect(stored.decidedOn).toBe(decided);
+    expect(stored.fields).toMatchObject({ CF_JDRQ: decided, CF_YXQ: until, CF_NR_FK: '0.5', CF_XDR_MC: '表格0号有限公司' });
     const sub = json(await t.app.inject({ url: `/api/v1/submissions/${body.id}`, headers: clerk }));
     expect(sub).toMatchObject({ format: 'xlsx', encoding: null, fileBytes: content.length });
     // Re-sending the same workbook changes nothing.
@@ -58,7 +66,7 @@ describe('XLSX', () => {
   });
 
   it('refuses a truncated workbook as malformed', async () => {
-    const rows = Array.from({ length: 500 }, (_, i) => penaltyRow({ uscc: newUscc(), name: `截断${i}号有限公司`, wsh: `截断罚〔2026〕${i}号`, dept }));
+    const rows = Array.from({ length: 500 }, (_, i) => penaltyRow({ uscc: newUscc(), name: `截断${i}号有限公司`, wsh: `截断罚〔${YEAR}〕${i}号`, dept }));
     const headers = Object.keys(rows[0]!);
     const full = await workbook((ws) => {
       ws.addRow(headers);
@@ -75,6 +83,8 @@ describe('XLSX', () => {
   });
 });
 
+// Rows in the 2016 layout are old records: their 2016 dates are the layout's era, not relative to
+// today, and 2099-12-31 is the mapping's own fill for a missing publication end.
 describe('legacy 2016 layout (mapping=legacy2016)', () => {
   it('maps penalty columns, joins CF_CFLB1/2, drops DFBM and SJC, fills what the old layout lacks and revokes by CF_ZT', async () => {
     const uscc = newUscc();

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Platform } from '../../runtime.js';
-import { systemClock } from '../../lib/clock.js';
 import { systemViewer } from '../access/viewer.js';
 import { verifyDraw, type DrawInputs, type DrawnTask } from './draw.js';
 import { drawPlan, verifyPlan } from './plans.js';
@@ -57,7 +56,7 @@ export function registerDrawCommand(program: Command, withPlatform: WithPlatform
           report(r, `plan ${id}`);
           return;
         }
-        const drawn = await drawPlan(p.pool, systemViewer, systemClock, id);
+        const drawn = await drawPlan(p.pool, systemViewer, p.clock, id);
         console.log(`plan ${id} drawn: ${drawn.tasks.length} inspection tasks; seed revealed: ${drawn.seed}`);
         for (const t of drawn.tiers) console.log(`  ${t.tier}: ${drawn.tasks.filter((x) => x.tier === t.tier).length} of ${t.parties} parties at ${t.ratio}%`);
       });

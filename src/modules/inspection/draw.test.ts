@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { monthOf, monthsAfter, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { directoryHash, drawInspection, sampleSize, TooFewInspectorsError, verifyDraw, inputsHash, sha256Hex, type DrawInputs } from './draw.js';
 
 const seed = Buffer.alloc(32, 0x2a);
+const nextMonth = monthOf(monthsAfter(TEST_TODAY, 1));
 const parties = (n: number, from = 1) => Array.from({ length: n }, (_, i) => ({ id: from + i, code: `P${from + i}`, name: `对象${from + i}`, grade: null }));
 
 function inputs(extra: Partial<DrawInputs> = {}): DrawInputs {
@@ -11,7 +13,7 @@ function inputs(extra: Partial<DrawInputs> = {}): DrawInputs {
     { tier: 'D', grade: 'D', ratioBp: 10000, parties: parties(3, 500) },
   ];
   return {
-    version: 1, department: 'SCJGJ', name: '计划', period: { from: '2026-12-01', to: '2026-12-31' }, items: [], scope: {}, model: 'enterprise',
+    version: 1, department: 'SCJGJ', name: '计划', period: { from: nextMonth.from, to: nextMonth.to }, items: [], scope: {}, model: 'enterprise',
     inspectorsPerTask: 2, distinctUnits: false, tiers,
     inspectors: [{ id: 1, name: '甲', unit: '一所', certificateNo: '1' }, { id: 2, name: '乙', unit: '一所', certificateNo: '2' }, { id: 3, name: '丙', unit: '二所', certificateNo: '3' }],
     excluded: [], directoryHash: directoryHash(tiers), ...extra,

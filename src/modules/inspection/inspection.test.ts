@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionHeaders, TestApp } from '../../../test/helpers/app.js';
+import { monthOf, monthsAfter, TEST_TODAY, yearOf, yearsAfter } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc } from '../../../test/helpers/factories.js';
 import { body, createEvaluationTestApp, post } from '../evaluation/testing.js';
 import { drawInspection, verifyDraw, type DrawInputs } from './draw.js';
 
 /**
- * Grades come from a one-indicator model over the registration date (as of 2026-11-25):
- * 40 A (reg. 2010), 20 B (2019), 10 C (2024), 3 D (2026-06), and 5 subjects added after the run
- * (未评价). Default ratios 3 / 5 / 10 / 100 % and 5 % for the ungraded → 2 + 1 + 1 + 3 + 1 parties.
+ * Grades come from a one-indicator model over the registration date (as of today, the injected
+ * clock's date): 40 A (reg. ~16 years ago), 20 B (~7 years), 10 C (~3 years), 3 D (6 months), and
+ * 5 subjects added after the run (未评价). Default ratios 3 / 5 / 10 / 100 % and 5 % for the
+ * ungraded → 2 + 1 + 1 + 3 + 1 parties.
  */
 const RISK = {
   code: 'risk', name: '风险分类', totalPoints: 100, subjectKinds: ['legal_person'], gradesPublic: true,
@@ -46,7 +48,12 @@ async function subjects(n: number, registeredOn: string, into?: string[]): Promi
   }
 }
 
-const planBody = (extra: Record<string, unknown> = {}) => ({ name: '2026年12月市场监管双随机抽查', items, model: 'risk', periodFrom: '2026-12-01', periodTo: '2026-12-31', ...extra });
+const ago = (months: number) => monthsAfter(TEST_TODAY, -months);
+// Plans cover next month.
+const period = monthOf(monthsAfter(TEST_TODAY, 1));
+const planBody = (extra: Record<string, unknown> = {}) => ({
+  name: `${yearOf(period.from)}年${Number(period.month.slice(5))}月市场监管双随机抽查`, items, model: 'risk', periodFrom: period.from, periodTo: period.to, ...extra,
+});
 
 beforeAll(async () => {
   t = await createEvaluationTestApp();
@@ -55,12 +62,12 @@ beforeAll(async () => {
   admin = await t.loginAs('admin');
   clerk = await t.loginAs('department', dept.code);
   await post(t, admin, '/api/v1/evaluation/models', RISK);
-  await subjects(40, '2010-03-01');
-  await subjects(20, '2019-03-01');
-  await subjects(10, '2024-03-01');
-  await subjects(3, '2026-06-01', dParties);
+  await subjects(40, ago(200));
+  await subjects(20, ago(92));
+  await subjects(10, ago(32));
+  await subjects(3, ago(6), dParties);
   await post(t, admin, '/api/v1/evaluation/runs', { model: 'risk' });
-  await subjects(5, '2010-03-01');
+  await subjects(5, ago(200));
   for (const [code, name] of [['JC-01', '营业执照（登记证）规范使用情况的检查'], ['JC-02', '年度报告公示信息的检查']]) {
     items.push((await post<{ id: number }>(t, clerk, '/api/v1/inspection/items', { code, name, basis: '《企业信息公示暂行条例》' })).id);
   }
@@ -186,13 +193,14 @@ describe('random inspections', () => {
 
   it('records a result: filed in the archive, published, read by the evaluation', async () => {
     const task = plan1.tasks.find((x) => x.grade === 'D')!;
-    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/inspection/tasks/${task.id}/result`, headers: clerk, payload: { outcome: 'problems_found', inspectedOn: '2026-11-25' } });
+    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/inspection/tasks/${task.id}/result`, headers: clerk, payload: { outcome: 'problems_found', inspectedOn: TEST_TODAY } });
     expect(bad.statusCode).toBe(400);
-    const r = await post<{ status: string; record: { id: number; category: string; published: boolean; publishUntil: string } }>(t, clerk, `/api/v1/inspection/tasks/${task.id}/result`, { outcome: 'problems_found', inspectedOn: '2026-11-25', findings: '未按规定公示年度报告' });
-    expect(r).toMatchObject({ status: 'done', record: { category: 'inspection_result', published: true, publishUntil: '2029-11-25' } });
+    const r = await post<{ status: string; record: { id: number; category: string; published: boolean; publishUntil: string } }>(t, clerk, `/api/v1/inspection/tasks/${task.id}/result`, { outcome: 'problems_found', inspectedOn: TEST_TODAY, findings: '未按规定公示年度报告' });
+    // Published for three years from the inspection.
+    expect(r).toMatchObject({ status: 'done', record: { category: 'inspection_result', published: true, publishUntil: yearsAfter(TEST_TODAY, 3) } });
     const archive = await get<{ categories: { code: string; records: { JCJG: string }[] }[] }>(`/api/v1/subjects/${task.party.code}/archive`);
     expect(archive.body.categories.find((c) => c.code === 'inspection_result')?.records[0]?.JCJG).toBe('发现问题');
-    const twice = await t.app.inject({ method: 'POST', url: `/api/v1/inspection/tasks/${task.id}/result`, headers: clerk, payload: { outcome: 'passed', inspectedOn: '2026-11-25' } });
+    const twice = await t.app.inject({ method: 'POST', url: `/api/v1/inspection/tasks/${task.id}/result`, headers: clerk, payload: { outcome: 'passed', inspectedOn: TEST_TODAY } });
     expect(twice.statusCode).toBe(409);
     await post(t, admin, '/api/v1/evaluation/runs', { model: 'enterprise' });
     const e = await get<{ breakdown: { indicator: string; value: string | null; points: number | null }[] }>(`/api/v1/subjects/${task.party.code}/evaluation?model=enterprise`, { ...admin, 'x-purpose': 'audit' });

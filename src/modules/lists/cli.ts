@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
-import { systemClock } from '../../lib/clock.js';
 import type { Platform } from '../../runtime.js';
 import { systemViewer } from '../access/viewer.js';
 import { sweepPublication } from '../publicity/service.js';
@@ -30,7 +29,7 @@ export function registerListCommands(program: Command, withPlatform: WithPlatfor
     .description('end publication windows (records → expired) and list entries past their planned expiry, now')
     .action(() =>
       withPlatform(async (p) => {
-        const r = await sweepPublication({ pool: p.pool, clock: systemClock });
+        const r = await sweepPublication({ pool: p.pool, clock: p.clock });
         console.log(`sweep done: ${r.records} records expired, ${r.entries} list entries exited in ${r.ms} ms`);
       }),
     );
@@ -44,7 +43,7 @@ export function registerListCommands(program: Command, withPlatform: WithPlatfor
     .action((file: string, opts: { list: string; department?: string }) =>
       withPlatform(async (p) => {
         const rows = await readImportFile(file);
-        const r = await importEntries({ pool: p.pool, pd: p.pd, clock: systemClock }, systemViewer, opts.list, { department: opts.department, rows }, { kind: 'system', id: null, name: 'xinyong lists import' });
+        const r = await importEntries({ pool: p.pool, pd: p.pd, clock: p.clock }, systemViewer, opts.list, { department: opts.department, rows }, { kind: 'system', id: null, name: 'xinyong lists import' });
         console.log(`received ${r.received}: created ${r.created}, unchanged ${r.unchanged}, rejected ${r.rejected}`);
         for (const e of r.errors) console.log(`  row ${e.row}${e.field ? ` ${e.field}` : ''}: ${e.message}`);
         if (r.rejected) process.exitCode = 1;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { addDays, at, monthsAfter, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { makeDepartment, newCitizenId, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 import type { Clock } from '../../lib/clock.js';
 import { startEventDispatch, subscribe, type EventDispatch } from '../events/bus.js';
@@ -68,7 +69,8 @@ describe('list entries', () => {
     const res = await enter('major_tax_violation', { subject: s.uscc, basisRecords: [s.recordId], reason: '偷税数额较大', documentNo: '通税稽罚〔2026〕1号' }, taxClerk);
     expect(res.statusCode, res.body).toBe(201);
     const e = json<{ id: number; state: string; listedOn: string; plannedExpiry: string; version: number; decidedBy: string }>(res);
-    expect(e).toMatchObject({ state: 'listed', listedOn: '2026-11-25', plannedExpiry: '2029-11-25', version: 1, decidedBy: '市税务局' });
+    // 重大税收违法失信主体 stay listed for three years from the day they are entered.
+    expect(e).toMatchObject({ state: 'listed', listedOn: TEST_TODAY, plannedExpiry: monthsAfter(TEST_TODAY, 36), version: 1, decidedBy: '市税务局' });
     const again = await enter('major_tax_violation', { subject: s.uscc, documentNo: 'x', reason: '再次列入' }, taxClerk);
     expect(again.statusCode).toBe(409);
     expect(json(again)).toMatchObject({ error: { code: 'already_listed' } });
@@ -102,7 +104,7 @@ describe('list entries', () => {
     for (const [i, [reason, note]] of reasons.entries()) {
       const res = await exit(made[i]!, { reason, ...(note ? { note } : {}) });
       expect(res.statusCode, res.body).toBe(200);
-      expect(json(res)).toMatchObject({ state: 'exited', exitReason: reason, exitedOn: '2026-11-25', version: 2 });
+      expect(json(res)).toMatchObject({ state: 'exited', exitReason: reason, exitedOn: TEST_TODAY, version: 2 });
     }
     expect((await exit(made[0]!, { reason: 'repair' })).statusCode).toBe(409);
     const early = json<{ id: number }>(await enter('focus_watch', { subject: (await subject('南通未到期有限公司')).uscc, reason: '不良' }));
@@ -149,13 +151,16 @@ describe('list entries', () => {
   it('exits entries automatically once their planned expiry has passed (sweep), attributed to the system', async () => {
     const s = await subject('南通短期关注有限公司');
     const e = json<{ id: number; plannedExpiry: string }>(await enter('local_watch', { subject: s.uscc, reason: '短期关注' }));
-    expect(e.plannedExpiry).toBe('2027-05-25');
-    expect((await sweepPublication({ pool: t.db.pool, clock: t.clockAt('2027-05-25T12:00:00+08:00') })).entries).toBe(0);
-    const r = await sweepPublication({ pool: t.db.pool, clock: t.clockAt('2027-05-26T00:10:00+08:00') });
+    // local_watch was created above with defaultMonths: 6; the entry stays listed through that day.
+    const expiry = monthsAfter(TEST_TODAY, 6);
+    const dayAfter = addDays(expiry, 1);
+    expect(e.plannedExpiry).toBe(expiry);
+    expect((await sweepPublication({ pool: t.db.pool, clock: t.clockAt(at(expiry, '12:00')) })).entries).toBe(0);
+    const r = await sweepPublication({ pool: t.db.pool, clock: t.clockAt(at(dayAfter, '00:10')) });
     expect(r.entries).toBeGreaterThanOrEqual(1);
     const history = json<{ items: { op: string; actorKind: string; snapshot: { state: string; exitReason: string; exitedOn: string } }[] }>(await t.app.inject({ url: `/api/v1/list-entries/${e.id}/versions`, headers: operator }));
-    expect(history.items[1]).toMatchObject({ op: 'exit', actorKind: 'system', snapshot: { state: 'exited', exitReason: 'expiry', exitedOn: '2027-05-26' } });
-    expect((await sweepPublication({ pool: t.db.pool, clock: t.clockAt('2027-05-26T00:10:00+08:00') })).entries).toBe(0);
+    expect(history.items[1]).toMatchObject({ op: 'exit', actorKind: 'system', snapshot: { state: 'exited', exitReason: 'expiry', exitedOn: dayAfter } });
+    expect((await sweepPublication({ pool: t.db.pool, clock: t.clockAt(at(dayAfter, '00:10')) })).entries).toBe(0);
   });
 
   it('keeps the list ledger verifiable and detects tampering', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { addDays, at, monthsAfter, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { licenceRow, makeDepartment, newCitizenId, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 import { verifyLedger } from '../records/ledger.js';
 import { createListsTestApp } from '../lists/test-app.js';
@@ -10,6 +11,12 @@ let t: TestApp & { clockAt(iso: string): import('../../lib/clock.js').Clock };
 let dept: { code: string; uscc: string };
 let clerk: SessionHeaders;
 const ids = { minor: 0, ordinary: 0, serious: 0, licence: 0, person: 0 };
+// The factory's penalties were decided some eight months before the clock's today; the serious one
+// some seven months before, so it is the newest decision and alone in a date filter around it.
+const DECIDED = penaltyRow({ uscc: '', name: '', wsh: '', dept: { uscc: '' } }).CF_JDRQ!;
+const SERIOUS_DECIDED = addDays(TEST_TODAY, -208);
+const MINOR_UNTIL = monthsAfter(DECIDED, 3);
+const ORDINARY_UNTIL = monthsAfter(DECIDED, 12);
 
 const file = async (category: string, fields: Record<string, string>) => {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: clerk, payload: { department: 'SCJGJ', category, fields } });
@@ -21,13 +28,13 @@ beforeAll(async () => {
   t = await createListsTestApp();
   dept = await makeDepartment(t);
   clerk = await t.loginAs('department', 'SCJGJ');
-  // minor: a warning alone, 3 months from 2026-03-10 → ended 2026-06-10
+  // minor: a warning alone, published 3 months from its decision → already ended today
   ids.minor = (await file('penalty', penaltyRow({ uscc: newUscc(), name: '南通轻微处罚有限公司', wsh: '通市监罚〔2026〕101号', dept, overrides: { CF_CFLB: '警告', CF_NR: '警告', CF_NR_FK: '' } }))).id;
-  // ordinary: a fine above the simplified-procedure threshold, 12 months → 2027-03-10
+  // ordinary: a fine above the simplified-procedure threshold, 12 months → still published today
   ids.ordinary = (await file('penalty', penaltyRow({ uscc: newUscc(), name: '南通一般处罚有限公司', wsh: '通市监罚〔2026〕102号', dept }))).id;
-  const serious = await file('penalty', penaltyRow({ uscc: newUscc(), name: '南通严重处罚有限公司', wsh: '通市监罚〔2026〕103号', dept, overrides: { CF_CFLB: '吊销许可证件', CF_NR: '吊销营业执照', CF_JDRQ: '2026-05-01' } }));
+  const serious = await file('penalty', penaltyRow({ uscc: newUscc(), name: '南通严重处罚有限公司', wsh: '通市监罚〔2026〕103号', dept, overrides: { CF_CFLB: '吊销许可证件', CF_NR: '吊销营业执照', CF_JDRQ: SERIOUS_DECIDED } }));
   ids.serious = serious.id;
-  expect(serious).toMatchObject({ severity: 'serious', publishUntil: '2029-05-01' });
+  expect(serious).toMatchObject({ severity: 'serious', publishUntil: monthsAfter(SERIOUS_DECIDED, 36) });
   ids.licence = (await file('licence', licenceRow({ uscc: newUscc(), name: '南通许可公示有限公司', wsh: '通市监许〔2025〕7号', dept }))).id;
   const person = newCitizenId();
   ids.person = (await file('penalty', {
@@ -55,7 +62,7 @@ describe('publicity portal', () => {
     expect((await page(`q=${encodeURIComponent('嚴重處罰')}`)).items.map((i) => i.id)).toEqual([ids.serious]);
     expect((await page(`q=${encodeURIComponent('通市监罚〔2026〕102号')}`)).items.map((i) => i.id)).toEqual([ids.ordinary]);
     expect((await page('department=SCJGJ&pageSize=1')).total).toBe(3);
-    expect((await page('from=2026-04-01&to=2026-12-31')).items.map((i) => i.id)).toEqual([ids.serious]);
+    expect((await page(`from=${addDays(SERIOUS_DECIDED, -30)}&to=${addDays(TEST_TODAY, 36)}`)).items.map((i) => i.id)).toEqual([ids.serious]);
     const unknown = await t.app.inject({ url: '/api/v1/publicity?department=NOPE' });
     expect(unknown.statusCode).toBe(404);
     expect((await t.app.inject({ url: '/api/v1/publicity?type=objection' })).statusCode).toBe(400);
@@ -76,14 +83,14 @@ describe('publication sweep', () => {
     expect(v.map((x) => x.op)).toEqual(['create', 'state']);
     expect(v[1]).toMatchObject({ actorKind: 'system', snapshot: { state: 'expired' } });
     expect(v[1]!.reason).toContain('轻微失信信息最长公示 3 个月');
-    expect(v[1]!.reason).toContain('公示截止 2026-06-10');
+    expect(v[1]!.reason).toContain(`公示截止 ${MINOR_UNTIL}`);
     expect((await versions(ids.ordinary)).map((x) => x.op)).toEqual(['create']);
     const events = await t.db.pool.query(`select type, payload from domain_event where type = 'record.expired'`);
     expect(events.rows).toEqual([{ type: 'record.expired', payload: expect.objectContaining({ recordId: ids.minor, category: 'penalty' }) }]);
   });
 
   it('expires the next window when its day has passed, and the ledger stays intact', async () => {
-    const later = await sweepPublication({ pool: t.db.pool, clock: t.clockAt('2027-03-11T01:00:00+08:00') });
+    const later = await sweepPublication({ pool: t.db.pool, clock: t.clockAt(at(addDays(ORDINARY_UNTIL, 1), '01:00')) });
     expect(later.records).toBe(2); // the ordinary company penalty and the natural person's
     expect((await versions(ids.ordinary)).map((x) => x.snapshot.state)).toEqual(['active', 'expired']);
     expect((await versions(ids.serious)).map((x) => x.op)).toEqual(['create']);
@@ -98,7 +105,8 @@ describe('publication sweep', () => {
   });
 
   it('schedules the daily run just after midnight China Standard Time', () => {
-    expect(msUntilNextSweep(new Date('2026-11-25T16:00:00Z'))).toBe(5 * 60_000); // 00:00 CST
-    expect(msUntilNextSweep(new Date('2026-11-25T16:05:00Z'))).toBe(86_400_000);
+    const tomorrow = addDays(TEST_TODAY, 1);
+    expect(msUntilNextSweep(new Date(at(tomorrow, '00:00')))).toBe(5 * 60_000);
+    expect(msUntilNextSweep(new Date(at(tomorrow, '00:05')))).toBe(86_400_000);
   });
 });

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { addDays, monthsAfter, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { makeDepartment, newCitizenId, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 
-// Today is pinned to 2026-11-25 by the test app.
+// Dates follow the test app's clock (TEST_TODAY): the factory's penalty was decided some eight
+// months ago and is published for twelve; the old one was decided almost three years ago.
+const OLD_DECIDED = monthsAfter(TEST_TODAY, -34);
 let t: TestApp;
 let dept: { code: string; uscc: string };
 let admin: SessionHeaders;
@@ -38,17 +41,17 @@ beforeAll(async () => {
     });
   const name = '南通市公开测试有限公司';
   await file('penalty', penaltyRow({ uscc, name, wsh: 'P-in-window', dept }));
-  // decided 2024-01-10, ordinary class: published for 12 months, so no longer public today
-  await file('penalty', penaltyRow({ uscc, name, wsh: 'P-expired', dept, overrides: { CF_JDRQ: '2024-01-10', CF_YXQ: '2025-01-10' } }));
+  // ordinary class: published for 12 months from its decision, so no longer public today
+  await file('penalty', penaltyRow({ uscc, name, wsh: 'P-expired', dept, overrides: { CF_JDRQ: OLD_DECIDED, CF_YXQ: monthsAfter(OLD_DECIDED, 12) } }));
   const revoked = await file('penalty', penaltyRow({ uscc, name, wsh: 'P-revoked', dept }));
   await t.app.inject({ method: 'POST', url: `/api/v1/records/${revoked}/revoke`, payload: { reason: '撤销' }, headers: admin });
-  await file('contract_performance', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'HT-1', HTMC: '供货合同', QDRQ: '2026-01-05', LXZT: '违约' });
-  await file('tax_arrears', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'QS-1', SZ: '增值税', QSJE: '12.5', RDRQ: '2026-02-01', ZGSWJG: '市税务局' });
+  await file('contract_performance', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'HT-1', HTMC: '供货合同', QDRQ: addDays(TEST_TODAY, -324), LXZT: '违约' });
+  await file('tax_arrears', { ZTMC: name, TYSHXYDM: uscc, XXBH: 'QS-1', SZ: '增值税', QSJE: '12.5', RDRQ: addDays(TEST_TODAY, -297), ZGSWJG: '市税务局' });
   await file('penalty', {
     ...penaltyRow({ uscc: '', name: '王小明', wsh: 'P-person', dept }),
     CF_XDR_LB: '自然人', CF_XDR_SHXYM: '', CF_FRDB: '', CF_XDR_ZJLX: '身份证', CF_XDR_ZJHM: personId,
   });
-  await file('court_judgment', { ZTMC: '王小明', ZJHM: personId, XXBH: '(2026)苏06执1号', AH: '(2026)苏06执1号', ZXFY: '南通市中级人民法院', LARQ: '2026-04-01' });
+  await file('court_judgment', { ZTMC: '王小明', ZJHM: personId, XXBH: '(2026)苏06执1号', AH: '(2026)苏06执1号', ZXFY: '南通市中级人民法院', LARQ: addDays(TEST_TODAY, -238) });
 });
 afterAll(() => t.close());
 
@@ -56,7 +59,8 @@ describe('archive disclosure', () => {
   it('shows the anonymous public only public records inside their window, never revoked ones', async () => {
     const { body } = await get(uscc);
     expect(codes(body)).toEqual(['penalty:1']);
-    expect(body.categories[0]!.records[0]).toMatchObject({ sourceKey: 'P-in-window', CF_WSH: 'P-in-window', state: 'active', publishFrom: '2026-03-10' });
+    const decided = penaltyRow({ uscc, name: '', wsh: '', dept }).CF_JDRQ;
+    expect(body.categories[0]!.records[0]).toMatchObject({ sourceKey: 'P-in-window', CF_WSH: 'P-in-window', state: 'active', publishFrom: decided });
     expect(body.scope).toMatchObject({ classes: ['public'], publicOnly: true });
   });
 

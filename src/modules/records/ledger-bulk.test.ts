@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../../../test/helpers/clock.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import { GENESIS_HASH } from '../../lib/hash-chain.js';
 import { bulkContentHash, bulkVersion, chainLink, contentHash, FIELDS_HOLE, snapshotOf } from './ledger.js';
 import type { Actor, RecordRow } from './types.js';
 
 // The bulk import hashes records and ledger entries from pre-rendered pieces: the results must be
-// byte for byte those of contentHash / snapshotOf / chainLink, whatever the values hold.
+// byte for byte those of contentHash / snapshotOf / chainLink, whatever the values hold. The dates
+// in the records below are opaque values being hashed, not dates relative to today.
 const fieldSets: Record<string, string>[] = [
   { CF_WSH: '通市监罚〔2025〕1号', CF_NR: '罚款人民币28.42万元', CF_JDRQ: '2025-05-04' },
   { CF_WSH: 'K-"quoted"\\back\\slash', CF_SY: 'tab\tnew\nline\r\u0001 end', CF_XDR_MC: '😀 emoji', '10': 'numeric key', a: '' },
@@ -41,7 +43,7 @@ describe('bulk ledger hashing', () => {
       expect(hash).toBe(contentHash({ ...content, fields }));
       const row: RecordRow = { id: 42, ...content, fields, version: 3, contentHash: hash };
       const actor = actors[i % actors.length]!;
-      const at = new Date('2026-11-25T02:00:00.000Z');
+      const at = new Date(TEST_NOW);
       const prev = i ? 'ab'.repeat(32) : GENESIS_HASH;
       const reason = i === 2 ? null : '报送批次 #9';
       const v = bulkVersion({ ...row, fields: FIELDS_HOLE }, json, 'update', actor, reason, at, prev);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, monthsAfter, TEST_TODAY, yearsAfter } from '../../../test/helpers/clock.js';
 import { NATIONAL_CATEGORIES } from '../catalog/national-catalog.js';
 import { classifyPenalty, publicationWindow } from './publication.js';
 
@@ -26,21 +27,31 @@ describe('dishonesty class of a penalty', () => {
 });
 
 describe('publication window', () => {
-  const row = (o: Record<string, string>) => ({ CF_JDRQ: '2025-02-28', CF_CFLB: '罚款', CF_NR_FK: '1', ...o });
+  // A decision of yesterday (by the test clock), received today.
+  const decided = addDays(TEST_TODAY, -1);
+  const received = TEST_TODAY;
+  const row = (o: Record<string, string>) => ({ CF_JDRQ: decided, CF_CFLB: '罚款', CF_NR_FK: '1', ...o });
   it('publishes from the decision date for the class maximum: 3, 12 or 36 months', () => {
-    expect(publicationWindow(penalty, row({ CF_CFLB: '警告', CF_NR_FK: '' }), '2025-03-01', false)).toMatchObject({ severity: 'minor', publishFrom: '2025-02-28', publishUntil: '2025-05-28' });
-    expect(publicationWindow(penalty, row({}), '2025-03-01', false)).toMatchObject({ severity: 'ordinary', publishUntil: '2026-02-28' });
-    expect(publicationWindow(penalty, row({ CF_CFLB: '责令关闭' }), '2025-03-01', false)).toMatchObject({ severity: 'serious', publishUntil: '2028-02-28', decidedOn: '2025-02-28' });
+    expect(publicationWindow(penalty, row({ CF_CFLB: '警告', CF_NR_FK: '' }), received, false)).toMatchObject({ severity: 'minor', publishFrom: decided, publishUntil: monthsAfter(decided, 3) });
+    expect(publicationWindow(penalty, row({}), received, false)).toMatchObject({ severity: 'ordinary', publishUntil: monthsAfter(decided, 12) });
+    expect(publicationWindow(penalty, row({ CF_CFLB: '责令关闭' }), received, false)).toMatchObject({ severity: 'serious', publishUntil: monthsAfter(decided, 36), decidedOn: decided });
+  });
+  it('counts whole months, clamped to the end of a shorter month', () => {
+    // Fixed calendar facts (not relative to today): 31 August + 3 months is 30 November; 29 Feb + 12 is 28 Feb.
+    expect(publicationWindow(penalty, { CF_JDRQ: '2025-08-31', CF_CFLB: '警告' }, '2025-09-01', false).publishUntil).toBe('2025-11-30');
+    expect(publicationWindow(penalty, { CF_JDRQ: '2028-02-29', CF_CFLB: '罚款', CF_NR_FK: '1' }, '2028-03-01', false).publishUntil).toBe('2029-02-28');
   });
   it('lets the department end publication earlier, never later, and says so', () => {
-    const early = publicationWindow(penalty, row({ CF_GSJZQ: '2025-06-30' }), '2025-03-01', false);
-    expect(early.publishUntil).toBe('2025-06-30');
+    const ownEnd = addDays(decided, 122);
+    const early = publicationWindow(penalty, row({ CF_GSJZQ: ownEnd }), received, false);
+    expect(early.publishUntil).toBe(ownEnd);
     expect(early.rule).toContain('提前结束');
-    expect(publicationWindow(penalty, row({ CF_GSJZQ: '2030-01-01' }), '2025-03-01', false).publishUntil).toBe('2026-02-28');
+    expect(publicationWindow(penalty, row({ CF_GSJZQ: yearsAfter(decided, 5) }), received, false).publishUntil).toBe(monthsAfter(decided, 12));
   });
   it('keeps licences published open-ended with their validity period', () => {
-    expect(publicationWindow(licence, { XK_JDRQ: '2025-01-02', XK_YXQZ: '2025-01-02', XK_YXQZI: '2030-01-01' }, '2025-01-03', false)).toMatchObject({
-      severity: null, publishFrom: '2025-01-02', publishUntil: null, validFrom: '2025-01-02', validUntil: '2030-01-01',
+    const validUntil = addDays(yearsAfter(decided, 5), -1);
+    expect(publicationWindow(licence, { XK_JDRQ: decided, XK_YXQZ: decided, XK_YXQZI: validUntil }, received, false)).toMatchObject({
+      severity: null, publishFrom: decided, publishUntil: null, validFrom: decided, validUntil,
     });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { addDays, monthsAfter, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 
 let t: TestApp;
@@ -19,14 +20,23 @@ afterAll(() => t.close());
 const post = (cookie: SessionHeaders | null, payload: unknown) =>
   t.app.inject({ method: 'POST', url: '/api/v1/records', payload: payload as object, headers: cookie ?? {} });
 const count = async (table: string) => Number((await t.db.pool.query(`select count(*) from ${table}`)).rows[0].count);
+/** The decision date the factory gives a penalty (some months before the test clock's today). */
+const decidedOf = (row: Record<string, string>): string => row.CF_JDRQ!;
+/** A YYYY-MM-DD date as a clerk writes it by hand: 2026年3月10日. */
+const chineseDate = (date: string): string => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+};
 
 describe('filing records', () => {
   it('creates a penalty record, its subject and the first ledger entry attributed to the clerk', async () => {
     const uscc = newUscc();
-    const res = await post(clerk, { department: 'SCJGJ', category: 'penalty', fields: penaltyRow({ uscc, name: '南通市华信电子科技有限公司', wsh: '通市监罚〔2026〕1号', dept }) });
+    const fields = penaltyRow({ uscc, name: '南通市华信电子科技有限公司', wsh: '通市监罚〔2026〕1号', dept });
+    const decided = decidedOf(fields);
+    const res = await post(clerk, { department: 'SCJGJ', category: 'penalty', fields });
     expect(res.statusCode).toBe(201);
     const body = json(res);
-    expect(body).toMatchObject({ outcome: 'created', state: 'active', version: 1, sourceKey: '通市监罚〔2026〕1号', decidedOn: '2026-03-10', severity: 'ordinary', publishFrom: '2026-03-10', publishUntil: '2027-03-10' });
+    expect(body).toMatchObject({ outcome: 'created', state: 'active', version: 1, sourceKey: '通市监罚〔2026〕1号', decidedOn: decided, severity: 'ordinary', publishFrom: decided, publishUntil: monthsAfter(decided, 12) });
     const versions = json<{ items: { op: string; actorKind: string; actorName: string; version: number }[] }>(
       await t.app.inject({ url: `/api/v1/records/${body.id}/versions`, headers: clerk }),
     );
@@ -40,10 +50,11 @@ describe('filing records', () => {
   it('accepts Chinese field labels as keys and normalises dates', async () => {
     const uscc = newUscc();
     const row = penaltyRow({ uscc, name: '南通标签测试有限公司', wsh: '通市监罚〔2026〕2号', dept });
-    const labelled = Object.fromEntries(Object.entries(row).map(([k, v]) => [k === 'CF_WSH' ? '行政处罚决定书文号' : k, k === 'CF_JDRQ' ? '2026年3月10日' : v]));
+    const decided = decidedOf(row);
+    const labelled = Object.fromEntries(Object.entries(row).map(([k, v]) => [k === 'CF_WSH' ? '行政处罚决定书文号' : k, k === 'CF_JDRQ' ? chineseDate(decided) : v]));
     const res = await post(clerk, { department: 'SCJGJ', category: 'penalty', fields: labelled });
     expect(res.statusCode).toBe(201);
-    expect(json(res)).toMatchObject({ sourceKey: '通市监罚〔2026〕2号', decidedOn: '2026-03-10' });
+    expect(json(res)).toMatchObject({ sourceKey: '通市监罚〔2026〕2号', decidedOn: decided });
   });
 
   it('refuses a duplicate department key with 409 and writes nothing', async () => {
@@ -73,7 +84,7 @@ describe('filing records', () => {
   it('lists every missing required field and rejects unknown fields and future decisions', async () => {
     const res = await post(clerk, {
       department: 'SCJGJ', category: 'penalty',
-      fields: { CF_XDR_MC: '缺字段有限公司', CF_XDR_LB: '法人及非法人组织', CF_XDR_SHXYM: newUscc(), CF_JDRQ: '2027-01-01', FOO: 'bar', CF_CFLB: '罚款;打屁股' },
+      fields: { CF_XDR_MC: '缺字段有限公司', CF_XDR_LB: '法人及非法人组织', CF_XDR_SHXYM: newUscc(), CF_JDRQ: addDays(TEST_TODAY, 1), FOO: 'bar', CF_CFLB: '罚款;打屁股' },
     });
     expect(res.statusCode).toBe(400);
     const fields = json<{ error: { details: { field: string; message: string }[] } }>(res).error.details.map((d) => d.field);
@@ -106,7 +117,7 @@ describe('versions', () => {
     const id = json(await post(clerk, { department: 'SCJGJ', category: 'penalty', fields })).id as number;
     const put = (payload: object, cookie = clerk) => t.app.inject({ method: 'PUT', url: `/api/v1/records/${id}`, payload, headers: cookie });
     const changed = await put({ fields: { ...fields, CF_CFLB: '吊销许可证件', CF_NR: '吊销营业执照' }, reason: '更正处罚类别' });
-    expect(json(changed)).toMatchObject({ outcome: 'updated', version: 2, severity: 'serious', publishUntil: '2029-03-10' });
+    expect(json(changed)).toMatchObject({ outcome: 'updated', version: 2, severity: 'serious', publishUntil: monthsAfter(decidedOf(fields), 36) });
     const same = await put({ fields: { ...fields, CF_CFLB: '吊销许可证件', CF_NR: '吊销营业执照' } });
     expect(json(same)).toMatchObject({ outcome: 'unchanged', version: 2 });
     const rekey = await put({ fields: { ...fields, CF_WSH: '别的文号' } });

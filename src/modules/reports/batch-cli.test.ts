@@ -5,8 +5,8 @@ import { Command } from 'commander';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders } from '../../../test/helpers/app.js';
+import { monthsAfter, TEST_TODAY, yearOf } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
-import type { Platform } from '../../runtime.js';
 import { registerReportCommands, ReportNotGenuineError, type WithPlatform } from './commands.js';
 import { createReportTestApp } from './test-app.js';
 import { pdfText } from './test-pdf.js';
@@ -17,6 +17,8 @@ let clerk: SessionHeaders;
 const clean = newUscc();
 const fined = newUscc();
 const unknown = newUscc();
+// Dates derive from the injected clock's today: the penalty number carries this year, report numbers the day of issue.
+const penaltyNo = `通市监处罚〔${yearOf(TEST_TODAY)}〕7号`;
 
 beforeAll(async () => {
   t = await createReportTestApp();
@@ -27,8 +29,8 @@ beforeAll(async () => {
     const r = await t.app.inject({ method: 'POST', url: '/api/v1/records', payload: { department: 'SCJGJ', category, fields }, headers: admin });
     if (r.statusCode !== 201) throw new Error(r.body);
   };
-  await file('registration', { ZTMC: '南通市守信建材有限公司', TYSHXYDM: clean, XXBH: 'R-1', CLRQ: '2018-01-02', DJJG: '南通市市场监督管理局', DJZT: '存续' });
-  await file('penalty', penaltyRow({ uscc: fined, name: '南通市违规化工有限公司', wsh: '通市监处罚〔2026〕7号', dept }));
+  await file('registration', { ZTMC: '南通市守信建材有限公司', TYSHXYDM: clean, XXBH: 'R-1', CLRQ: monthsAfter(TEST_TODAY, -107), DJJG: '南通市市场监督管理局', DJZT: '存续' });
+  await file('penalty', penaltyRow({ uscc: fined, name: '南通市违规化工有限公司', wsh: penaltyNo, dept }));
 });
 afterAll(() => t.close());
 
@@ -44,7 +46,7 @@ describe('batch reports', () => {
     const files = unzipSync(new Uint8Array(res.rawPayload));
     const pdfs = Object.keys(files).filter((f) => f.endsWith('.pdf')).sort();
     expect(pdfs).toHaveLength(2);
-    expect(pdfs[0]).toMatch(/^001-XY-20261125-\d{6}\.pdf$/);
+    expect(pdfs[0]).toMatch(new RegExp(`^001-XY-${TEST_TODAY.replace(/-/g, '')}-\\d{6}\\.pdf$`));
     const csv = strFromU8(files['summary.csv']!).replace(/^\ufeff/, '').trim().split('\r\n');
     expect(csv).toHaveLength(5);
     expect(csv[0]).toBe('序号,输入代码,结果,报告编号,核验码,主体名称,文件名,错误信息');
@@ -52,7 +54,7 @@ describe('batch reports', () => {
     expect(csv[3]).toMatch(/^3,91320602MA1XY2345X,失败,,,,,.*无效/);
     expect(csv[4]).toMatch(/^4,.*,失败,,,,,平台未收录该信用主体$/);
     const second = await pdfText(Buffer.from(files[pdfs[1]!]!));
-    expect(second.flat).toContain('通市监处罚〔2026〕7号');
+    expect(second.flat).toContain(penaltyNo);
     const first = await pdfText(Buffer.from(files[pdfs[0]!]!));
     expect(first.flat).toContain('未发现违法违规记录');
   });
@@ -64,7 +66,7 @@ describe('batch reports', () => {
 });
 
 describe('xinyong verify-report', () => {
-  const withPlatform: WithPlatform = (fn) => fn({ pool: t.db.pool, pd: t.db.pd, embedded: null, close: async () => undefined } as Platform, t.deps.config);
+  const withPlatform: WithPlatform = (fn) => fn({ pool: t.db.pool, pd: t.db.pd, clock: t.clock, embedded: null, close: async () => undefined }, t.deps.config);
 
   async function run(args: string[]): Promise<string[]> {
     const lines: string[] = [];

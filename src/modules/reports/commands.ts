@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
-import { systemClock } from '../../lib/clock.js';
 import type { Platform } from '../../runtime.js';
 import { sha256Hex } from './codes.js';
 import { cstTime } from './pdf/layout.js';
@@ -52,7 +51,7 @@ export function registerReportCommands(program: Command, withPlatform: WithPlatf
       const meta = readReportMeta(pdf);
       const result = opts.url
         ? await verifyOverHttp(opts.url, pdf)
-        : await withPlatform((p, config) => verifyFile({ db: p.pool, pd: p.pd, clock: systemClock, config }, pdf));
+        : await withPlatform((p, config) => verifyFile({ db: p.pool, pd: p.pd, clock: p.clock, config }, pdf));
       for (const line of describe(file, sha, meta, result)) io.log(line);
       if (!result.genuine) throw new ReportNotGenuineError(`report not genuine: ${result.message}`);
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays as daysAfter, TEST_TODAY, yearsAfter } from '../../../test/helpers/clock.js';
 import { NATIONAL_CATEGORIES } from '../catalog/national-catalog.js';
 import type { Category } from '../catalog/types.js';
 import { summaryCsv, type BatchRow } from './batch.js';
@@ -14,13 +15,14 @@ import type { FactRecord, PublicFacts } from './types.js';
 
 const catalog: Category[] = NATIONAL_CATEGORIES.map((c, i) => ({ ...c, id: i + 1, version: 1, active: true }));
 const rec = (category: string, state = 'active', fields: Record<string, string> = {}): FactRecord => ({
-  id: 1, version: 1, category, state, department: 'SCJGJ', departmentName: '市市场监督管理局', decidedOn: '2026-03-10', fields,
+  id: 1, version: 1, category, state, department: 'SCJGJ', departmentName: '市市场监督管理局', decidedOn: daysAfter(TEST_TODAY, -260), fields,
 });
 const facts = (kind: PublicFacts['subject']['kind'], cats: PublicFacts['categories']): PublicFacts => ({
   kind: 'public', classes: ['public'], categories: cats,
   subject: { kind, name: '测试', legalRepName: null, regionName: null, registeredOn: null, status: 'active', formerNames: [] },
 });
 
+// Report numbers below are opaque strings of the XY-YYYYMMDD-NNNNNN format: any day serves.
 describe('codes', () => {
   it('makes 8-symbol codes from an alphabet without 0/O/1/I', () => {
     expect(VERIFY_ALPHABET).toHaveLength(32);
@@ -101,10 +103,12 @@ describe('fixed wording', () => {
 
 describe('requests', () => {
   it('defaults the certificate period to the three years up to today and rejects bad ones', () => {
-    expect(resolvePeriod({}, '2026-11-25')).toEqual({ from: '2023-11-25', to: '2026-11-25' });
-    expect(() => resolvePeriod({ from: '2026-12-01', to: '2026-11-01' }, '2026-11-25')).toThrow(/查询期间/);
-    expect(() => resolvePeriod({ to: '2027-01-01' }, '2026-11-25')).toThrow(/查询期间/);
-    expect(() => resolvePeriod({ from: '2026-02-30' }, '2026-11-25')).toThrow(/查询期间/);
+    const today = TEST_TODAY;
+    expect(resolvePeriod({}, today)).toEqual({ from: yearsAfter(today, -3), to: today });
+    expect(() => resolvePeriod({ from: daysAfter(today, 6), to: daysAfter(today, -24) }, today)).toThrow(/查询期间/);
+    expect(() => resolvePeriod({ to: daysAfter(today, 37) }, today)).toThrow(/查询期间/);
+    // Fixed facts: 30 February never exists; 30 days after 20 December is in the next year.
+    expect(() => resolvePeriod({ from: '2026-02-30' }, today)).toThrow(/查询期间/);
     expect(addDays('2026-12-20', 30)).toBe('2027-01-19');
   });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders } from '../../../test/helpers/app.js';
+import { addDays, monthsAfter, TEST_NOW, TEST_TODAY, yearOf, yearsAfter } from '../../../test/helpers/clock.js';
 import { makeDepartment, newCitizenId, newUscc, penaltyRow, licenceRow } from '../../../test/helpers/factories.js';
 import { withTx } from '../../db/pool.js';
 import { transitionRecord } from '../records/service.js';
@@ -8,7 +9,16 @@ import { missingGlyphs } from './pdf/fonts.js';
 import { createReportTestApp } from './test-app.js';
 import { pdfText } from './test-pdf.js';
 
-// Today is pinned to 2026-11-25 (CST).
+// Today is the injected clock's date (TEST_TODAY, China time); every date below derives from it.
+const TODAY = TEST_TODAY;
+const YEAR = yearOf(TODAY);
+/** Report numbers carry the day of issue: XY-YYYYMMDD-NNNNNN. */
+const day = (date: string) => date.replace(/-/g, '');
+// Document numbers carry the year of decision: licences (factory default) last year, penalties this year.
+const licenceNo = (n: number) => `通市监许〔${YEAR - 1}〕${n}号`;
+const penaltyNo = (n: number) => `通市监处罚〔${YEAR}〕${n}号`;
+// The factory's penalties are decided some 260 days ago; a certificate period from ten months ago covers them.
+const SINCE = monthsAfter(TODAY, -10);
 type T = Awaited<ReturnType<typeof createReportTestApp>>;
 let t: T;
 let dept: { code: string; uscc: string };
@@ -55,15 +65,15 @@ beforeAll(async () => {
   await makeDepartment(t, 'STHJJ', '市生态环境局');
   admin = await t.loginAs('admin');
   clerk = await t.loginAs('department', 'SCJGJ');
-  const reg = (uscc: string, name: string) => ({ ZTMC: name, TYSHXYDM: uscc, XXBH: `REG-${uscc}`, FDDBR: '王建国', CLRQ: '2015-06-18', DJJG: '南通市市场监督管理局', DJZT: '存续', ZS: '江苏省南通市崇川区工农路100号' });
+  const reg = (uscc: string, name: string) => ({ ZTMC: name, TYSHXYDM: uscc, XXBH: `REG-${uscc}`, FDDBR: '王建国', CLRQ: monthsAfter(TODAY, -137), DJJG: '南通市市场监督管理局', DJZT: '存续', ZS: '江苏省南通市崇川区工农路100号' });
   await file('registration', reg(usccA, nameA));
   await file('registration', reg(usccB, nameB));
-  await file('licence', licenceRow({ uscc: usccA, name: nameA, wsh: '通市监许〔2025〕88号', dept }));
-  await file('licence', licenceRow({ uscc: usccB, name: nameB, wsh: '通市监许〔2025〕89号', dept }));
-  await file('penalty', penaltyRow({ uscc: usccA, name: nameA, wsh: '通市监处罚〔2026〕12号', dept }));
-  const disputed = await file('penalty', penaltyRow({ uscc: usccA, name: nameA, wsh: '通市监处罚〔2026〕13号', dept }));
+  await file('licence', licenceRow({ uscc: usccA, name: nameA, wsh: licenceNo(88), dept }));
+  await file('licence', licenceRow({ uscc: usccB, name: nameB, wsh: licenceNo(89), dept }));
+  await file('penalty', penaltyRow({ uscc: usccA, name: nameA, wsh: penaltyNo(12), dept }));
+  const disputed = await file('penalty', penaltyRow({ uscc: usccA, name: nameA, wsh: penaltyNo(13), dept }));
   await withTx(t.db.pool, (db) => transitionRecord({ db, clock: t.clock }, disputed, 'disputed', { kind: 'system', id: null, name: 'test' }, '当事人提出异议'));
-  await file('contract_performance', { ZTMC: nameA, TYSHXYDM: usccA, XXBH: 'HT-1', HTMC: '钢材供货合同', QDRQ: '2026-01-05', LXZT: '违约' });
+  await file('contract_performance', { ZTMC: nameA, TYSHXYDM: usccA, XXBH: 'HT-1', HTMC: '钢材供货合同', QDRQ: addDays(TODAY, -324), LXZT: '违约' });
   anonA = await issue({ subject: usccA, kind: 'public' });
   anonPdf = await download(anonA);
 });
@@ -71,7 +81,7 @@ afterAll(() => t.close());
 
 describe('public report (公共信用信息报告)', () => {
   it('issues a numbered report with a verification code and a URL', () => {
-    expect(anonA.number).toMatch(/^XY-20261125-\d{6}$/);
+    expect(anonA.number).toMatch(new RegExp(`^XY-${day(TODAY)}-\\d{6}$`));
     expect(anonA.verifyCode).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
     expect(anonA.verifyUrl).toBe(`https://credit.example.gov.cn/verify/${anonA.number}?code=${anonA.verifyCode}`);
     expect(anonA.pdfSha256).toBe(sha(anonPdf));
@@ -81,8 +91,9 @@ describe('public report (公共信用信息报告)', () => {
     const { pages, flat, info } = await pdfText(anonPdf);
     for (const s of [nameA, usccA, '公共信用信息报告', '报告概要', '信息概览', '信用建议', '登记注册基本信息', '行政管理信息', '行政许可', '行政处罚',
       '严重失信主体名单信息', '经营异常名录信息', '信用承诺及履行情况信息', '信用评价信息', '司法判决信息', '诚实守信相关荣誉信息',
-      '通市监许〔2025〕88号', '通市监处罚〔2026〕12号', '通市监处罚〔2026〕13号', '异议处理中', '查询期内无相关信息', '存续', '行政处罚2条',
-      anonA.number, `核验码：${anonA.verifyCode}`, '信用示范市公共信用信息平台', '有效期至2026-12-25', '社会公众（社会公开信息）']) {
+      licenceNo(88), penaltyNo(12), penaltyNo(13), '异议处理中', '查询期内无相关信息', '存续', '行政处罚2条',
+      // A public report is valid for 30 days from issue.
+      anonA.number, `核验码：${anonA.verifyCode}`, '信用示范市公共信用信息平台', `有效期至${addDays(TODAY, 30)}`, '社会公众（社会公开信息）']) {
       expect(flat, s).toContain(s.replace(/\s+/g, ''));
     }
     pages.forEach((p, i) => expect(p.replace(/\s+/g, '')).toContain(`第${i + 1}页/共${pages.length}页`));
@@ -102,7 +113,8 @@ describe('public report (公共信用信息报告)', () => {
 
   it('refuses anonymous reports on natural persons and staff requests without a purpose', async () => {
     const person = newCitizenId();
-    await file('court_judgment', { ZTMC: '王小明', ZJHM: person, XXBH: '(2026)苏06执1号', AH: '(2026)苏06执1号', ZXFY: '南通市中级人民法院', LARQ: '2026-04-01' });
+    const caseNo = `(${YEAR})苏06执1号`;
+    await file('court_judgment', { ZTMC: '王小明', ZJHM: person, XXBH: caseNo, AH: caseNo, ZXFY: '南通市中级人民法院', LARQ: addDays(TODAY, -238) });
     expect((await request({ subject: person, kind: 'public' })).statusCode).toBe(403);
     // The person's own report: masked ID on paper, and verifiable later (its code is kept encrypted).
     const pid = Number((await t.db.pool.query("select id from subject where kind = 'natural_person'")).rows[0].id);
@@ -111,7 +123,7 @@ describe('public report (公共信用信息报告)', () => {
     const { flat } = await pdfText(await download(mine, me, null));
     expect(flat).toContain('（自然人版）');
     expect(flat).toContain(`${person.slice(0, 4)}**********${person.slice(14)}`);
-    expect(flat).toContain('(2026)苏06执1号');
+    expect(flat).toContain(caseNo);
     expect(flat).not.toContain(person);
     expect(flat).not.toContain('登记注册基本信息');
     expect(json(await t.app.inject({ url: `/api/v1/reports/${mine.number}/verify?code=${mine.verifyCode}` }))).toMatchObject({ genuine: true, factsChanged: false });
@@ -132,7 +144,7 @@ describe('verification', () => {
   it('confirms a genuine report with the right code, and names its hash', async () => {
     const r = await t.app.inject({ url: `/api/v1/reports/${anonA.number}/verify?code=${anonA.verifyCode.toLowerCase()}` });
     expect(r.statusCode).toBe(200);
-    expect(json(r)).toMatchObject({ genuine: true, number: anonA.number, kind: 'public', subjectName: nameA, pdfSha256: sha(anonPdf), factsChanged: false, issuedAt: '2026-11-25T02:00:00.000Z' });
+    expect(json(r)).toMatchObject({ genuine: true, number: anonA.number, kind: 'public', subjectName: nameA, pdfSha256: sha(anonPdf), factsChanged: false, issuedAt: new Date(TEST_NOW).toISOString() });
   });
 
   it('says only "not genuine" for a wrong code, and 404 for an unknown number', async () => {
@@ -140,7 +152,7 @@ describe('verification', () => {
     expect(wrong.statusCode).toBe(200);
     expect(json(wrong)).toEqual({ genuine: false, number: anonA.number, reason: 'wrong_code', message: expect.any(String) });
     expect(wrong.body).not.toContain(nameA);
-    expect((await t.app.inject({ url: '/api/v1/reports/XY-20261125-999999/verify?code=ABCD2345' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/v1/reports/XY-${day(TODAY)}-999999/verify?code=ABCD2345` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/api/v1/reports/nonsense/verify?code=ABCD2345' })).statusCode).toBe(404);
   });
 
@@ -155,7 +167,7 @@ describe('verification', () => {
   });
 
   it('flips factsChanged once a new record is filed about the subject', async () => {
-    await file('penalty', penaltyRow({ uscc: usccA, name: nameA, wsh: '通市监处罚〔2026〕99号', dept, overrides: { CF_JDRQ: '2026-11-20' } }));
+    await file('penalty', penaltyRow({ uscc: usccA, name: nameA, wsh: penaltyNo(99), dept, overrides: { CF_JDRQ: addDays(TODAY, -5) } }));
     const r = json(await t.app.inject({ url: `/api/v1/reports/${anonA.number}/verify?code=${anonA.verifyCode}` }));
     expect(r).toMatchObject({ genuine: true, factsChanged: true });
     expect(r.currentFactsHash).not.toBe(r.factsHash);
@@ -171,7 +183,7 @@ describe('verification', () => {
     expect(ok.body).toContain('lang="zh-CN"');
     expect((await t.app.inject({ url: `/verify/${anonA.number}?code=WRONG222` })).body).toContain('核验未通过');
     expect((await t.app.inject({ url: `/verify/${anonA.number}` })).body).toContain('name="code"');
-    const unknown = await t.app.inject({ url: '/verify/XY-20200101-000001?code=ABCD2345' });
+    const unknown = await t.app.inject({ url: `/verify/XY-${day(yearsAfter(TODAY, -6))}-000001?code=ABCD2345` });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('未找到报告编号');
   });
@@ -196,16 +208,17 @@ describe('certificate report (专用信用报告)', () => {
     expect(flat).toContain('市场监管领域');
     expect(flat).toContain('生态环境领域');
     expect(flat).toContain('该主体在上述领域未发现违法违规记录');
-    expect(flat).toContain('2023-11-25至2026-11-25');
+    // The default period: the three years up to today.
+    expect(flat).toContain(`${yearsAfter(TODAY, -3)}至${TODAY}`);
     expect(flat).not.toContain('通市监许'); // licences are not violations
   });
 
   it('lists the penalties of a subject that has them, only in their domain', async () => {
-    const rep = await issue({ subject: usccA, kind: 'certificate', purpose: '政府采购', domains: ['market', 'ecology'], from: '2026-01-01' }, clerk);
+    const rep = await issue({ subject: usccA, kind: 'certificate', purpose: '政府采购', domains: ['market', 'ecology'], from: SINCE }, clerk);
     const { flat } = await pdfText(await download(rep, clerk, null));
     expect(flat).toContain('发现违法违规记录3条');
-    expect(flat).toContain('通市监处罚〔2026〕12号');
-    expect(flat).toContain('2026-01-01至2026-11-25，未发现违法违规记录');
+    expect(flat).toContain(penaltyNo(12));
+    expect(flat).toContain(`${SINCE}至${TODAY}，未发现违法违规记录`);
     expect(flat).toContain('异议处理中');
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { addDays, monthOf, TEST_TODAY, yearOf } from '../../../test/helpers/clock.js';
 import { makeDepartment, newCitizenId, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 import { createListsTestApp } from '../lists/test-app.js';
 import { AUTO_CONFIRM_SCORE } from './match.js';
@@ -45,7 +46,7 @@ beforeAll(async () => {
   u.long = await penalty('南通市崇川区华信电子科技发展有限公司');
   const tax = await t.app.inject({ method: 'POST', url: '/api/v1/lists/major_tax_violation/entries', headers: taxClerk, payload: { subject: u.taxDodger, reason: '偷税', documentNo: '通税稽罚〔2026〕9号' } });
   expect(tax.statusCode, tax.body).toBe(201);
-  const honour = await t.app.inject({ method: 'POST', url: '/api/v1/lists/tax_a_grade/entries', headers: taxClerk, payload: { subject: u.honest, reason: '2025年度纳税信用A级' } });
+  const honour = await t.app.inject({ method: 'POST', url: '/api/v1/lists/tax_a_grade/entries', headers: taxClerk, payload: { subject: u.honest, reason: `${yearOf(TEST_TODAY) - 1}年度纳税信用A级` } });
   expect(honour.statusCode, honour.body).toBe(201);
   person = newCitizenId();
   const p = await t.app.inject({ method: 'POST', url: '/api/v1/records', headers: clerk, payload: { department: 'SCJGJ', category: 'penalty', fields: {
@@ -146,7 +147,9 @@ describe('feedback and statistics', () => {
     expect(stored.hits.find((h) => h.id === hit.id)!.feedback).toHaveLength(1);
     expect((await t.app.inject({ url: `/api/v1/reviews/${r.id}`, headers: taxClerk })).statusCode).toBe(403);
 
-    const stats = json<{ departments: Record<string, unknown>[]; measures: Record<string, unknown>[] }>(await t.app.inject({ url: '/api/v1/measures/stats?from=2026-11-01&to=2026-11-30', headers: operator }));
+    // Reviews, feedback and list entries above were all made today by the test clock: this month has them, next month nothing.
+    const thisMonth = monthOf(TEST_TODAY);
+    const stats = json<{ departments: Record<string, unknown>[]; measures: Record<string, unknown>[] }>(await t.app.inject({ url: `/api/v1/measures/stats?from=${thisMonth.from}&to=${thisMonth.to}`, headers: operator }));
     const sc = stats.departments.find((d) => d.department === 'SCJGJ')!;
     expect(sc).toMatchObject({ reviews: 3, hitsWithFeedback: 2, hitsApplied: 1, feedbacks: 2 });
     expect(stats.departments.find((d) => d.department === 'SWJ')).toMatchObject({ initiations: 2, reviews: 0 });
@@ -155,7 +158,7 @@ describe('feedback and statistics', () => {
     const own = json<{ departments: { department: string }[] }>(await t.app.inject({ url: '/api/v1/measures/stats', headers: taxClerk }));
     expect(own.departments.map((d) => d.department)).toEqual(['SWJ']);
     expect((await t.app.inject({ url: '/api/v1/measures/stats?department=SCJGJ', headers: taxClerk })).statusCode).toBe(403);
-    const empty = json<{ departments: unknown[] }>(await t.app.inject({ url: '/api/v1/measures/stats?from=2027-01-01', headers: operator }));
+    const empty = json<{ departments: unknown[] }>(await t.app.inject({ url: `/api/v1/measures/stats?from=${addDays(thisMonth.to, 1)}`, headers: operator }));
     expect(empty.departments).toEqual([]);
   });
 });
