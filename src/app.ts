@@ -11,6 +11,8 @@ import type { Pool } from './db/pool.js';
 import { authHook } from './http/auth.js';
 import { TooManyRequestsError } from './errors.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
+import { hostileTextHook } from './http/hostile-text.js';
+import { boundRequestNumbers } from './http/schema-bounds.js';
 import type { Clock } from './lib/clock.js';
 import type { PersonalData } from './lib/personal-data.js';
 import { grantRoutes } from './modules/access/grant-routes.js';
@@ -56,6 +58,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  // Hostile input stops at the edge: bounded numbers in every request schema, no NUL or lone
+  // surrogate in any parameter, query or JSON body (src/http/hostile-text.ts).
+  app.addHook('onRoute', boundRequestNumbers);
+  app.addHook('preValidation', hostileTextHook);
   await app.register(cookie);
   await app.register(helmet, {
     // The swagger UI and the web app load their own scripts and styles from this origin only.

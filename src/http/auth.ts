@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Pool } from '../db/pool.js';
 import type { Clock } from '../lib/clock.js';
 import { ForbiddenError } from '../errors.js';
+import { asStored } from '../lib/text.js';
 import { viewerFromApiKey } from '../modules/access/keys.js';
 import { viewerFromSession } from '../modules/access/service.js';
 import { anonymousViewer, type Viewer } from '../modules/access/viewer.js';
@@ -23,11 +24,15 @@ function purposeOf(req: FastifyRequest): string | null {
   const header = req.headers['x-purpose'];
   const raw = (Array.isArray(header) ? header[0] : header) ?? (req.query as Record<string, unknown> | undefined)?.purpose;
   if (typeof raw !== 'string' || !raw.trim()) return null;
+  let text = raw;
   try {
-    return decodeURIComponent(raw).trim().slice(0, 200);
+    text = decodeURIComponent(raw);
   } catch {
-    return raw.trim().slice(0, 200);
+    // not percent-encoded: taken as sent
   }
+  // The purpose goes into the hash-chained audit log: no control characters (NUL cannot be stored).
+  const clean = asStored(text.replace(/\p{Cc}+/gu, ' ').trim().slice(0, 200)).trim();
+  return clean || null;
 }
 
 /**

@@ -36,5 +36,8 @@ export const ledgerRowProps = {
   actorKind: Type.String(), actorId: NullableString, actorName: Type.String(), reason: NullableString, at: Type.String(), prevHash: Type.String(), hash: Type.String(),
 };
 
+/** A calendar date YYYY-MM-DD that exists (2026-02-30 and 2026-13-45 are refused by the schema). */
+export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+
 export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export type IdParam = Static<typeof IdParam>;

@@ -1,3 +1,5 @@
+import { asStored } from './text.js';
+
 /**
  * Text that is already canonical JSON (e.g. a sub-object rendered once and embedded in several
  * hashed documents): canonicalJson() writes it out as it is.
@@ -31,14 +33,14 @@ function layoutOf(keys: string[]): { order: string[]; prefixes: string[] } {
   for (const l of recent) if (sameKeys(l.keys, keys)) return l;
   if (keys.length > MAX_LAYOUT_KEYS) {
     const order = keys.sort();
-    return { order, prefixes: order.map((k) => `${JSON.stringify(k)}:`) };
+    return { order, prefixes: order.map((k) => `${JSON.stringify(asStored(k))}:`) };
   }
   const id = keys.join('\u0000');
   let layout = layouts.get(id);
   // A key containing U+0000 could make two layouts share an id: use the cached one only when its keys match.
   if (!layout || !sameKeys(layout.keys, keys)) {
     const order = [...keys].sort();
-    layout = { keys, order, prefixes: order.map((k) => `${JSON.stringify(k)}:`) };
+    layout = { keys, order, prefixes: order.map((k) => `${JSON.stringify(asStored(k))}:`) };
     if (!layouts.has(id)) {
       if (layouts.size >= MAX_LAYOUTS) layouts.clear();
       layouts.set(id, layout);
@@ -49,10 +51,13 @@ function layoutOf(keys: string[]): { order: string[]; prefixes: string[] } {
   return layout;
 }
 
-/** Canonical JSON (sorted keys, no whitespace, undefined dropped) so hashes are reproducible. */
+/**
+ * Canonical JSON (sorted keys, no whitespace, undefined dropped) so hashes are reproducible. Text is
+ * hashed as PostgreSQL stores it (a lone surrogate as U+FFFD), so a chain verifies over what was stored.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'string') return JSON.stringify(value);
+    if (typeof value === 'string') return JSON.stringify(asStored(value));
     if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('non-finite number in canonical JSON');
     return JSON.stringify(value) ?? 'null';
   }
@@ -75,7 +80,7 @@ export function canonicalJson(value: unknown): string {
     const v = obj[order[i]!];
     if (v === undefined) continue;
     if (out.length > 1) out += ',';
-    out += prefixes[i]! + (typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v));
+    out += prefixes[i]! + (typeof v === 'string' ? JSON.stringify(asStored(v)) : canonicalJson(v));
   }
   return `${out}}`;
 }

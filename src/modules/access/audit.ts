@@ -1,6 +1,7 @@
 import type { Db, Pool } from '../../db/pool.js';
 import { withTx } from '../../db/pool.js';
 import { verifyChain, GENESIS_HASH, chainHash, type ChainBreak } from '../../lib/hash-chain.js';
+import { storableCopy } from '../../lib/text.js';
 import * as repo from './audit-repo.js';
 import { requireRole, type Viewer } from './viewer.js';
 
@@ -32,10 +33,12 @@ export function actorOf(viewer: Viewer): AuditEvent['actor'] {
 export async function appendAudit(db: Db | Pool, ev: AuditEvent): Promise<number> {
   const run = async (tx: Db) => {
     const prevHash = (await repo.lockAuditTail(tx)) ?? GENESIS_HASH;
+    // Texts as they will be stored (a caller's hostile text must neither break the chain nor the append).
+    const text = <T>(v: T): T => storableCopy(v) as T;
     const body = {
-      at: new Date(), actorKind: ev.actor.kind, actorId: ev.actor.id, actorName: ev.actor.name,
+      at: new Date(), actorKind: text(ev.actor.kind), actorId: text(ev.actor.id), actorName: text(ev.actor.name),
       departmentId: ev.departmentId ?? null, action: ev.action, subjectId: ev.subjectId ?? null,
-      categories: ev.categories ?? [], purpose: ev.purpose ?? null, ip: ev.ip ?? null, details: ev.details ?? {},
+      categories: text(ev.categories ?? []), purpose: text(ev.purpose ?? null), ip: text(ev.ip ?? null), details: text(ev.details ?? {}),
     };
     return repo.insertAudit(tx, { ...body, prevHash, hash: chainHash(prevHash, hashedPart(body)) });
   };

@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
-import { errorResponses } from '../../http/schemas.js';
+import { DateString, errorResponses } from '../../http/schemas.js';
 import * as calendar from './service.js';
 import { MAX_WORKING_DAYS, type DayKind } from './working-days.js';
 
-const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const DayKindSchema = Type.Union([Type.Literal('holiday'), Type.Literal('workday')], { description: 'holiday 休 / workday 调休上班' });
 const Day = Type.Object({ date: Type.String(), kind: DayKindSchema, name: Type.String() });
 const YearView = Type.Object({ year: Type.Integer(), published: Type.Boolean(), source: Type.Union([Type.String(), Type.Null()]), items: Type.Array(Day), total: Type.Integer() });

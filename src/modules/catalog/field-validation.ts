@@ -1,6 +1,7 @@
 import { validateCitizenId } from '../identity/citizen-id.js';
 import { validateUscc } from '../identity/uscc.js';
 import type { Category, FieldDef, SubjectKind } from './types.js';
+import { printable, textProblem, textProblemMessage } from '../../lib/text.js';
 
 export type FieldIssue = {
   field: string;
@@ -160,6 +161,11 @@ export function validateFields(
   const issues: FieldIssue[] = [];
   for (const key of Object.keys(input)) {
     const rawValue = input[key];
+    const keyProblem = textProblem(key);
+    if (keyProblem) {
+      issues.push({ field: printable(key), message: `数据项名称“${printable(key)}”${textProblemMessage(keyProblem)}` });
+      continue;
+    }
     const code = resolveKey(index, key);
     if (!code) {
       issues.push({ field: key, message: `未知数据项“${key}”，不在该信息类别的目录中` });
@@ -173,6 +179,11 @@ export function validateFields(
     const raw = String(rawValue).trim();
     if (raw === '') continue;
     const def = byCode.get(code)!;
+    const problem = textProblem(raw);
+    if (problem) {
+      issues.push({ field: code, message: `${def.label}${textProblemMessage(problem)}` });
+      continue;
+    }
     // Length in characters (code points): a string has at least as many UTF-16 units as code points.
     if (def.maxLength && raw.length > def.maxLength && [...raw].length > def.maxLength) {
       issues.push({ field: code, message: `${def.label}超过最大长度 ${def.maxLength}` });

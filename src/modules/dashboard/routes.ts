@@ -1,12 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
-import { errorResponses, NullableString, Paged } from '../../http/schemas.js';
+import { DateString, errorResponses, NullableString, Paged } from '../../http/schemas.js';
 import { ListEntryView } from '../lists/schema.js';
 import * as dashboard from './service.js';
 
-const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const PeriodQuery = Type.Object({ from: Type.Optional(DateStr), to: Type.Optional(DateStr) });
+const PeriodQuery = Type.Object({ from: Type.Optional(DateString), to: Type.Optional(DateString) });
 const Region = Type.Object({ code: NullableString, name: NullableString });
 /** A live entry with its list, as the portal's party page shows it. */
 const SubjectEntry = Type.Composite([

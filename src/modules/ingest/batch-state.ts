@@ -6,6 +6,7 @@ import type { Actor } from '../records/types.js';
 import type { BatchTally } from './repo.js';
 import * as repo from './repo.js';
 import type { RowIssue, StoredIssue } from './types.js';
+import { storableCopy } from '../../lib/text.js';
 
 /** Everything a batch writer needs: the import's own connection and what it writes for whom. */
 export interface WriterContext {
@@ -34,7 +35,9 @@ export class BatchState {
 
   reject(rowNo: number, issues: RowIssue[], raw: Record<string, string> | null): void {
     this.tally.rejected += 1;
-    for (const i of issues) this.issues.push({ rowNo, severity: 'error', field: i.field ?? null, code: i.code, message: i.message, raw });
+    // The rejected row is kept for the clerk as a storable copy (NUL, lone surrogates → U+FFFD).
+    const kept = raw ? (storableCopy(raw) as Record<string, string>) : null;
+    for (const i of issues) this.issues.push({ rowNo, severity: 'error', field: i.field ?? null, code: i.code, message: i.message, raw: kept });
   }
 
   warn(rowNo: number, warnings: { field?: string | null; message: string }[], code: string): void {

@@ -60,6 +60,8 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
     scope.addContentTypeParser(RAW_TYPES, (_req, payload, done) => done(null, payload));
 
     scope.post('/submissions', {
+      // A bad text in one record rejects that record (naming row and field), not the batch.
+      config: { textCheckedByRoute: ['records'] },
       schema: {
         tags: ['collection'], summary: 'Submit records: JSON batch, multipart file upload (field `file`), or the file as the raw body (text/csv, application/x-ndjson, xlsx) with department/category as query parameters',
         querystring: SubmitQuery,

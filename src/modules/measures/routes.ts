@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
-import { errorResponses } from '../../http/schemas.js';
+import { DateString, errorResponses } from '../../http/schemas.js';
 import { measureStats } from '../review/feedback.js';
 import { MeasureStatsView } from '../review/schema.js';
 import { SCENARIOS, requireScenario } from './scenarios.js';
@@ -17,7 +17,6 @@ const view = (m: MeasureRow) => ({
   legalBasis: m.legalBasis, description: m.description, active: m.active,
 });
 const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 63 }) });
-const Dateish = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export async function measureRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/measures', {
@@ -61,7 +60,7 @@ export async function measureRoutes(app: FastifyInstance, deps: AppDeps): Promis
     schema: {
       tags: ['measures'], summary: '跟踪问效: initiations, reviews, hits, applications and feedback rates per department and measure',
       description: 'Department clerks see their own department only.',
-      querystring: Type.Object({ department: Type.Optional(Type.String({ maxLength: 40 })), from: Type.Optional(Dateish), to: Type.Optional(Dateish) }),
+      querystring: Type.Object({ department: Type.Optional(Type.String({ maxLength: 40 })), from: Type.Optional(DateString), to: Type.Optional(DateString) }),
       response: { 200: MeasureStatsView, ...errorResponses },
     },
   }, async (req) => measureStats(deps.pool, req.viewer, req.query as { department?: string; from?: string; to?: string }));

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
-import { errorResponses, PageQuery } from '../../http/schemas.js';
+import { DateString, errorResponses, PageQuery } from '../../http/schemas.js';
 import { PUBLICITY_TYPES, searchPublicity, type PublicityType } from './service.js';
 
 const Item = Type.Object({
@@ -11,7 +11,6 @@ const Item = Type.Object({
   publishFrom: Type.Union([Type.String(), Type.Null()]), publishUntil: Type.Union([Type.String(), Type.Null()]),
   severity: Type.Union([Type.String(), Type.Null()]), state: Type.String(),
 });
-const Dateish = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export async function publicityRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/publicity', {
@@ -21,7 +20,7 @@ export async function publicityRoutes(app: FastifyInstance, deps: AppDeps): Prom
       description: 'Only live records (active, disputed) of public categories whose window covers today; natural persons only where the category publishes them. `q`: name fragment, USCC or document number. `from`/`to` bound the decision date.',
       querystring: Type.Object({
         type: Type.Optional(Type.Union(PUBLICITY_TYPES.map((t) => Type.Literal(t)))), q: Type.Optional(Type.String({ maxLength: 100 })),
-        department: Type.Optional(Type.String({ maxLength: 40 })), from: Type.Optional(Dateish), to: Type.Optional(Dateish), ...PageQuery,
+        department: Type.Optional(Type.String({ maxLength: 40 })), from: Type.Optional(DateString), to: Type.Optional(DateString), ...PageQuery,
       }),
       response: { 200: Type.Object({ items: Type.Array(Item), total: Type.Integer() }), ...errorResponses },
     },

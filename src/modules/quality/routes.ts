@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
-import { errorResponses } from '../../http/schemas.js';
+import { DateString, errorResponses } from '../../http/schemas.js';
 import { qualityCsv } from './csv.js';
 import * as quality from './service.js';
 
-const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const QualityQuery = Type.Object({
   department: Type.Optional(Type.String({ description: 'department code; a clerk always gets its own' })),
   from: Type.Optional(DateString),

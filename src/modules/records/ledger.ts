@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/pool.js';
 import { canonicalJson, CanonicalText } from '../../lib/canonical-json.js';
 import { verifyChain, GENESIS_HASH, chainHash, type ChainBreak } from '../../lib/hash-chain.js';
+import { asStored } from '../../lib/text.js';
 import * as repo from './repo.js';
 import type { Actor, RecordRow, VersionRow } from './types.js';
 
@@ -57,7 +58,7 @@ export type WithFieldsHole<T> = Omit<T, 'fields'> & { fields: CanonicalText };
 /** A scalar as canonicalJson writes it; undefined is refused (it would be dropped, not written). */
 function scalar(v: string | number | null | undefined): string {
   if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return JSON.stringify(asStored(v));
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   throw new Error(`canonical JSON of a bulk-written record: unexpected value ${String(v)}`);
 }

@@ -2358,7 +2358,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description YYYY-MM-DD */
                     from?: string;
+                    /** @description YYYY-MM-DD */
                     to?: string;
                 };
                 header?: never;
@@ -2451,7 +2453,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description YYYY-MM-DD */
                     from?: string;
+                    /** @description YYYY-MM-DD */
                     to?: string;
                 };
                 header?: never;
@@ -7059,7 +7063,9 @@ export interface paths {
             parameters: {
                 query?: {
                     department?: string;
+                    /** @description YYYY-MM-DD */
                     from?: string;
+                    /** @description YYYY-MM-DD */
                     to?: string;
                 };
                 header?: never;
@@ -8580,7 +8586,9 @@ export interface paths {
                     type?: "licence" | "penalty";
                     q?: string;
                     department?: string;
+                    /** @description YYYY-MM-DD */
                     from?: string;
+                    /** @description YYYY-MM-DD */
                     to?: string;
                     page?: number;
                     pageSize?: number;
@@ -8690,7 +8698,9 @@ export interface paths {
                 query?: {
                     /** @description department code; a clerk always gets its own */
                     department?: string;
+                    /** @description YYYY-MM-DD */
                     from?: string;
+                    /** @description YYYY-MM-DD */
                     to?: string;
                 };
                 header?: never;
@@ -8859,7 +8869,9 @@ export interface paths {
                 query?: {
                     /** @description department code; a clerk always gets its own */
                     department?: string;
+                    /** @description YYYY-MM-DD */
                     from?: string;
+                    /** @description YYYY-MM-DD */
                     to?: string;
                 };
                 header?: never;
