@@ -62,6 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // surrogate in any parameter, query or JSON body (src/http/hostile-text.ts).
   app.addHook('onRoute', boundRequestNumbers);
   app.addHook('preValidation', hostileTextHook);
+  // No route reads plain text: a JSON body labelled text/plain is a 415, not a string a handler trips on.
+  app.removeContentTypeParser('text/plain');
   await app.register(cookie);
   await app.register(helmet, {
     // The swagger UI and the web app load their own scripts and styles from this origin only.

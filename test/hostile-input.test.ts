@@ -109,7 +109,7 @@ describe('bad input is a 4xx, never a 5xx', () => {
     ['an impossible date in a query', () => t.app.inject({ url: '/api/v1/publicity?type=penalty&from=2026-13-45' }), 'validation_failed'],
     ['NUL in a query', () => t.app.inject({ url: '/api/v1/subjects?q=%00' }), 'invalid_text'],
     ['NUL in a path parameter', () => t.app.inject({ url: '/api/v1/subjects/%00/archive' }), 'invalid_text'],
-    ['a JSON body sent as text/plain', () => t.app.inject({ method: 'POST', url: '/api/v1/departments', payload: JSON.stringify({ code: 'YY', name: 'y', uscc: newUscc('1', '1'), region: '320600' }), headers: { ...admin, 'content-type': 'text/plain' } }), ''],
+    ['a JSON body sent as text/plain', () => t.app.inject({ method: 'POST', url: '/api/v1/departments', payload: JSON.stringify({ code: 'YY', name: 'y', uscc: newUscc('1', '1'), region: '320600' }), headers: { ...admin, 'content-type': 'text/plain' } }), 'unsupported_media_type'],
     ['1e400 as a JSON number', () => t.app.inject({ method: 'POST', url: '/api/v1/departments', payload: '{"code":"ZZ","name":"z","uscc":"x","region":"320600","n":1e400}', headers: { ...admin, 'content-type': 'application/json' } }), ''],
   ];
   for (const [what, call, code] of cases) {

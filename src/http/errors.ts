@@ -80,6 +80,10 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
     void reply.status(400).send({ error: { code: refused.code, message: refused.message, details: [] } });
     return;
   }
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    void reply.status(415).send({ error: { code: 'unsupported_media_type', message: `不支持的内容类型 ${String(request.headers['content-type'] ?? '')}：请以 application/json 提交（文件上传见接口说明）`, details: [{ field: 'header.content-type', message: fe.message }] } });
+    return;
+  }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code = (fe.code ?? 'bad_request').toLowerCase().replace(/^fst_err_/, '');
     void reply.status(fe.statusCode).send({ error: { code, message: fe.message, details: [] } });
