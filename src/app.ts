@@ -13,6 +13,7 @@ import { TooManyRequestsError } from './errors.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { hostileTextHook } from './http/hostile-text.js';
 import { boundRequestNumbers } from './http/schema-bounds.js';
+import { keyScopeHook } from './http/scopes.js';
 import type { Clock } from './lib/clock.js';
 import type { PersonalData } from './lib/personal-data.js';
 import { grantRoutes } from './modules/access/grant-routes.js';
@@ -85,6 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.addHook('onRequest', authHook(deps.pool, deps.clock));
+  // An API key reaches only the routes its scopes admit (src/http/scopes.ts); new routes stay closed to keys until listed.
+  app.addHook('onRequest', keyScopeHook);
   app.get('/api/v1/health', { schema: { tags: ['system'], summary: 'Readiness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   await app.register(async (api) => {
     await identityRoutes(api);

@@ -42,11 +42,11 @@ export async function insertAudit(db: Db, row: Omit<AuditRow, 'seq'>): Promise<n
 
 export async function queryAudit(
   db: Db,
-  q: { subjectId?: number | null; actor?: string | null; action?: string | null; from?: string | null; to?: string | null; limit: number; offset: number },
+  q: { subjectId?: number | null; actor?: string | null; actions?: readonly string[] | null; from?: string | null; to?: string | null; limit: number; offset: number },
 ): Promise<{ items: AuditRow[]; total: number }> {
   const where = `($1::bigint is null or subject_id = $1) and ($2::text is null or actor_name = $2 or actor_id = $2)
-    and ($3::date is null or at >= $3::date) and ($4::date is null or at < $4::date + 1) and ($5::text is null or action = $5)`;
-  const params = [q.subjectId ?? null, q.actor ?? null, q.from ?? null, q.to ?? null, q.action ?? null];
+    and ($3::date is null or at >= $3::date) and ($4::date is null or at < $4::date + 1) and ($5::text[] is null or action = any($5::text[]))`;
+  const params = [q.subjectId ?? null, q.actor ?? null, q.from ?? null, q.to ?? null, q.actions ? [...q.actions] : null];
   const [items, total] = await Promise.all([
     db.query<AuditRow>(`select ${COLS} from audit_log where ${where} order by seq desc limit $6 offset $7`, [...params, q.limit, q.offset]),
     db.query<{ n: number }>(`select count(*)::int as n from audit_log where ${where}`, params),

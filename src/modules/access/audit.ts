@@ -5,6 +5,29 @@ import { storableCopy } from '../../lib/text.js';
 import * as repo from './audit-repo.js';
 import { requireRole, type Viewer } from './viewer.js';
 
+/**
+ * Audit actions of reads of non-public data. Each such read is written once, as the real caller,
+ * with purpose and IP; reads of public data are not audited.
+ */
+export const READ_ACTIONS = {
+  /** A subject's archive beyond its public view (also the read behind a report's issue). */
+  archive: 'archive_read',
+  /** One record, or its ledger versions, of a non-public class. */
+  record: 'record_read',
+  /** The stored PDF of a report that holds more than public data. */
+  report: 'report_read',
+  /** A verification (number + code, or the file) of such a report: it tells whether its facts changed. */
+  reportVerified: 'report_verified',
+  /** A page of the domain event feed. */
+  events: 'events_read',
+} as const;
+
+/**
+ * What a subject sees in its access log: who read or fetched its non-public data. Verifications
+ * are not reads of the subject's data by the verifier (they learn only genuine / changed).
+ */
+const SUBJECT_VISIBLE_READS = [READ_ACTIONS.archive, READ_ACTIONS.record, READ_ACTIONS.report] as const;
+
 export interface AuditEvent {
   actor: { kind: string; id: string | null; name: string | null };
   departmentId?: number | null;
@@ -62,7 +85,9 @@ export async function listAudit(
 /** For a subject: who read its non-public data, when and why. */
 export async function subjectAccessLog(db: Db, viewer: Viewer, page: number, pageSize: number) {
   requireRole(viewer, 'subject');
-  const r = await repo.queryAudit(db, { subjectId: viewer.subjectId, action: 'archive_read', limit: pageSize, offset: (page - 1) * pageSize });
+  // A subject account not (yet) tied to a subject has no log: a null filter would mean "every subject".
+  if (viewer.subjectId === null) return { items: [], total: 0 };
+  const r = await repo.queryAudit(db, { subjectId: viewer.subjectId, actions: SUBJECT_VISIBLE_READS, limit: pageSize, offset: (page - 1) * pageSize });
   return {
     items: r.items.map((a) => ({ at: a.at.toISOString(), actor: a.actorName, actorKind: a.actorKind, departmentId: a.departmentId, purpose: a.purpose, categories: a.categories })),
     total: r.total,

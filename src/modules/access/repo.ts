@@ -54,15 +54,43 @@ export async function countUsers(db: Db, role?: Role): Promise<number> {
   return r.rows[0]!.n;
 }
 
-export async function recordLoginFailure(db: Db, userId: number, maxFailures: number, lockMinutes: number): Promise<void> {
-  await db.query(
-    `update app_user set failed_logins = failed_logins + 1,
-       locked_until = case when failed_logins + 1 >= $2 then now() + make_interval(mins => $3) else locked_until end
-     where id = $1`,
-    [userId, maxFailures, lockMinutes],
+/** A login attempt at the gate: no such user, refused while locked, or one password check reserved. */
+export type LoginAttempt =
+  | { kind: 'unknown' }
+  | { kind: 'locked'; lockedUntil: Date | null }
+  | { kind: 'reserved'; user: UserRow };
+
+type AttemptRow = { [K in keyof UserRow]: UserRow[K] | null } & { seenLockedUntil: Date | null };
+
+/**
+ * Reserve one password check for a username in one statement: the attempt counts as a failure
+ * before the (expensive) check, and the maxFailures-th locks the account; while it is locked the
+ * update matches nothing. Concurrent attempts serialize on the row (the update re-reads the row a
+ * concurrent one just wrote), so at most maxFailures checks happen before the lock holds.
+ * Lock-out uses the database's wall clock, as sessions do.
+ */
+export async function reserveLoginAttempt(db: Db, username: string, maxFailures: number, lockMinutes: number): Promise<LoginAttempt> {
+  const r = await db.query<AttemptRow>(
+    `with reserved as (
+       update app_user set failed_logins = failed_logins + 1,
+         locked_until = case when failed_logins + 1 >= $2 then now() + make_interval(mins => $3) end
+       where username = $1 and (locked_until is null or locked_until <= now())
+       returning ${USER_COLS}
+     )
+     select r.*, u.locked_until as "seenLockedUntil"
+     from app_user u left join reserved r on r.id = u.id
+     where u.username = $1`,
+    [username, maxFailures, lockMinutes],
   );
+  const row = r.rows[0];
+  if (!row) return { kind: 'unknown' };
+  const { seenLockedUntil, ...user } = row;
+  // The statement's snapshot may predate the lock a concurrent attempt just set: then no time is known.
+  if (user.id === null) return { kind: 'locked', lockedUntil: seenLockedUntil };
+  return { kind: 'reserved', user: user as UserRow };
 }
 
+/** After a right password: the reserved attempt and earlier failures are forgotten. */
 export async function resetLoginFailures(db: Db, userId: number): Promise<void> {
   await db.query('update app_user set failed_logins = 0, locked_until = null where id = $1', [userId]);
 }

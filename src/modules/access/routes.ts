@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { SESSION_COOKIE } from '../../http/auth.js';
 import { errorResponses, OkBody, PageQuery, Paged } from '../../http/schemas.js';
@@ -14,6 +14,13 @@ const deptView = (d: { id: number; code: string; name: string; uscc: string | nu
 });
 
 export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  // Secure when this request came over TLS (the socket's, as trustProxy is off) or the platform's
+  // public URL is https (TLS ends at a reverse proxy in front of it).
+  const httpsBaseUrl = deps.config.publicBaseUrl?.startsWith('https:') ?? false;
+  const sessionCookie = (req: FastifyRequest) => ({
+    httpOnly: true, sameSite: 'strict' as const, path: '/', secure: httpsBaseUrl || req.protocol === 'https',
+  });
+
   app.post('/auth/login', {
     schema: {
       tags: ['access'], summary: 'Log in; sets an HttpOnly session cookie',
@@ -23,16 +30,14 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
   }, async (req, reply) => {
     const body = req.body as { username: string; password: string };
     const s = await access.login(deps.pool, { ...body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-    void reply.setCookie(SESSION_COOKIE, s.token, {
-      httpOnly: true, sameSite: 'strict', path: '/', expires: s.expiresAt, secure: deps.config.publicBaseUrl?.startsWith('https:') ?? false,
-    });
+    void reply.setCookie(SESSION_COOKIE, s.token, { ...sessionCookie(req), expires: s.expiresAt });
     return { ...s.user, expiresAt: s.expiresAt.toISOString(), csrfToken: s.csrfToken };
   });
 
   app.post('/auth/logout', { schema: { tags: ['access'], summary: 'End the session', response: { 200: OkBody } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await access.logout(deps.pool, token);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    void reply.clearCookie(SESSION_COOKIE, sessionCookie(req));
     return { ok: true };
   });
 

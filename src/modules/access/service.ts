@@ -3,7 +3,7 @@ import type { Db, Pool } from '../../db/pool.js';
 import { ConflictError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { validateUscc } from '../identity/uscc.js';
 import { appendAudit } from './audit.js';
-import { generatePassword, hashPassword, verifyPassword } from './password.js';
+import { DUMMY_PASSWORD_HASH, generatePassword, hashPassword, verifyPassword } from './password.js';
 import * as repo from './repo.js';
 import { requireRole, type Role, type Viewer } from './viewer.js';
 
@@ -13,18 +13,24 @@ export const LOCK_MINUTES = 15;
 
 const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** Check credentials, lock out after repeated failures, and open a session. */
+/**
+ * Check credentials, lock out after repeated failures, and open a session. A password check is
+ * reserved (and counted as a failure) before it runs, so parallel attempts cannot exceed
+ * MAX_LOGIN_FAILURES checks; a right password releases the reservation and resets the counter.
+ */
 export async function login(
   pool: Pool,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; csrfToken: string; expiresAt: Date; user: { username: string; role: Role; departmentId: number | null } }> {
-  const user = await repo.findUserByName(pool, input.username);
-  if (user?.lockedUntil && user.lockedUntil > new Date()) {
-    throw new TooManyRequestsError(`登录失败次数过多，账户已锁定至 ${user.lockedUntil.toISOString()}，请稍后再试或联系管理员`);
+  const attempt = await repo.reserveLoginAttempt(pool, input.username, MAX_LOGIN_FAILURES, LOCK_MINUTES);
+  if (attempt.kind === 'locked') {
+    const until = attempt.lockedUntil && attempt.lockedUntil > new Date() ? `至 ${attempt.lockedUntil.toISOString()}` : '';
+    throw new TooManyRequestsError(`登录失败次数过多，账户已锁定${until}，请稍后再试或联系管理员`);
   }
-  const ok = user !== null && !user.disabled && (await verifyPassword(input.password, user.passwordHash));
-  if (!ok || !user) {
-    if (user) await repo.recordLoginFailure(pool, user.id, MAX_LOGIN_FAILURES, LOCK_MINUTES);
+  const user = attempt.kind === 'reserved' ? attempt.user : null;
+  // Unknown names and disabled accounts pay the same scrypt check as a real one: no enumeration by time.
+  const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!user || user.disabled || !matches) {
     await appendAudit(pool, {
       actor: { kind: 'anonymous', id: null, name: input.username }, action: 'login_failed', ip: input.ip,
     });

@@ -32,8 +32,14 @@ export const systemViewer: Viewer = {
 
 /** API keys must carry the scope; sessions pass (their role decides). */
 export function requireScope(viewer: Viewer, scope: Scope): void {
-  if (viewer.apiKey && !viewer.apiKey.scopes.includes(scope)) {
-    throw new ForbiddenError(`API 密钥缺少权限范围 ${scope}`, [{ field: 'scope', message: `key lacks scope ${scope}` }]);
+  requireAnyScope(viewer, [scope]);
+}
+
+/** API keys must carry one of the scopes; sessions pass (their role decides). */
+export function requireAnyScope(viewer: Viewer, scopes: readonly Scope[]): void {
+  if (viewer.apiKey && !scopes.some((s) => viewer.apiKey!.scopes.includes(s))) {
+    const named = scopes.join(' / ');
+    throw new ForbiddenError(`API 密钥缺少权限范围 ${named}`, [{ field: 'scope', message: `key lacks scope ${named}` }]);
   }
 }
 

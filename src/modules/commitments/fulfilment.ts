@@ -1,5 +1,6 @@
 import { withTx } from '../../db/pool.js';
 import { ForbiddenError, InvalidTransitionError, ValidationError } from '../../errors.js';
+import { maskIdNumbersInFreeText } from '../../lib/redact.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import { eventsCommitted } from '../events/bus.js';
 import { actorFor, transitionRecord } from '../records/service.js';
@@ -29,7 +30,7 @@ async function partyOf(ctx: RightsContext, c: CommitmentRow): Promise<Party> {
 export async function recordFulfilment(ctx: RightsContext, viewer: Viewer, id: number, input: { outcome: 'fulfilled' | 'breached'; note: string }): Promise<CommitmentRow> {
   const before = await mustFind(ctx.pool, id);
   requireResponsible(viewer, before.departmentId, `承诺受理单位（${before.departmentName}）`);
-  const note = input.note.trim();
+  const note = maskIdNumbersInFreeText(input.note.trim());
   if (input.outcome === 'breached' && !note) throw new ValidationError('认定未履约须写明违诺情形', [{ field: 'note', message: 'required for breached' }]);
   const party = await partyOf(ctx, before);
   const actor = actorFor(viewer);
@@ -68,6 +69,7 @@ export async function withdrawCommitment(ctx: RightsContext, viewer: Viewer, id:
     requireResponsible(viewer, before.departmentId, `承诺受理单位（${before.departmentName}）`);
   }
   if (!reason.trim()) throw new ValidationError('须写明撤回理由', [{ field: 'reason', message: 'required' }]);
+  reason = maskIdNumbersInFreeText(reason);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
     const c = await mustFind(tx, id, true);

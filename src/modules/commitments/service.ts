@@ -1,5 +1,6 @@
 import { withTx, type Db } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
+import { maskIdNumbersInFreeText } from '../../lib/redact.js';
 import * as access from '../access/service.js';
 import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
@@ -129,6 +130,9 @@ const fillTemplate = (text: string, v: Record<string, string>) => text.replace(/
 export async function signCommitment(ctx: RightsContext, viewer: Viewer, input: SignInput): Promise<CommitmentRow> {
   const item = await getItem(ctx.pool, input.item);
   if (!input.matter.trim()) throw new ValidationError('须写明承诺事由', [{ field: 'matter', message: 'required' }]);
+  // The matter is filed in a public record and the signed text: an ID number typed into it is masked first.
+  const matter = maskIdNumbersInFreeText(input.matter.trim());
+  const signerName = input.signerName?.trim() ? maskIdNumbersInFreeText(input.signerName.trim()) : null;
   const s = await signer(ctx, viewer, input, item);
   const rule = await currentRule(ctx.pool, 'commitment');
   const excluded = await exclusions(ctx.pool, s.subject.id, item, rule);
@@ -140,9 +144,9 @@ export async function signCommitment(ctx: RightsContext, viewer: Viewer, input: 
   const actor = actorFor(viewer);
   const id = await withTx(ctx.pool, async (tx) => {
     const newId = await repo.insertCommitment(tx, {
-      itemId: item.id, subjectId: s.subject.id, departmentId: s.departmentId, channel: s.channel, matter: input.matter.trim(),
-      signedText: fillTemplate(item.templateText, { 主体名称: s.subject.name, 承诺事由: input.matter.trim(), 承诺日期: today, 受理单位: dept.name }),
-      signedOn: today, signerName: input.signerName?.trim() || (s.channel === 'portal' ? actor.name : s.subject.name), verificationDue: due?.date ?? null,
+      itemId: item.id, subjectId: s.subject.id, departmentId: s.departmentId, channel: s.channel, matter,
+      signedText: fillTemplate(item.templateText, { 主体名称: s.subject.name, 承诺事由: matter, 承诺日期: today, 受理单位: dept.name }),
+      signedOn: today, signerName: signerName || (s.channel === 'portal' ? actor.name : s.subject.name), verificationDue: due?.date ?? null,
       dueProvisional: due?.provisional ?? false, subjectCodeCipher: s.party.idNumber ? ctx.pd.encrypt(s.party.idNumber) : null, rule, createdAt: ctx.clock.now(),
     });
     const c = (await repo.findCommitment(tx, newId))!;
@@ -155,7 +159,7 @@ export async function signCommitment(ctx: RightsContext, viewer: Viewer, input: 
       channel: s.channel, item: item.code, type: item.type, verificationDue: due?.date ?? null, publicRecord, rule: { code: rule.code, version: rule.version },
     }));
     if (due) {
-      await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: s.departmentId, kind: 'commitment.signed', refType: 'commitment', refId: newId, title: `待核查的${COMMITMENT_TYPE_LABELS[item.type]} #${newId}`, body: `${s.subject.name}：${input.matter.trim()}；请于 ${due.date} 前核查` });
+      await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: s.departmentId, kind: 'commitment.signed', refType: 'commitment', refId: newId, title: `待核查的${COMMITMENT_TYPE_LABELS[item.type]} #${newId}`, body: `${s.subject.name}：${matter}；请于 ${due.date} 前核查` });
     }
     return newId;
   });
@@ -170,6 +174,7 @@ export async function mustFind(db: Db, id: number, forUpdate = false): Promise<C
 
 export function requireCommitmentReader(viewer: Viewer, c: Pick<CommitmentRow, 'subjectId' | 'departmentId'>): void {
   requireRole(viewer, 'subject', 'department', 'admin', 'operator');
+  requireScope(viewer, 'archive:read');
   if (viewer.role === 'subject' && viewer.subjectId !== c.subjectId) throw new ForbiddenError('只能查看本主体的承诺');
   if (viewer.role === 'department' && viewer.departmentId !== c.departmentId) throw new ForbiddenError('只能查看本部门受理的承诺');
 }
@@ -183,6 +188,7 @@ export async function getCommitment(db: Db, viewer: Viewer, id: number) {
 /** Commitments by subject and state: a subject its own, a department those it accepted, the centre all. */
 export async function listCommitments(ctx: RightsContext, viewer: Viewer, q: { subject?: string; states: string[]; overdue: boolean | null; page: number; pageSize: number }) {
   requireRole(viewer, 'subject', 'department', 'admin', 'operator');
+  requireScope(viewer, 'archive:read');
   const subjectId = viewer.role === 'subject' ? viewer.subjectId : q.subject ? (await getSubjectByCode(ctx.pool, ctx.pd, q.subject)).id : null;
   return repo.search(ctx.pool, {
     subjectId, departmentId: viewer.role === 'department' ? viewer.departmentId : null, states: q.states, overdue: q.overdue,

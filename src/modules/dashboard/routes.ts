@@ -65,5 +65,5 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps): Prom
       params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
       response: { 200: Paged(SubjectEntry), ...errorResponses },
     },
-  }, async (req) => dashboard.subjectListEntries(deps.pool, deps.pd, req.viewer, (req.params as { code: string }).code));
+  }, async (req) => dashboard.subjectListEntries(deps.pool, deps.pd, req.viewer, (req.params as { code: string }).code, deps.clock.now()));
 }

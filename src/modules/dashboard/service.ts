@@ -4,7 +4,7 @@ import { addMonths, type Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import { regionName } from '../identity/regions.js';
-import { getSubjectByCode } from '../subjects/service.js';
+import { getSubjectForViewer } from '../subjects/service.js';
 import * as repo from './repo.js';
 
 const MAX_MONTHS = 60;
@@ -51,8 +51,8 @@ export async function districtStats(db: Db, viewer: Viewer) {
 }
 
 /** A subject's live list entries: public lists for everyone, every list for the credit center and departments. */
-export async function subjectListEntries(db: Db, pd: PersonalData, viewer: Viewer, code: string) {
-  const subject = await getSubjectByCode(db, pd, code);
+export async function subjectListEntries(db: Db, pd: PersonalData, viewer: Viewer, code: string, now: Date) {
+  const subject = await getSubjectForViewer(db, pd, viewer, code, now);
   const staff = viewer.role === 'admin' || viewer.role === 'operator' || viewer.role === 'department';
   const items = await repo.subjectEntries(db, subject.id, staff);
   return { items, total: items.length };

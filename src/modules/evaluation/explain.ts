@@ -7,7 +7,7 @@ import { grantedCategories } from '../access/grants.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Disclosure } from '../catalog/types.js';
 import { scopeFor } from '../records/archive.js';
-import { getSubjectByCode } from '../subjects/service.js';
+import { getSubjectForViewer } from '../subjects/service.js';
 import { flattenIndicators, recordFilterOf, type FlatIndicator, type ModelDefinition } from './model-types.js';
 import { catalogView } from './models.js';
 import * as repo from './repo.js';
@@ -115,7 +115,8 @@ export async function explainEvaluation(
   modelCode: string | null,
 ): Promise<Explanation> {
   const { pool } = deps;
-  const subject = await getSubjectByCode(pool, deps.pd, code);
+  // A natural person the viewer may not see is answered as a code no one has (no name oracle).
+  const subject = await getSubjectForViewer(pool, deps.pd, viewer, code, deps.clock.now());
   const codes = modelCode ? [modelCode] : await repo.modelCodesWithResult(pool, subject.id);
   let found: repo.ResultRow | null = null;
   for (const c of codes) if (!found) found = await repo.latestResult(pool, subject.id, c);

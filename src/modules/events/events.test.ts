@@ -10,6 +10,8 @@ import type { DomainEvent } from './types.js';
 let t: TestApp;
 let admin: SessionHeaders;
 let clerk: SessionHeaders;
+/** The feed is read with a declared purpose (see readEvents). */
+let feed: SessionHeaders & { 'x-purpose': string };
 let dispatch: EventDispatch;
 
 beforeAll(async () => {
@@ -17,6 +19,7 @@ beforeAll(async () => {
   await makeDepartment(t);
   admin = await t.loginAs('admin');
   clerk = await t.loginAs('department', 'SCJGJ');
+  feed = { ...admin, 'x-purpose': 'exchange' };
   dispatch = startEventDispatch(t.db.pool, () => undefined, 60_000);
   await dispatch.ready;
 });
@@ -51,16 +54,17 @@ describe('domain events', () => {
   });
 
   it('serve a feed after a cursor, filtered by type, to admins and operators only', async () => {
-    const all = json<{ items: DomainEvent[]; next: number }>(await t.app.inject({ url: '/api/v1/events', headers: admin }));
+    const all = json<{ items: DomainEvent[]; next: number }>(await t.app.inject({ url: '/api/v1/events', headers: feed }));
     expect(all.items.map((e) => e.type)).toEqual(['list.entered', 'list.entered', 'record.expired']);
     // Stamped with the application's clock, not the database server's.
     expect(all.items.map((e) => new Date(e.createdAt).toISOString())).toEqual(Array(3).fill(t.clock.now().toISOString()));
-    const after = json<{ items: DomainEvent[]; next: number }>(await t.app.inject({ url: `/api/v1/events?after=${all.items[0]!.id}&type=record.expired`, headers: admin }));
+    const after = json<{ items: DomainEvent[]; next: number }>(await t.app.inject({ url: `/api/v1/events?after=${all.items[0]!.id}&type=record.expired`, headers: feed }));
     expect(after.items.map((e) => e.payload.n)).toEqual([3]);
     expect(after.next).toBe(all.next);
-    const none = json<{ items: DomainEvent[]; next: number }>(await t.app.inject({ url: `/api/v1/events?after=${all.next}`, headers: admin }));
+    const none = json<{ items: DomainEvent[]; next: number }>(await t.app.inject({ url: `/api/v1/events?after=${all.next}`, headers: feed }));
     expect(none).toEqual({ items: [], next: all.next });
-    expect((await t.app.inject({ url: '/api/v1/events', headers: clerk })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/events', headers: { ...clerk, 'x-purpose': 'exchange' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/events', headers: admin })).statusCode).toBe(400);
     expect((await t.app.inject({ url: '/api/v1/events' })).statusCode).toBe(401);
   });
 });

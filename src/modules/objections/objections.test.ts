@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders } from '../../../test/helpers/app.js';
 import { addDays, at, daysBetween, TEST_NOW, TEST_TODAY, weekdayOf, yearOf } from '../../../test/helpers/clock.js';
-import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
+import { makeDepartment, newCitizenId, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 import { runSubjectRightsSweep } from '../rules/sweep.js';
 import { createRightsTestApp, PDF, type RightsTestApp } from '../rules/test-app.js';
 
@@ -159,6 +159,30 @@ describe('objections', () => {
     const ok = await object(record, operator, { agentName: '李律师', powerOfAttorney: PDF('授权委托书.pdf') });
     expect(ok.statusCode).toBe(201);
     expect(json(ok)).toMatchObject({ filedBy: 'agent', agentName: '李律师' });
+  });
+
+  it('masks an ID number typed into the reason, the agent, evidence names and later notes before storing them', async () => {
+    const id = newCitizenId();
+    const masked = `${id.slice(0, 4)}**********${id.slice(14)}`;
+    const record = await fileRecord();
+    const res = await object(record, operator, {
+      reason: `法定代表人身份证号${id}，处罚对象有误；另见A${id}号与${id}abc`, agentName: `李律师${id}`,
+      powerOfAttorney: PDF('授权委托书.pdf'), evidence: [PDF(`身份证${id}.pdf`)],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const o = json<Body & { reason: string }>(res);
+    expect(o.reason).toBe(`法定代表人身份证号${masked}，处罚对象有误；另见A${masked}号与${masked}abc`);
+    const read = await get(`/objections/${o.id}`, clerk);
+    expect(json(read)).toMatchObject({ reason: o.reason, agentName: `李律师${masked}`, events: [{ note: o.reason }] });
+    expect(json<{ files: { name: string }[] }>(read).files.map((f) => f.name)).toContain(`身份证${masked}.pdf`);
+    expect((await post(`/objections/${o.id}/extend`, { reason: `须向${id}本人核实` }, clerk)).statusCode).toBe(200);
+    const later = await get(`/objections/${o.id}`, admin);
+    expect(json<{ events: { note: string | null }[] }>(later).events.map((e) => e.note)).toContain(`须向${masked}本人核实`);
+    expect(read.body + later.body).not.toContain(id.slice(0, 17));
+    for (const table of ['objection', 'objection_event', 'evidence_file', 'notification', 'record_version']) {
+      const found = await t.db.pool.query(`select count(*) from ${table} t where t::text like $1`, [`%${id.slice(0, 17)}%`]);
+      expect(Number(found.rows[0].count), table).toBe(0);
+    }
   });
 
   it('extends once, to 20 working days from receipt', async () => {

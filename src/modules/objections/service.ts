@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { withTx, type Db } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../../errors.js';
-import { requireRole, type Viewer } from '../access/viewer.js';
+import { maskIdNumbersInFreeText } from '../../lib/redact.js';
+import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
 import { actorFor, getRecordRow, transitionRecord, updateRecord } from '../records/service.js';
 import type { Actor } from '../records/types.js';
@@ -45,7 +46,7 @@ function filer(viewer: Viewer, input: ObjectionInput): { filedBy: 'subject' | 'a
   if (!input.agentName?.trim()) issues.push({ field: 'agentName', message: '代为提出异议须写明代理人姓名' });
   if (!input.powerOfAttorney) issues.push({ field: 'powerOfAttorney', message: '代为提出异议须上传授权委托书' });
   if (issues.length) throw new ValidationError('代理提出异议的材料不全', issues);
-  return { filedBy: 'agent', agentName: input.agentName!.trim() };
+  return { filedBy: 'agent', agentName: maskIdNumbersInFreeText(input.agentName!.trim()) };
 }
 
 /**
@@ -55,6 +56,8 @@ function filer(viewer: Viewer, input: ObjectionInput): { filedBy: 'subject' | 'a
 export async function submitObjection(ctx: RightsContext, viewer: Viewer, input: ObjectionInput): Promise<ObjectionRow> {
   const who = filer(viewer, input);
   if (!input.reason.trim()) throw new ValidationError('须写明异议理由', [{ field: 'reason', message: 'required' }]);
+  // Free text is stored and shown to the department: an ID number typed into it is masked first.
+  const reason = maskIdNumbersInFreeText(input.reason.trim());
   const files = decodeUploads([
     ...(input.evidence ?? []).map((file, i) => ({ role: 'evidence', file, field: `evidence[${i}]` })),
     ...(input.powerOfAttorney ? [{ role: 'power_of_attorney', file: input.powerOfAttorney, field: 'powerOfAttorney' }] : []),
@@ -80,13 +83,13 @@ export async function submitObjection(ctx: RightsContext, viewer: Viewer, input:
         trackingNo = trackingNumber('YY', randomBytes);
         newId = await repo.insertObjection(tx, {
           trackingNo, recordId: record.id, subjectId: record.subjectId, departmentId: record.departmentId, grounds: input.grounds,
-          reason: input.reason.trim(), ...who, filerUserId: viewer.userId, receivedOn: today, checkDue: deadlines.checkDue,
+          reason, ...who, filerUserId: viewer.userId, receivedOn: today, checkDue: deadlines.checkDue,
           dueOn: deadlines.dueOn, dueProvisional: deadlines.provisional, rule, createdAt: ctx.clock.now(),
         });
       }
       const marked = await transitionRecord({ db: tx, clock: ctx.clock }, record.id, 'disputed', actor, `异议标注（${trackingNo}）：${GROUND_LABELS[input.grounds]}`);
       const stored = await storeFiles(tx, { kind: 'objection', id: newId }, files, actor.name, ctx.clock.now());
-      await repo.insertEvent(tx, newId, caseEvent(actor, ctx.clock.now(), 'received', null, 'received', input.reason.trim(), {
+      await repo.insertEvent(tx, newId, caseEvent(actor, ctx.clock.now(), 'received', null, 'received', reason, {
         grounds: input.grounds, recordVersion: marked.version, files: stored.map((f) => f.id), ...who,
         rule: { code: rule.code, version: rule.version }, checkDue: deadlines.checkDue, dueOn: deadlines.dueOn,
       }));
@@ -134,13 +137,14 @@ export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: nu
   if (input.decision === 'correct' && !Object.keys(input.fields ?? {}).length) {
     throw new ValidationError('更正须提交更正后的数据项', [{ field: 'fields', message: 'required for correct' }]);
   }
+  const reason = maskIdNumbersInFreeText(input.reason.trim());
   const to = DECISION_STATE[input.decision];
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
     const o = await mustFind(tx, id, true);
     checkMove(o, to);
     const rctx = { db: tx, pd: ctx.pd, clock: ctx.clock };
-    const note = `异议 ${o.trackingNo}：${input.reason.trim()}`;
+    const note = `异议 ${o.trackingNo}：${reason}`;
     let changed: string[] = [];
     if (input.decision === 'correct') {
       const current = await getRecordRow(tx, o.recordId);
@@ -153,16 +157,16 @@ export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: nu
     // A revoked record takes off the lists the entries that rested on it alone (移出名单, reason error).
     const pending = input.decision === 'revoke' ? await entriesFreedBy(tx, o.recordId) : [];
     await repo.updateObjection(tx, id, {
-      state: to, outcomeReason: input.reason.trim(), decidedOn: ctx.clock.today(), decidedBy: actor.name,
+      state: to, outcomeReason: reason, decidedOn: ctx.clock.today(), decidedBy: actor.name,
       decidedDepartmentId: viewer.role === 'department' ? viewer.departmentId : null, recordVersionAfter: after.version, pendingListExits: pending,
     });
-    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'decided', o.state, to, input.reason.trim(), {
+    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'decided', o.state, to, reason, {
       decision: input.decision, recordState: after.state, recordVersion: after.version, changedFields: changed, listEntries: pending,
       late: isOverdue(o.dueOn, ctx.clock.today()),
     }));
     await notify(tx, ctx.clock.now(), {
       audience: 'subject', subjectId: o.subjectId, kind: 'objection.decided', refType: 'objection', refId: id,
-      title: `异议处理结果：${o.trackingNo}`, body: `${OBJECTION_STATE_LABELS[to]}。理由：${input.reason.trim()}`,
+      title: `异议处理结果：${o.trackingNo}`, body: `${OBJECTION_STATE_LABELS[to]}。理由：${reason}`,
     });
   });
   if (input.decision === 'revoke') await exitRevokedEntries(ctx, id, actor);
@@ -190,6 +194,7 @@ export async function extendObjection(ctx: RightsContext, viewer: Viewer, id: nu
   const before = await mustFind(ctx.pool, id);
   requireResponsible(viewer, before.departmentId, `数据提供单位（${before.departmentName}）`);
   if (!reason.trim()) throw new ValidationError('须写明延期理由', [{ field: 'reason', message: 'required' }]);
+  reason = maskIdNumbersInFreeText(reason);
   const cal = await loadCalendar(ctx.pool);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
@@ -215,6 +220,7 @@ export async function extendObjection(ctx: RightsContext, viewer: Viewer, id: nu
 /** The credit centre records its check of the record against the source (核查), once. */
 export async function checkObjection(ctx: RightsContext, viewer: Viewer, id: number, note: string): Promise<ObjectionRow> {
   requireRole(viewer, 'admin', 'operator');
+  note = maskIdNumbersInFreeText(note);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
     const o = await mustFind(tx, id, true);
@@ -250,9 +256,10 @@ export async function escalateOverdueObjections(ctx: Pick<RightsContext, 'pool' 
   return done;
 }
 
-/** Who may read a case: the subject itself, the source department, credit-centre staff. */
+/** Who may read a case: the subject itself, the source department (a system: with archive:read), credit-centre staff. */
 export function requireCaseReader(viewer: Viewer, o: { subjectId: number; departmentId: number | null }): void {
   requireRole(viewer, 'subject', 'department', 'admin', 'operator');
+  requireScope(viewer, 'archive:read');
   if (viewer.role === 'subject' && viewer.subjectId !== o.subjectId) throw new ForbiddenError('只能查看本主体的案件');
   if (viewer.role === 'department' && viewer.departmentId !== o.departmentId) throw new ForbiddenError('只能查看本部门的案件');
 }
@@ -268,6 +275,7 @@ export async function listObjections(
   q: { states: string[]; department: number | null; overdue: boolean | null; page: number; pageSize: number },
 ) {
   requireRole(viewer, 'subject', 'department', 'admin', 'operator');
+  requireScope(viewer, 'archive:read');
   const departmentId = viewer.role === 'department' ? viewer.departmentId : q.department;
   const subjectId = viewer.role === 'subject' ? viewer.subjectId : null;
   return repo.inbox(db, { states: q.states, departmentId, subjectId, overdue: q.overdue, today, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });

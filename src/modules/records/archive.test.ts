@@ -90,12 +90,11 @@ describe('archive disclosure', () => {
     expect(rows.at(-1)).toMatchObject({ actor_kind: 'department', purpose: '政府采购', categories: ['penalty', 'tax_arrears'] });
   });
 
-  it('masks a natural person and shows the public only categories published for persons', async () => {
-    const { body, raw } = await get(personId);
-    expect(body.subject).toMatchObject({ kind: 'natural_person', idNumberMasked: `${personId.slice(0, 4)}**********${personId.slice(14)}` });
-    expect(codes(body)).toEqual(['court_judgment:1']);
-    expect(raw).not.toContain(personId);
+  it('hides a natural person from the public and masks the ID number for staff', async () => {
+    // The public cannot look a person up by ID number at all: the same 404 as for a number no one has.
+    expect((await t.app.inject({ url: `/api/v1/subjects/${personId}/archive` })).statusCode).toBe(404);
     const staff = await get(personId, admin, '信用核查');
+    expect(staff.body.subject).toMatchObject({ kind: 'natural_person', idNumberMasked: `${personId.slice(0, 4)}**********${personId.slice(14)}` });
     expect(codes(staff.body)).toEqual(['court_judgment:1', 'penalty:1']);
     expect(staff.raw).not.toContain(personId);
     expect(staff.body.categories.find((c) => c.code === 'penalty')!.records[0]!.CF_XDR_ZJHM).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);

@@ -6,7 +6,7 @@ import { grantedCategories } from '../access/grants.js';
 import type { Viewer } from '../access/viewer.js';
 import * as catalog from '../catalog/service.js';
 import type { Disclosure } from '../catalog/types.js';
-import { getSubjectByCode, viewSubject } from '../subjects/service.js';
+import { getSubjectByCode, getSubjectForViewer, viewSubject } from '../subjects/service.js';
 import type { SubjectView } from '../subjects/types.js';
 import * as repo from './repo.js';
 
@@ -62,10 +62,16 @@ const STATE_NOTICES: Record<string, string> = { disputed: '异议处理中', rep
 
 /**
  * Everything known about one subject that this viewer may see, grouped by category. Every read
- * beyond the public view is written to the audit log with who, why and what.
+ * beyond the public view is written to the audit log with who, why and what. `audit: false` is
+ * only for the platform's own recomputation (a report's verification), which is no one's read:
+ * its caller audits the request it serves instead.
  */
-export async function readArchive(db: Db, pd: PersonalData, clock: Clock, viewer: Viewer, code: string): Promise<Archive> {
-  const row = await getSubjectByCode(db, pd, code);
+export async function readArchive(
+  db: Db, pd: PersonalData, clock: Clock, viewer: Viewer, code: string, opts: { audit: boolean } = { audit: true },
+): Promise<Archive> {
+  // A caller who may not see a natural person is answered as for a code no one has (no name oracle);
+  // the platform's own recomputation sees the subject the report was issued on.
+  const row = opts.audit ? await getSubjectForViewer(db, pd, viewer, code, clock.now()) : await getSubjectByCode(db, pd, code);
   const own = viewer.role === 'subject' && viewer.subjectId === row.id;
   const scope = scopeFor(viewer, own, await grantedCategories(db, viewer, row.id, clock.now()));
   const records = await repo.archiveRecords(db, {
@@ -87,7 +93,7 @@ export async function readArchive(db: Db, pd: PersonalData, clock: Clock, viewer
     });
   }
   const beyondPublic = scope.classes.length > 1 || !scope.windowed;
-  if (beyondPublic && !own) {
+  if (opts.audit && beyondPublic && !own) {
     const nonPublic = records.filter((r) => r.disclosure !== 'public' || !scope.windowed);
     await appendAudit(db, {
       actor: actorOf(viewer), departmentId: viewer.departmentId, action: 'archive_read', subjectId: row.id,

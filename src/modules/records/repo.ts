@@ -17,6 +17,20 @@ export async function findRecord(db: Db, id: number, forUpdate = false): Promise
   return r.rows[0] ?? null;
 }
 
+/** A record with its category's code and disclosure class (what decides whether reading it is audited). */
+export interface ClassedRecordRow extends RecordRow {
+  categoryCode: string;
+  disclosure: Disclosure;
+}
+
+export async function findRecordWithClass(db: Db, id: number): Promise<ClassedRecordRow | null> {
+  const r = await db.query<ClassedRecordRow>(
+    `select ${COLS}, c.code as "categoryCode", c.disclosure from record r join category c on c.id = r.category_id where r.id = $1`,
+    [id],
+  );
+  return r.rows[0] ?? null;
+}
+
 export async function findByKey(db: Db, departmentId: number, categoryId: number, sourceKey: string, forUpdate = false): Promise<RecordRow | null> {
   const r = await db.query<RecordRow>(
     `select ${COLS} from record r where r.department_id = $1 and r.category_id = $2 and r.source_key = $3 ${forUpdate ? 'for update' : ''}`,

@@ -2,9 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { withTx } from '../../db/pool.js';
-import { ForbiddenError } from '../../errors.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
-import { requireRole } from '../access/viewer.js';
 import { Fields, RecordVersions, RecordView, SavedRecordView, SubjectHint } from './schema.js';
 import * as records from './service.js';
 import type { RecordRow } from './types.js';
@@ -32,12 +30,7 @@ export async function recordRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   app.get('/records/:id', {
     schema: { tags: ['records'], summary: 'One record (credit center, or its source department)', params: IdParam, response: { 200: RecordView, ...errorResponses } },
-  }, async (req) => {
-    const r = await records.getRecordRow(deps.pool, (req.params as IdParam).id);
-    requireRole(req.viewer, 'admin', 'operator', 'department');
-    if (req.viewer.role === 'department' && req.viewer.departmentId !== r.departmentId) throw new ForbiddenError('只能查看本部门报送的记录');
-    return view(r);
-  });
+  }, async (req) => view(await records.readRecord(deps.pool, req.viewer, (req.params as IdParam).id)));
 
   app.put('/records/:id', {
     schema: {
@@ -60,10 +53,7 @@ export async function recordRoutes(app: FastifyInstance, deps: AppDeps): Promise
   app.get('/records/:id/versions', {
     schema: { tags: ['records'], summary: 'The ledger entries of one record', params: IdParam, response: { 200: RecordVersions, ...errorResponses } },
   }, async (req) => {
-    requireRole(req.viewer, 'admin', 'operator', 'department');
-    const r = await records.getRecordRow(deps.pool, (req.params as IdParam).id);
-    if (req.viewer.role === 'department' && req.viewer.departmentId !== r.departmentId) throw new ForbiddenError('只能查看本部门报送的记录');
-    const items = await records.recordVersions(deps.pool, r.id);
+    const items = await records.readRecordVersions(deps.pool, req.viewer, (req.params as IdParam).id);
     return { items, total: items.length };
   });
 }

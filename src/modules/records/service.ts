@@ -1,9 +1,10 @@
 import type { Db } from '../../db/pool.js';
-import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
+import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
+import { actorOf, appendAudit, READ_ACTIONS } from '../access/audit.js';
 import * as access from '../access/service.js';
-import { requireDepartmentWriter, type Viewer } from '../access/viewer.js';
+import { requireDepartmentWriter, requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import * as catalog from '../catalog/service.js';
 import type { Category } from '../catalog/types.js';
 import { resolveSubject } from '../subjects/service.js';
@@ -11,7 +12,7 @@ import { appendVersion, contentHash } from './ledger.js';
 import { publicationWindow } from './publication.js';
 import * as repo from './repo.js';
 import { checkRecordRow, type CheckedRow, type ExplicitSubject } from './row-check.js';
-import type { Actor, RecordRow, RecordState } from './types.js';
+import type { Actor, RecordRow, RecordState, VersionRow } from './types.js';
 
 export interface RecordContext {
   db: Db;
@@ -168,4 +169,46 @@ export async function getRecordRow(db: Db, id: number): Promise<RecordRow> {
   return r;
 }
 
-export const recordVersions = (db: Db, id: number) => repo.versionsOf(db, id);
+/**
+ * A record as staff may open it: the credit center, or the clerk of its source department. Like
+ * the archive, a non-public class needs a declared purpose (and an API key the archive:read scope).
+ */
+async function openRecord(db: Db, viewer: Viewer, id: number): Promise<repo.ClassedRecordRow> {
+  // The role first: a 401/403 must not depend on whether the id exists.
+  requireRole(viewer, 'admin', 'operator', 'department');
+  const r = await repo.findRecordWithClass(db, id);
+  if (!r) throw new NotFoundError('record', String(id));
+  if (viewer.role === 'department' && viewer.departmentId !== r.departmentId) throw new ForbiddenError('只能查看本部门报送的记录');
+  if (r.disclosure !== 'public') {
+    requireScope(viewer, 'archive:read');
+    if (!viewer.purpose) {
+      throw new ValidationError('查阅非社会公开类信息须说明用途（X-Purpose）', [{ field: 'purpose', message: 'a purpose is required to read records of a non-public class' }]);
+    }
+  }
+  return r;
+}
+
+/** One audit entry per read of a non-public record, as the caller, with purpose and IP. */
+async function auditRecordRead(db: Db, viewer: Viewer, r: repo.ClassedRecordRow, details: Record<string, unknown>): Promise<void> {
+  if (r.disclosure === 'public') return;
+  await appendAudit(db, {
+    actor: actorOf(viewer), departmentId: viewer.departmentId, action: READ_ACTIONS.record, subjectId: r.subjectId,
+    categories: [r.categoryCode], purpose: viewer.purpose, ip: viewer.ip,
+    details: { recordId: r.id, version: r.version, classes: [r.disclosure], ...details },
+  });
+}
+
+/** One record for staff; reads of non-public classes need a purpose and are audited. */
+export async function readRecord(db: Db, viewer: Viewer, id: number): Promise<RecordRow> {
+  const r = await openRecord(db, viewer, id);
+  await auditRecordRead(db, viewer, r, { view: 'record' });
+  return r;
+}
+
+/** A record's ledger versions for staff; as readRecord, audited when its class is not public. */
+export async function readRecordVersions(db: Db, viewer: Viewer, id: number): Promise<VersionRow[]> {
+  const r = await openRecord(db, viewer, id);
+  const items = await repo.versionsOf(db, r.id);
+  await auditRecordRead(db, viewer, r, { view: 'versions', versions: items.length });
+  return items;
+}

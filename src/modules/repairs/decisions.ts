@@ -1,6 +1,7 @@
 import { withTx } from '../../db/pool.js';
 import { ConflictError, InvalidTransitionError, ValidationError } from '../../errors.js';
 import { addMonths } from '../../lib/clock.js';
+import { maskIdNumbersInFreeText } from '../../lib/redact.js';
 import type { Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
 import { addWorkingDays } from '../calendar/working-days.js';
@@ -43,7 +44,7 @@ export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: numbe
   await withTx(ctx.pool, async (tx) => {
     const r = await mustFind(tx, id, true);
     checkMove(r, to);
-    const reason = input.reason.trim();
+    const reason = maskIdNumbersInFreeText(input.reason.trim());
     let pending: number[] = [];
     let recordVersion: number | null = null;
     if (to === 'approved') {
@@ -87,6 +88,7 @@ export async function extendRepair(ctx: RightsContext, viewer: Viewer, id: numbe
   const before = await mustFind(ctx.pool, id);
   requireResponsible(viewer, before.departmentId, DECIDER);
   if (!reason.trim()) throw new ValidationError('须写明延期理由', [{ field: 'reason', message: 'required' }]);
+  reason = maskIdNumbersInFreeText(reason);
   const cal = await loadCalendar(ctx.pool);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
@@ -114,7 +116,7 @@ export async function recheckRepair(ctx: RightsContext, viewer: Viewer, id: numb
   const today = ctx.clock.today();
   await withTx(ctx.pool, async (tx) => {
     const r = await mustFind(tx, id, true);
-    const reason = input.reason.trim();
+    const reason = maskIdNumbersInFreeText(input.reason.trim());
     if (input.outcome === 'confirmed') {
       if (r.state !== 'approved') throw new InvalidTransitionError('repair', r.state, 'rechecked');
       await repo.updateRepair(tx, id, { recheckedOn: today, recheckReason: reason });

@@ -1,6 +1,7 @@
 import { withTx, type Db } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
-import { requireRole, type Viewer } from '../access/viewer.js';
+import { maskIdNumbersInFreeText } from '../../lib/redact.js';
+import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
 import { addWorkingDays } from '../calendar/working-days.js';
 import * as catalog from '../catalog/service.js';
@@ -107,7 +108,7 @@ function applicant(viewer: Viewer, input: RepairInput, subjectId: number): { fil
   if (!input.agentName?.trim() || !input.powerOfAttorney) {
     throw new ValidationError('代为申请须写明代理人并上传授权委托书', [{ field: 'agentName', message: 'agent name and power of attorney required' }]);
   }
-  return { filedBy: 'agent', agentName: input.agentName.trim() };
+  return { filedBy: 'agent', agentName: maskIdNumbersInFreeText(input.agentName.trim()) };
 }
 
 const duplicate = (id: number) => new ConflictError(`该对象已有正在办理的修复申请 #${id}，请勿重复提交`, [{ field: 'record', message: 'an application is already open', repairId: id }], 'duplicate_application');
@@ -135,17 +136,19 @@ export async function applyForRepair(ctx: RightsContext, viewer: Viewer, input: 
   const state: RepairState = missing.length ? 'returned' : 'accepted';
   const acc = state === 'accepted' ? await acceptance(ctx, rule.params, today) : null;
   const actor = actorFor(viewer);
+  // Free text is stored and shown to the department: an ID number typed into it is masked first.
+  const statement = input.statement?.trim() ? maskIdNumbersInFreeText(input.statement.trim()) : null;
   try {
     const id = await withTx(ctx.pool, async (tx) => {
       const newId = await repo.insertRepair(tx, {
         subjectId: t.subjectId, recordId: t.recordId, listEntryId: t.listEntryId, departmentId: t.departmentId, severity: e.severity, state, ...who,
-        applicantUserId: viewer.userId, statement: input.statement?.trim() || null, appliedOn: today, acceptedOn: acc?.acceptedOn ?? null,
+        applicantUserId: viewer.userId, statement, appliedOn: today, acceptedOn: acc?.acceptedOn ?? null,
         decisionDue: acc?.decisionDue ?? null, dueProvisional: acc?.dueProvisional ?? false, materialsRequired: required, materialsMissing: missing,
         eligibility: e, rule, createdAt: ctx.clock.now(),
       });
       const stored = await storeFiles(tx, { kind: 'repair', id: newId }, files, actor.name, ctx.clock.now());
       const names = (codes: string[]) => codes.map((c) => rule.params.materials.find((m) => m.code === c)?.name ?? c).join('、');
-      await repo.insertEvent(tx, newId, caseEvent(actor, ctx.clock.now(), 'applied', null, state, input.statement?.trim() || null, {
+      await repo.insertEvent(tx, newId, caseEvent(actor, ctx.clock.now(), 'applied', null, state, statement, {
         files: stored.map((f) => f.id), required, missing, rule: { code: rule.code, version: rule.version }, decisionDue: acc?.decisionDue ?? null,
       }));
       await notify(tx, ctx.clock.now(), state === 'accepted'
@@ -209,6 +212,7 @@ export async function getRepair(db: Db, viewer: Viewer, id: number) {
 
 export async function listRepairs(db: Db, viewer: Viewer, today: string, q: { states: string[]; department: number | null; overdue: boolean | null; page: number; pageSize: number }) {
   requireRole(viewer, 'subject', 'department', 'admin', 'operator');
+  requireScope(viewer, 'archive:read');
   return repo.inbox(db, {
     states: q.states, departmentId: viewer.role === 'department' ? viewer.departmentId : q.department, subjectId: viewer.role === 'subject' ? viewer.subjectId : null,
     overdue: q.overdue, today, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import type { Platform } from '../../runtime.js';
+import { systemViewer } from '../access/viewer.js';
 import { sha256Hex } from './codes.js';
 import { cstTime } from './pdf/layout.js';
 import { readReportMeta } from './pdf-meta.js';
@@ -51,7 +52,7 @@ export function registerReportCommands(program: Command, withPlatform: WithPlatf
       const meta = readReportMeta(pdf);
       const result = opts.url
         ? await verifyOverHttp(opts.url, pdf)
-        : await withPlatform((p, config) => verifyFile({ db: p.pool, pd: p.pd, clock: p.clock, config }, pdf));
+        : await withPlatform((p, config) => verifyFile({ db: p.pool, pd: p.pd, clock: p.clock, config }, systemViewer, pdf));
       for (const line of describe(file, sha, meta, result)) io.log(line);
       if (!result.genuine) throw new ReportNotGenuineError(`report not genuine: ${result.message}`);
     });

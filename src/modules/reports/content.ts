@@ -61,9 +61,14 @@ export async function resolveDomains(db: Db, codes: string[] | undefined): Promi
   return picked.sort((a, b) => a.ordinal - b.ordinal);
 }
 
-/** Read the archive as the viewer may see it and turn it into the facts of a report. */
-export async function buildContent(ctx: ReportContext, viewer: Viewer, code: string, kind: ReportKind, params: ReportParams): Promise<BuiltContent> {
-  const archive = await readArchive(ctx.db, ctx.pd, ctx.clock, viewer, code);
+/**
+ * Read the archive as the viewer may see it and turn it into the facts of a report. The read is
+ * audited as the viewer's unless `audit: false` (recomputing a report's facts for a verification).
+ */
+export async function buildContent(
+  ctx: ReportContext, viewer: Viewer, code: string, kind: ReportKind, params: ReportParams, opts: { audit: boolean } = { audit: true },
+): Promise<BuiltContent> {
+  const archive = await readArchive(ctx.db, ctx.pd, ctx.clock, viewer, code, opts);
   const cats = await catalog.listCategories(ctx.db);
   const byCode = new Map(cats.map((c) => [c.code, c]));
   if (kind === 'public') return { archive, catalog: cats, facts: publicFacts(archive, byCode, ctx.clock.today()), params: {} };

@@ -22,7 +22,7 @@ export async function reportPublicRoutes(app: FastifyInstance, deps: AppDeps): P
         await getReport(ctx, number);
         return await html(200, verifyPage({ number, platformName: deps.config.platformName, result: null }));
       }
-      const result = await verifyReport(ctx, number, code);
+      const result = await verifyReport(ctx, req.viewer, number, code);
       return await html(200, verifyPage({ number, platformName: deps.config.platformName, result }));
     } catch (err) {
       if (err instanceof NotFoundError) return html(404, verifyPage({ number, platformName: deps.config.platformName, result: null, notFound: true }));

@@ -68,7 +68,7 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
         throw new ValidationError('请以 application/pdf 请求体上传报告文件', [{ field: 'body', message: 'send the PDF bytes with Content-Type application/pdf' }]);
       }
-      return verifyFile(ctx, req.body);
+      return verifyFile(ctx, req.viewer, req.body);
     });
 
     r.get('/reports/:number.pdf', {
@@ -90,6 +90,6 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise
         tags: ['reports'], summary: 'Verify a report by number and code: genuine, hashes, and whether its facts changed since issue',
         params: NumberParam, querystring: CodeQuery, response: { 200: VerifyResult, ...errorResponses },
       },
-    }, async (req) => verifyReport(ctx, (req.params as NumberParam).number, (req.query as CodeQuery).code));
+    }, async (req) => verifyReport(ctx, req.viewer, (req.params as NumberParam).number, (req.query as CodeQuery).code));
   });
 }

@@ -1,7 +1,7 @@
 import type { Pool } from '../../db/pool.js';
 import { withTx } from '../../db/pool.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
-import { actorOf, appendAudit } from '../access/audit.js';
+import { actorOf, appendAudit, READ_ACTIONS } from '../access/audit.js';
 import { requireScope, type Viewer } from '../access/viewer.js';
 import { validateCode } from '../identity/validate.js';
 import { factsHash, formatReportNumber, hashVerifyCode, newVerifyCode, REPORT_NUMBER_RE, sha256Hex, verifyCodeMatches } from './codes.js';
@@ -144,14 +144,35 @@ export function mayDownload(viewer: Viewer, row: ReportRow, code: string | null)
   return row.kind === 'public' && code !== null && verifyCodeMatches(row.number, code, row.verifyCodeHash);
 }
 
-/** The stored PDF of a report, for those entitled to it. */
+/**
+ * Whether opening this report (its PDF, or its verification) is a read of the subject's non-public
+ * data: the report was issued on more than the public view, and the caller is not the subject.
+ */
+export function readsNonPublic(viewer: Viewer, row: Pick<ReportRow, 'viewerClasses' | 'subjectId'>): boolean {
+  const own = viewer.role === 'subject' && viewer.subjectId === row.subjectId;
+  return !own && row.viewerClasses.some((c) => c !== 'public');
+}
+
+/**
+ * The stored PDF of a report, for those entitled to it. Fetching one that holds non-public data
+ * is audited once, as the caller (an anonymous code holder too), with purpose and IP; a caller
+ * who declares no purpose is taken to use the report for the purpose it was issued for.
+ */
 export async function getReportPdf(ctx: Pick<ReportContext, 'db'>, viewer: Viewer, number: string, code: string | null): Promise<{ number: string; pdf: Buffer }> {
   const row = await getReport(ctx, number);
   if (!mayDownload(viewer, row, code)) {
     if (viewer.role === 'public' && code === null) throw new UnauthenticatedError('下载报告须提供核验码，或以申请人身份登录');
     throw new ForbiddenError('无权下载该报告：请提供正确的核验码，或以申请人身份登录', [{ field: 'code', message: 'not the requester and no valid code' }]);
   }
-  return { number: row.number, pdf: await repo.pdfOf(ctx.db, row.id) };
+  const pdf = await repo.pdfOf(ctx.db, row.id);
+  if (readsNonPublic(viewer, row)) {
+    await appendAudit(ctx.db, {
+      actor: actorOf(viewer), departmentId: viewer.departmentId, action: READ_ACTIONS.report, subjectId: row.subjectId,
+      categories: auditedCategories(row.facts), purpose: viewer.purpose ?? row.requester.purpose, ip: viewer.ip,
+      details: { number: row.number, kind: row.kind, classes: row.viewerClasses, reportPurpose: row.requester.purpose },
+    });
+  }
+  return { number: row.number, pdf };
 }
 
 /** The certificate domains a requester may name. */

@@ -1,9 +1,11 @@
+import { actorOf, appendAudit, READ_ACTIONS } from '../access/audit.js';
+import type { Viewer } from '../access/viewer.js';
 import { subjectById } from '../subjects/service.js';
 import { factsHash, sha256Hex, verifyCodeMatches } from './codes.js';
 import { buildContent, equivalentViewer, type ReportContext } from './content.js';
 import { readReportMeta } from './pdf-meta.js';
 import * as repo from './repo.js';
-import { getReport } from './service.js';
+import { getReport, readsNonPublic } from './service.js';
 import { KIND_TITLES, type ReportKind, type ReportRow } from './types.js';
 
 export interface GenuineReport {
@@ -36,17 +38,32 @@ export interface NotGenuine {
 
 export type VerifyResult = GenuineReport | NotGenuine;
 
-/** Rebuild the report's facts today, as the same class of viewer would see them. */
+/**
+ * Rebuild the report's facts today, as the same class of viewer would see them. This is the
+ * platform's own recomputation, not a read by the requester: it is not audited as one (the
+ * verification that needs it is audited as its real caller, see genuine()).
+ */
 export async function currentFactsHash(ctx: ReportContext, row: ReportRow): Promise<string> {
   const subject = await subjectById(ctx.db, row.subjectId);
   const code = subject.uscc ?? (row.subjectCodeCipher ? ctx.pd.decrypt(row.subjectCodeCipher) : null);
   if (!code) throw new Error(`report ${row.number}: no code to read subject ${row.subjectId} by`);
-  const content = await buildContent(ctx, equivalentViewer(row, row.requester), code, row.kind, row.params);
+  const content = await buildContent(ctx, equivalentViewer(row, row.requester), code, row.kind, row.params, { audit: false });
   return factsHash(content.facts);
 }
 
-async function genuine(ctx: ReportContext, row: ReportRow): Promise<GenuineReport> {
+/**
+ * A genuine report's verification. For a report holding non-public data, whether its facts changed
+ * tells something about that data: audited once as the caller (report_verified, not an archive
+ * read: the subject's access log does not list it).
+ */
+async function genuine(ctx: ReportContext, viewer: Viewer, row: ReportRow, via: 'code' | 'file'): Promise<GenuineReport> {
   const now = await currentFactsHash(ctx, row);
+  if (readsNonPublic(viewer, row)) {
+    await appendAudit(ctx.db, {
+      actor: actorOf(viewer), departmentId: viewer.departmentId, action: READ_ACTIONS.reportVerified, subjectId: row.subjectId,
+      purpose: viewer.purpose, ip: viewer.ip, details: { number: row.number, kind: row.kind, via, factsChanged: now !== row.factsHash },
+    });
+  }
   const s = row.facts.subject;
   return {
     genuine: true, number: row.number, kind: row.kind, kindName: KIND_TITLES[row.kind], subjectName: s.name,
@@ -61,22 +78,22 @@ async function genuine(ctx: ReportContext, row: ReportRow): Promise<GenuineRepor
  * Check a report by number and verification code. An unknown number is a 404; a wrong code says
  * only that it is not genuine, never what the report holds.
  */
-export async function verifyReport(ctx: ReportContext, number: string, code: string): Promise<VerifyResult> {
+export async function verifyReport(ctx: ReportContext, viewer: Viewer, number: string, code: string): Promise<VerifyResult> {
   const row = await getReport(ctx, number);
   if (!verifyCodeMatches(row.number, code, row.verifyCodeHash)) {
     return { genuine: false, number: row.number, reason: 'wrong_code', message: '核验码与报告编号不匹配，报告未通过核验' };
   }
-  return genuine(ctx, row);
+  return genuine(ctx, viewer, row, 'code');
 }
 
 /**
  * Check a PDF file: genuine only when its SHA-256 is that of a report we issued. A file naming
  * one of our report numbers with other bytes was altered (or forged) after issue.
  */
-export async function verifyFile(ctx: ReportContext, pdf: Uint8Array): Promise<VerifyResult> {
+export async function verifyFile(ctx: ReportContext, viewer: Viewer, pdf: Uint8Array): Promise<VerifyResult> {
   const sha = sha256Hex(pdf);
   const row = await repo.findByPdfHash(ctx.db, sha);
-  if (row) return genuine(ctx, row);
+  if (row) return genuine(ctx, viewer, row, 'file');
   const meta = readReportMeta(pdf);
   const claimed = meta.number ? await repo.findByNumber(ctx.db, meta.number) : null;
   if (claimed) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Db } from '../../db/pool.js';
 import { NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
+import { maskIdNumbersInFreeText } from '../../lib/redact.js';
 import * as repo from './shared-repo.js';
 
 // Evidence files travel as base64 inside the JSON body: one request carries the whole application
@@ -45,7 +46,9 @@ export function decodeUploads(files: { role: string; file: FileUpload; field: st
   if (files.length > EVIDENCE_LIMITS.maxFiles) issues.push({ field: 'files', message: `最多上传 ${EVIDENCE_LIMITS.maxFiles} 个文件` });
   let total = 0;
   const out: DecodedFile[] = [];
-  for (const { role, file, field } of files) {
+  for (const { role, file: sent, field } of files) {
+    // Scans are often named after the ID number on them: the name is stored and shown, so it is masked.
+    const file = { ...sent, name: maskIdNumbersInFreeText(sent.name) };
     const b64 = file.dataBase64.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) {
       issues.push({ field, message: `文件“${file.name}”不是有效的 base64 编码` });

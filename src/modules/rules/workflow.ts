@@ -2,6 +2,7 @@ import type { Pool } from '../../db/pool.js';
 import { ForbiddenError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
+import { maskIdNumbersInFreeText } from '../../lib/redact.js';
 import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import type { Actor } from '../records/types.js';
 
@@ -26,9 +27,9 @@ export interface CaseEvent {
   data: Record<string, unknown>;
 }
 
-/** One append-only workflow event row, attributed. */
+/** One append-only workflow event row, attributed; its note never keeps an ID number (services mask their free text too). */
 export function caseEvent(actor: Actor, at: Date, type: string, from: string | null, to: string | null, note: string | null = null, data: Record<string, unknown> = {}): Omit<CaseEvent, 'id'> {
-  return { at, type, fromState: from, toState: to, actorKind: actor.kind, actorId: actor.id, actorName: actor.name, note, data };
+  return { at, type, fromState: from, toState: to, actorKind: actor.kind, actorId: actor.id, actorName: actor.name, note: note === null ? null : maskIdNumbersInFreeText(note), data };
 }
 
 export const isCentre = (viewer: Viewer): boolean => viewer.role === 'admin' || viewer.role === 'operator';

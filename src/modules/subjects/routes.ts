@@ -27,7 +27,7 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
   }, async (req) => {
     const q = req.query as { q: string; kind?: SubjectKind; page: number; pageSize: number };
-    const r = await subjects.searchSubjects(deps.pool, deps.pd, req.viewer, { q: q.q, kind: q.kind ?? null, page: q.page, pageSize: q.pageSize });
+    const r = await subjects.searchSubjects(deps.pool, deps.pd, req.viewer, { q: q.q, kind: q.kind ?? null, page: q.page, pageSize: q.pageSize }, deps.clock.now());
     return { items: r.items.map(itemOf), total: r.total };
   });
 
@@ -35,7 +35,9 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
     config: publicLimit,
     schema: { tags: ['subjects'], summary: 'One subject by USCC, ID number or legacy code', params: CodeParam, response: { 200: SubjectView, ...errorResponses } },
   }, async (req) => {
-    const row = await subjects.getSubjectByCode(deps.pool, deps.pd, (req.params as { code: string }).code);
+    // A natural person is found only by staff, departments, the person and lenders it granted
+    // access; to anyone else it is the 404 of a code that exists nowhere.
+    const row = await subjects.getSubjectForViewer(deps.pool, deps.pd, req.viewer, (req.params as { code: string }).code, deps.clock.now());
     return subjects.viewSubject(deps.pool, row);
   });
 
@@ -46,7 +48,10 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
       description: 'Anonymous callers get public records inside their publication window. Staff get more only with a purpose (X-Purpose header or ?purpose=), and each such read is audit-logged.',
       params: CodeParam, querystring: Type.Object({ purpose: Type.Optional(Type.String({ maxLength: 200 })) }), response: { 200: ArchiveView, ...errorResponses },
     },
-  }, async (req) => readArchive(deps.pool, deps.pd, deps.clock, req.viewer, (req.params as { code: string }).code));
+  }, async (req) => {
+    // readArchive answers a natural person the caller may not find as a code no one has.
+    return readArchive(deps.pool, deps.pd, deps.clock, req.viewer, (req.params as { code: string }).code);
+  });
 
   app.post('/subjects', {
     schema: {
@@ -69,8 +74,8 @@ export async function subjectRoutes(app: FastifyInstance, deps: AppDeps): Promis
   app.post('/subjects/:code/rename', {
     schema: { tags: ['subjects'], summary: 'Rename; the old name becomes a former name', params: CodeParam, body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }), response: { 200: SubjectView, ...errorResponses } },
   }, async (req) => {
-    const row = await subjects.getSubjectByCode(deps.pool, deps.pd, (req.params as { code: string }).code);
-    await withTx(deps.pool, (tx) => subjects.renameSubject(tx, req.viewer, row, (req.body as { name: string }).name));
-    return subjects.viewSubject(deps.pool, await subjects.subjectById(deps.pool, row.id));
+    const code = (req.params as { code: string }).code;
+    const id = await withTx(deps.pool, (tx) => subjects.renameSubject(tx, deps.pd, req.viewer, code, (req.body as { name: string }).name));
+    return subjects.viewSubject(deps.pool, await subjects.subjectById(deps.pool, id));
   });
 }

@@ -6,6 +6,7 @@ import { maskIdNumber, validateCitizenId } from '../identity/citizen-id.js';
 import { regionName } from '../identity/regions.js';
 import { subjectKindFromUscc, validateUscc } from '../identity/uscc.js';
 import { validateCode } from '../identity/validate.js';
+import { grantedCategories } from '../access/grants.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import { normalizeName } from './name.js';
 import * as repo from './repo.js';
@@ -36,12 +37,51 @@ export async function findSubjectByCode(db: Db, pd: PersonalData, code: string):
 
 /** Like findSubjectByCode, but a malformed code is a 400 naming what is wrong and an unknown one a 404. */
 export async function getSubjectByCode(db: Db, pd: PersonalData, code: string): Promise<SubjectRow> {
+  const v = checkCode(code);
+  const row = await findSubjectByCode(db, pd, code);
+  if (!row) throw subjectNotFound(v.scheme, code);
+  return row;
+}
+
+function checkCode(code: string): ReturnType<typeof validateCode> {
   const v = validateCode(code);
   if (!v.valid && !(['org_code', 'reg_no'] as string[]).includes(v.scheme)) {
     throw new ValidationError(`代码“${maskIdNumber(code.trim())}”无效`, v.errors.map((e) => ({ field: 'code', position: e.position, message: e.message })), 'invalid_code');
   }
+  return v;
+}
+
+/** The one "no such subject" answer, for a code no one has and for a person the caller may not find alike. */
+function subjectNotFound(scheme: string, code: string): NotFoundError {
+  return new NotFoundError('subject', scheme.startsWith('citizen_id') ? maskIdNumber(code.trim()) : code.trim());
+}
+
+/**
+ * Credit-centre staff and government departments find any natural person (a department system
+ * only with the archive:read scope); a person's own account finds itself; a lender finds those
+ * who granted it access; nobody else learns that a person exists.
+ */
+function findsEveryPerson(viewer: Viewer): boolean {
+  if (viewer.apiKey && !viewer.apiKey.scopes.includes('archive:read')) return false;
+  return viewer.role === 'admin' || viewer.role === 'operator' || viewer.role === 'department';
+}
+
+/** Whether this viewer may learn that the subject exists (organisations: everyone; persons: see findsEveryPerson). */
+export async function mayFindSubject(db: Db, viewer: Viewer, row: SubjectRow, now: Date): Promise<boolean> {
+  if (row.kind !== 'natural_person' || findsEveryPerson(viewer)) return true;
+  if (viewer.role === 'subject') return viewer.subjectId === row.id;
+  if (viewer.role === 'lender') return (await grantedCategories(db, viewer, row.id, now)) !== null;
+  return false;
+}
+
+/**
+ * getSubjectByCode for a caller: a natural person the caller may not find is answered exactly as
+ * a code that exists nowhere (same status, same body), so an ID number tells nobody whose it is.
+ */
+export async function getSubjectForViewer(db: Db, pd: PersonalData, viewer: Viewer, code: string, now: Date): Promise<SubjectRow> {
+  const v = checkCode(code);
   const row = await findSubjectByCode(db, pd, code);
-  if (!row) throw new NotFoundError('subject', v.scheme.startsWith('citizen_id') ? maskIdNumber(code.trim()) : code.trim());
+  if (!row || !(await mayFindSubject(db, viewer, row, now))) throw subjectNotFound(v.scheme, code);
   return row;
 }
 
@@ -175,35 +215,38 @@ export async function registerSubject(
   return viewSubject(db, (await repo.findById(db, r.row.id))!);
 }
 
-/** Rename a subject, keeping the old name as a former name (曾用名). */
-export async function renameSubject(db: Db, viewer: Viewer, row: SubjectRow, newName: string): Promise<void> {
+/** Rename a subject, keeping the old name as a former name (曾用名); returns its id. */
+export async function renameSubject(db: Db, pd: PersonalData, viewer: Viewer, code: string, newName: string): Promise<number> {
+  // The role first: otherwise 401/403 against 404 would tell anyone which codes exist.
   requireRole(viewer, 'admin', 'operator');
+  const row = await getSubjectByCode(db, pd, code);
   if (!newName.trim()) throw new ValidationError('新名称不能为空', [{ field: 'name', message: 'required' }]);
   await repo.addIdentifier(db, row.id, 'former_name', row.name, normalizeName(row.name));
   await repo.renameSubject(db, row.id, newName.trim(), normalizeName(newName));
+  return row.id;
 }
 
 /**
- * Search by exact code (USCC, ID number, legacy codes) or by name fragment. The public never
- * gets natural persons from a name search: personal information is not public by default.
+ * Search by exact code (USCC, ID number, legacy codes) or by name fragment. Natural persons come
+ * only to callers who may find them (mayFindSubject); a name search gives them only to staff.
  */
 export async function searchSubjects(
   db: Db,
   pd: PersonalData,
   viewer: Viewer,
   q: { q: string; kind?: SubjectKind | null; page: number; pageSize: number },
+  now: Date,
 ): Promise<{ items: SubjectRow[]; total: number }> {
   const text = q.q.trim();
   if (!text) throw new ValidationError('请输入查询内容（名称或代码）', [{ field: 'q', message: 'required' }]);
   const v = validateCode(text);
   if (v.valid || (v.scheme !== 'unknown' && /^[0-9A-Za-z-]{9,18}$/.test(text) && !/[\u4e00-\u9fff]/.test(text))) {
     const row = await findSubjectByCode(db, pd, text);
-    const hidePersons = viewer.role === 'public' || viewer.role === 'lender';
-    const visible = row && (!q.kind || row.kind === q.kind) && !(hidePersons && row.kind === 'natural_person');
+    const visible = row && (!q.kind || row.kind === q.kind) && (await mayFindSubject(db, viewer, row, now));
     return visible ? { items: [row], total: 1 } : { items: [], total: 0 };
   }
   let kinds: SubjectKind[] = q.kind ? [q.kind] : [...ORG_KINDS, 'natural_person'];
-  if (viewer.role === 'public' || viewer.role === 'lender') kinds = kinds.filter((k) => k !== 'natural_person');
+  if (!findsEveryPerson(viewer)) kinds = kinds.filter((k) => k !== 'natural_person');
   if (!kinds.length) return { items: [], total: 0 };
   return repo.searchByName(db, { fragment: normalizeName(text), kinds, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 }

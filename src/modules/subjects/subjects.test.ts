@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
-import { newCitizenId, newUscc } from '../../../test/helpers/factories.js';
+import { monthsAfter, TEST_TODAY } from '../../../test/helpers/clock.js';
+import { makeDepartment, newCitizenId, newUscc } from '../../../test/helpers/factories.js';
+import { maskIdNumber } from '../identity/citizen-id.js';
 
 let t: TestApp;
 let admin: SessionHeaders;
 const uscc = newUscc();
 const person = newCitizenId();
 const repId = newCitizenId();
+const nobody = newCitizenId(); // a valid ID number no subject has
 
 type Items = { items: Record<string, unknown>[]; total: number };
-const search = async (q: string, cookie?: SessionHeaders) =>
+const search = async (q: string, cookie?: SessionHeaders | Record<string, string>) =>
   json<Items>(await t.app.inject({ url: `/api/v1/subjects?q=${encodeURIComponent(q)}`, headers: cookie ?? {} }));
 
 beforeAll(async () => {
@@ -80,5 +83,66 @@ describe('subjects', () => {
     const r = json<Items>(await t.app.inject({ url: `/api/v1/subjects?q=${encodeURIComponent('华信')}&page=2&pageSize=1`, headers: admin }));
     expect(r.total).toBe(3);
     expect(r.items).toHaveLength(1);
+  });
+});
+
+describe('natural persons: found only by those entitled to them', () => {
+  let personId: number;
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
+  /** The answer for `code`, with the masked code swapped for the unknown one's: equal means indistinguishable. */
+  const asIfNobody = (body: string, code: string) => body.split(maskIdNumber(code)).join(maskIdNumber(nobody));
+
+  beforeAll(async () => {
+    personId = (await search(person, admin)).items[0]!.id as number;
+  });
+
+  it('answers the public, another subject and a lender without a grant exactly as for an ID no one has', async () => {
+    const otherSubject = await t.loginAs('subject', undefined, json<{ id: number }>(await get(`/api/v1/subjects/${uscc}`)).id);
+    const lender = await t.loginAs('lender');
+    for (const who of [{}, otherSubject, lender]) {
+      for (const path of ['', '/archive']) {
+        const unknown = await get(`/api/v1/subjects/${nobody}${path}`, who);
+        const hidden = await get(`/api/v1/subjects/${person}${path}`, who);
+        expect(unknown.statusCode).toBe(404);
+        expect(hidden.statusCode).toBe(unknown.statusCode);
+        expect(asIfNobody(hidden.body, person)).toBe(unknown.body);
+        expect(hidden.body).not.toContain('华信明');
+      }
+      expect((await search(person, who)).total).toBe(0);
+    }
+    // Renaming asks for the role before looking the code up: no 404-against-401 either.
+    const rename = (code: string) => t.app.inject({ method: 'POST', url: `/api/v1/subjects/${code}/rename`, payload: { name: 'x' } });
+    expect((await rename(person)).statusCode).toBe(401);
+    expect((await rename(nobody)).statusCode).toBe(401);
+  });
+
+  it('gives a subject account no natural persons from a name search, and its own person by code', async () => {
+    const otherSubject = await t.loginAs('subject', undefined, json<{ id: number }>(await get(`/api/v1/subjects/${uscc}`)).id);
+    const byName = await search('华信', otherSubject);
+    expect(byName.total).toBe(2);
+    expect(byName.items.map((i) => i.kind)).not.toContain('natural_person');
+    expect((await search('华信明', otherSubject)).total).toBe(0);
+    const self = await t.loginAs('subject', undefined, personId);
+    expect(json(await get(`/api/v1/subjects/${person}`, self))).toMatchObject({ id: personId, kind: 'natural_person', name: '华信明' });
+    expect((await get(`/api/v1/subjects/${person}/archive`, self)).statusCode).toBe(200);
+    expect((await search(person, self)).total).toBe(1);
+  });
+
+  it('lets staff and departments find persons, and a lender only once the person granted it access', async () => {
+    await makeDepartment(t, 'SUBJ', '主体测试局');
+    const clerk = await t.loginAs('department', 'SUBJ');
+    expect((await get(`/api/v1/subjects/${person}`, clerk)).statusCode).toBe(200);
+    expect((await search('华信明', clerk)).total).toBe(1);
+    expect((await get(`/api/v1/subjects/${person}`, admin)).statusCode).toBe(200);
+    const lender = await t.loginAs('lender');
+    expect((await get(`/api/v1/subjects/${person}`, lender)).statusCode).toBe(404);
+    const lenderName = json<{ username: string }>(await get('/api/v1/auth/me', lender)).username;
+    const self = await t.loginAs('subject', undefined, personId);
+    const grant = await t.app.inject({ method: 'POST', url: '/api/v1/grants', headers: self, payload: { grantee: lenderName, purpose: '贷款审查', expiresAt: monthsAfter(TEST_TODAY, 1) } });
+    expect(grant.statusCode, grant.body).toBe(201);
+    expect(json(await get(`/api/v1/subjects/${person}`, lender))).toMatchObject({ id: personId, name: '华信明' });
+    expect((await search(person, lender)).total).toBe(1);
+    // A name search still gives a lender no natural persons.
+    expect((await search('华信明', lender)).total).toBe(0);
   });
 });
