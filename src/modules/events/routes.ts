@@ -14,8 +14,9 @@ export async function eventRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   app.get('/events', {
     schema: {
       tags: ['events'], summary: 'Domain events after a cursor, in commit order (admin, operator)',
-      description: `Poll with \`after\` = the \`next\` of the previous answer. Types: ${EVENT_TYPES.join(', ')}. Ids are assigned in commit order, so no event is skipped.`,
+      description: `Poll with \`after\` = the \`next\` of the previous answer. Types: ${EVENT_TYPES.join(', ')}. Ids are assigned in commit order, so no event is skipped. Events name non-public records: a purpose is required (X-Purpose header or ?purpose=), and each page that returns events is audit-logged.`,
       querystring: Type.Object({
+        purpose: Type.Optional(Type.String({ maxLength: 200, description: 'why the events are read (or the X-Purpose header)' })),
         after: Type.Integer({ minimum: 0, default: 0 }),
         type: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
         limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),

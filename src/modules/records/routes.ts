@@ -7,6 +7,8 @@ import { Fields, RecordVersions, RecordView, SavedRecordView, SubjectHint } from
 import * as records from './service.js';
 import type { RecordRow } from './types.js';
 
+const PurposeQuery = Type.Object({ purpose: Type.Optional(Type.String({ maxLength: 200, description: 'why the record is read (or the X-Purpose header)' })) });
+
 const view = (r: RecordRow, extra: Record<string, unknown> = {}) => ({
   id: r.id, subjectId: r.subjectId, categoryId: r.categoryId, departmentId: r.departmentId, sourceKey: r.sourceKey, fields: r.fields,
   decidedOn: r.decidedOn, validFrom: r.validFrom, validUntil: r.validUntil, publishFrom: r.publishFrom, publishUntil: r.publishUntil,
@@ -29,7 +31,11 @@ export async function recordRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.get('/records/:id', {
-    schema: { tags: ['records'], summary: 'One record (credit center, or its source department)', params: IdParam, response: { 200: RecordView, ...errorResponses } },
+    schema: {
+      tags: ['records'], summary: 'One record (credit center, or its source department)',
+      description: 'A record of a non-public class needs a purpose (X-Purpose header or ?purpose=); each such read is audit-logged.',
+      params: IdParam, querystring: PurposeQuery, response: { 200: RecordView, ...errorResponses },
+    },
   }, async (req) => view(await records.readRecord(deps.pool, req.viewer, (req.params as IdParam).id)));
 
   app.put('/records/:id', {
@@ -51,7 +57,11 @@ export async function recordRoutes(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.get('/records/:id/versions', {
-    schema: { tags: ['records'], summary: 'The ledger entries of one record', params: IdParam, response: { 200: RecordVersions, ...errorResponses } },
+    schema: {
+      tags: ['records'], summary: 'The ledger entries of one record',
+      description: 'A record of a non-public class needs a purpose (X-Purpose header or ?purpose=); each such read is audit-logged.',
+      params: IdParam, querystring: PurposeQuery, response: { 200: RecordVersions, ...errorResponses },
+    },
   }, async (req) => {
     const items = await records.readRecordVersions(deps.pool, req.viewer, (req.params as IdParam).id);
     return { items, total: items.length };

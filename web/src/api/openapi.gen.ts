@@ -3171,11 +3171,13 @@ export interface paths {
         };
         /**
          * Domain events after a cursor, in commit order (admin, operator)
-         * @description Poll with `after` = the `next` of the previous answer. Types: list.entered, list.exited, record.serious_penalty, record.expired. Ids are assigned in commit order, so no event is skipped.
+         * @description Poll with `after` = the `next` of the previous answer. Types: list.entered, list.exited, record.serious_penalty, record.expired. Ids are assigned in commit order, so no event is skipped. Events name non-public records: a purpose is required (X-Purpose header or ?purpose=), and each page that returns events is audit-logged.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description why the events are read (or the X-Purpose header) */
+                    purpose?: string;
                     after?: number;
                     type?: string[];
                     limit?: number;
@@ -9250,10 +9252,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One record (credit center, or its source department) */
+        /**
+         * One record (credit center, or its source department)
+         * @description A record of a non-public class needs a purpose (X-Purpose header or ?purpose=); each such read is audit-logged.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description why the record is read (or the X-Purpose header) */
+                    purpose?: string;
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -9563,10 +9571,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The ledger entries of one record */
+        /**
+         * The ledger entries of one record
+         * @description A record of a non-public class needs a purpose (X-Purpose header or ?purpose=); each such read is audit-logged.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description why the record is read (or the X-Purpose header) */
+                    purpose?: string;
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -13146,7 +13160,7 @@ export interface paths {
                                 fileBytes: number | null;
                                 encoding: string | null;
                                 mapping: string | null;
-                                status: "received" | "processing" | "completed" | "failed";
+                                status: "received" | "processing" | "completed" | "failed" | "interrupted";
                                 counts: {
                                     received: number;
                                     created: number;
@@ -13385,7 +13399,7 @@ export interface paths {
                             fileBytes: number | null;
                             encoding: string | null;
                             mapping: string | null;
-                            status: "received" | "processing" | "completed" | "failed";
+                            status: "received" | "processing" | "completed" | "failed" | "interrupted";
                             counts: {
                                 received: number;
                                 created: number;

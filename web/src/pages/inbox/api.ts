@@ -13,4 +13,5 @@ export const decideObjection = (id: number, body: { decision: Decision; reason: 
 export const extendObjection = (id: number, reason: string) => api.post('/api/v1/objections/{id}/extend', { reason }, { params: { id } });
 /** GET /records/:id (view in src/modules/records/routes.ts); fields by catalog code. */
 export type RecordView = Json<'/api/v1/records/{id}', 'get'>;
-export const getRecord = (id: number, signal?: AbortSignal) => api.get('/api/v1/records/{id}', { params: { id } }, signal);
+// The clerk reads the record a case concerns to decide the case: that is the purpose the audit log keeps.
+export const getRecord = (id: number, signal?: AbortSignal) => api.get('/api/v1/records/{id}', { params: { id }, query: { purpose: '办理异议、修复等申请' } }, signal);
