@@ -5,8 +5,9 @@ import { startSubjectRightsSweep } from './modules/rules/sweep.js';
 import { startPublicationSweep } from './modules/publicity/sweep.js';
 import { startEventDispatch } from './modules/events/bus.js';
 import { ConfigError, loadConfig } from './config.js';
-import { maskIdNumbersInText } from './lib/redact.js';
+import { maskIdNumbersInUrl } from './lib/redact.js';
 import { ensureAdmin } from './modules/access/service.js';
+import { markInterruptedSubmissions } from './modules/ingest/service.js';
 import { openPlatform } from './runtime.js';
 
 async function main(): Promise<void> {
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
   const say = (line: string) => console.log(`[xinyong] ${line}`);
   say(config.databaseUrl ? 'using external PostgreSQL (DATABASE_URL)' : `starting embedded PostgreSQL in ${config.dataDir}`);
   const platform = await openPlatform(config, say);
+  // Imports cut off when the server last stopped (kill -9, crash) would otherwise show "processing" for ever.
+  const interrupted = await markInterruptedSubmissions(platform.pool, platform.clock);
+  if (interrupted.length) say(`${interrupted.length} submission(s) cut off when the server last stopped marked interrupted (已中断（服务重启）): #${interrupted.join(', #')}; their departments should re-submit`);
   const admin = await ensureAdmin(platform.pool, config.adminPassword);
   if (admin.created) {
     say(admin.password ? `created user "admin" with generated password: ${admin.password}  (shown once; change it)` : 'created user "admin" with ADMIN_PASSWORD');
@@ -47,8 +51,9 @@ async function main(): Promise<void> {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       serializers: {
-        // URLs may carry citizen ID numbers (/subjects/{id}/archive): never log them in plain text.
-        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: maskIdNumbersInText(req.url), ip: req.ip }),
+        // URLs may carry citizen ID numbers (/subjects/{id}/archive, ?q=…), also percent-encoded or glued
+        // to other text: logged decoded, with every ID masked.
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: maskIdNumbersInUrl(req.url), ip: req.ip }),
       },
     },
   });

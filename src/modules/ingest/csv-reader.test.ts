@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CsvReader, type CsvRecord } from './csv-reader.js';
+import { CsvLimitError, CsvReader, type CsvLimits, type CsvRecord } from './csv-reader.js';
+
+const ROOMY: CsvLimits = { maxFieldChars: 1_000_000, maxColumns: 1000, maxRecordChars: 1_000_000 };
 
 /** Feed text in chunks of every size from 1 up, so no boundary case is missed. */
-function readAll(text: string, chunk = text.length || 1, max?: number): CsvRecord[] {
-  const r = new CsvReader(max);
+function readAll(text: string, chunk = text.length || 1, limits: Partial<CsvLimits> = {}): CsvRecord[] {
+  const r = new CsvReader({ ...ROOMY, ...limits });
   const out: CsvRecord[] = [];
   for (let i = 0; i < text.length; i += chunk) r.push(text.slice(i, i + chunk), out);
   return r.end(out);
@@ -39,12 +41,28 @@ describe('CsvReader', () => {
     expect(cells(readAll('a,b\n1,"open\n2,3\n'))).toEqual([['a', 'b'], 'ERR@2']);
   });
 
-  it('gives up on a runaway quoted field after the size limit and resumes on the next line', () => {
-    const text = `a,b\n1,"runaway\n${'x,y\n'.repeat(50)}`;
-    const recs = readAll(text, 16, 64);
-    expect(recs[0]).toEqual({ cells: ['a', 'b'], line: 1 });
-    expect(recs[1]).toMatchObject({ error: expect.stringContaining('引号未闭合'), line: 2 });
-    expect(recs.slice(2).every((r) => 'cells' in r && r.cells.join() === 'x,y')).toBe(true);
+  it('stops at a quoted field still open past the field limit, naming its line and column, whatever the chunk size', () => {
+    const text = `a,b\n1,2\n3,"runaway\n${'x,y\n'.repeat(50)}`;
+    for (const chunk of [1, 7, 16, text.length]) {
+      const err = (() => {
+        try {
+          readAll(text, chunk, { maxFieldChars: 64 });
+        } catch (e) {
+          return e;
+        }
+        return null;
+      })();
+      expect(err, `chunk ${chunk}`).toBeInstanceOf(CsvLimitError);
+      expect(err).toMatchObject({ limit: 'maxFieldChars', line: 3, column: 2, max: 64 });
+    }
+  });
+
+  it('stops at an unquoted field past the field limit, at a row with too many cells, and at a record past the record limit', () => {
+    expect(() => readAll(`a,b\n${'x'.repeat(65)},1\n`, 8, { maxFieldChars: 64 })).toThrow(expect.objectContaining({ limit: 'maxFieldChars', line: 2, column: 1 }));
+    expect(() => readAll(`a,b\n${'1,'.repeat(10)}1\n`, 3, { maxColumns: 10 })).toThrow(expect.objectContaining({ limit: 'maxColumns', line: 2, column: 11 }));
+    expect(() => readAll(`a,b\n${'12345678,'.repeat(20)}\n`, 4, { maxRecordChars: 100 })).toThrow(expect.objectContaining({ limit: 'maxRecordChars', line: 2 }));
+    // Right at the limits is fine.
+    expect(cells(readAll(`${'x'.repeat(64)},"${'y'.repeat(64)}"\n`, 5, { maxFieldChars: 64, maxColumns: 2 }))).toEqual([['x'.repeat(64), 'y'.repeat(64)]]);
   });
 
   it('reads an empty trailing field and an empty input', () => {

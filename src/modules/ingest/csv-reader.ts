@@ -1,25 +1,48 @@
 /** One record of a CSV file, or the reason it could not be read. */
 export type CsvRecord = { cells: string[]; line: number } | { error: string; line: number };
 
+export interface CsvLimits {
+  /** Characters in one field (quoted or not). */
+  maxFieldChars: number;
+  /** Cells in one record. */
+  maxColumns: number;
+  /** Characters of one record still being read (an unclosed quote is caught here at the latest). */
+  maxRecordChars: number;
+}
+
+/**
+ * A record past one of the limits: the file is not what it claims to be (an unclosed quote
+ * swallowing the rest of the file, a binary file, a wrong delimiter), so reading stops.
+ * `column` is the 1-based cell the reader was in; `line` the file line the record began on.
+ */
+export class CsvLimitError extends Error {
+  constructor(readonly limit: keyof CsvLimits, readonly line: number, readonly column: number, readonly max: number) {
+    super(`CSV record at line ${line} passes ${limit} (${max}) in column ${column}`);
+    this.name = 'CsvLimitError';
+  }
+}
+
 /**
  * A streaming RFC 4180 reader over decoded text: quoted fields may hold delimiters, doubled
  * quotes and line breaks; CRLF, LF and lone CR end records; blank lines are skipped. A quote
- * inside an unquoted field is kept as text. Text after a closing quote, or a quoted field still
- * open after `maxRecordChars`, makes that record an error and reading resumes on the next line.
- * Records are scanned with indexOf (no per-character state machine), which keeps it fast.
+ * inside an unquoted field is kept as text. Text after a closing quote, or a quote still open at
+ * the end of the input, makes that record an error and reading goes on. A field, record or row of
+ * cells past its limit throws CsvLimitError as soon as it is seen (push() never holds more than
+ * about one record plus one chunk). Records are scanned with indexOf (no per-character state
+ * machine), which keeps it fast.
  */
 export class CsvReader {
   private rest = '';
   private line = 1;
 
-  constructor(private readonly maxRecordChars = 4 * 1024 * 1024, private readonly delimiter = ',') {}
+  constructor(private readonly limits: CsvLimits, private readonly delimiter = ',') {}
 
   /** Feed a chunk; returns the records it completed. */
   push(chunk: string, out: CsvRecord[] = []): CsvRecord[] {
     const text = this.rest ? this.rest + chunk : chunk;
     const used = this.scan(text, false, out);
     this.rest = text.slice(used);
-    if (this.rest.length > this.maxRecordChars) this.resync(out);
+    if (this.rest.length > this.limits.maxRecordChars) throw new CsvLimitError('maxRecordChars', this.line, 1, this.limits.maxRecordChars);
     return out;
   }
 
@@ -30,13 +53,11 @@ export class CsvReader {
     return out;
   }
 
-  /** A runaway record (an unclosed quote): report it and restart after its first line. */
-  private resync(out: CsvRecord[]): void {
-    const nl = this.rest.search(/\r\n|\n|\r/);
-    out.push({ error: `引号未闭合：记录超过 ${this.maxRecordChars} 个字符仍未结束`, line: this.line });
-    const skip = nl < 0 ? this.rest.length : nl + (this.rest.startsWith('\r\n', nl) ? 2 : 1);
-    this.rest = this.rest.slice(skip);
-    this.line += 1;
+  /** A field longer than the limit (so far, when it is still open), or one cell too many. */
+  private check(fieldChars: number, cells: number): void {
+    const { maxFieldChars, maxColumns } = this.limits;
+    if (fieldChars > maxFieldChars) throw new CsvLimitError('maxFieldChars', this.line, cells + 1, maxFieldChars);
+    if (cells >= maxColumns) throw new CsvLimitError('maxColumns', this.line, cells + 1, maxColumns);
   }
 
   // Next LF / CR at or after the scan position in the current text (-1: none left).
@@ -79,6 +100,7 @@ export class CsvReader {
             break;
           }
           if (!closed) {
+            this.check(value.length + n - from, cells.length);
             if (!final) return start;
             bad ??= '引号未闭合';
             value += text.slice(from);
@@ -92,9 +114,11 @@ export class CsvReader {
             value += text.slice(i, stop);
             i = stop;
           }
+          this.check(value.length, cells.length);
           cells.push(value);
         } else {
           const stop = this.fieldEnd(text, i);
+          this.check(stop - i, cells.length);
           if (stop >= n && !final) return start;
           cells.push(text.slice(i, stop));
           i = stop;
@@ -115,6 +139,7 @@ export class CsvReader {
         i += 1; // the delimiter
         if (i >= n && !final) return start;
         if (i >= n) {
+          this.check(0, cells.length);
           cells.push('');
           complete = true;
           break;

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/pool.js';
+import type { Db, PoolClient } from '../../db/pool.js';
 import type { StoredIssue, SubmissionCounts, SubmissionFormat, SubmissionRow, SubmissionStatus } from './types.js';
 
 const COLS = `s.id, s.department_id as "departmentId", d.code as "departmentCode", s.category_id as "categoryId", c.code as "categoryCode",
@@ -49,7 +49,7 @@ export async function setStatus(
   const r = await db.query(
     `update submission set status = $2,
        started_at = case when $2 = 'processing' then now() else started_at end,
-       finished_at = case when $2 in ('completed', 'failed') then now() else finished_at end,
+       finished_at = case when $2 in ('completed', 'failed', 'interrupted') then now() else finished_at end,
        file_sha256 = coalesce($3, file_sha256), file_bytes = coalesce($4, file_bytes), columns = coalesce($5, columns),
        error = coalesce($6::jsonb, error)
      where id = $1 and status = any($7::text[])`,
@@ -58,6 +58,41 @@ export async function setStatus(
   if (!r.rowCount) return false;
   await db.query('insert into submission_event (submission_id, status, detail, at) values ($1, $2, $3, $4)', [id, status, patch.error ? { error: patch.error } : {}, at]);
   return true;
+}
+
+// A running import holds this session lock (with the submission id) on its connection for as long as
+// it runs: the lock goes when the import ends or its process dies, which is how start-up tells an
+// import cut off by a kill from one that another process is still running.
+const IMPORT_LOCK = 7_160_311;
+const lockKey = 'mod($2::bigint, 2147483648)::int';
+
+export async function lockImport(db: PoolClient, id: number): Promise<void> {
+  await db.query(`select pg_advisory_lock($1, ${lockKey})`, [IMPORT_LOCK, id]);
+}
+
+export async function unlockImport(db: PoolClient, id: number): Promise<void> {
+  await db.query(`select pg_advisory_unlock($1, ${lockKey})`, [IMPORT_LOCK, id]);
+}
+
+/**
+ * Submissions left 'received' or 'processing' by an import nobody runs any more (its lock is
+ * free), moved to 'interrupted' with their event rows; returns their ids.
+ */
+export async function markInterrupted(tx: PoolClient, at: Date, error: { code: string; message: string }): Promise<number[]> {
+  const r = await tx.query<{ id: number }>(
+    `with candidate as materialized (select id from submission where status in ('received', 'processing')),
+       orphan as (select id from candidate where pg_try_advisory_xact_lock($1, mod(id, 2147483648)::int))
+     update submission s set status = 'interrupted', finished_at = now(), error = $2::jsonb
+     from orphan o where s.id = o.id and s.status in ('received', 'processing')
+     returning s.id`,
+    [IMPORT_LOCK, JSON.stringify(error)],
+  );
+  const ids = r.rows.map((x) => x.id).sort((a, b) => a - b);
+  await tx.query(
+    `insert into submission_event (submission_id, status, detail, at) select id, 'interrupted', $2::jsonb, $3 from unnest($1::bigint[]) as id`,
+    [ids, JSON.stringify({ error }), at],
+  );
+  return ids;
 }
 
 export interface BatchTally extends SubmissionCounts {

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app.js';
 import { ValidationError } from '../../errors.js';
 import { errorResponses, IdParam, PageQuery } from '../../http/schemas.js';
@@ -26,8 +26,20 @@ function inputFrom(q: Record<string, unknown>, fileName: string | null): ingest.
   };
 }
 
+/**
+ * Aborted when the client goes away before its answer is sent: the import stops instead of
+ * reading and writing on for nobody.
+ */
+function untilClientGone(reply: FastifyReply): AbortSignal {
+  const ac = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) ac.abort(ingest.clientGoneError());
+  });
+  return ac.signal;
+}
+
 /** Multipart: the form fields (department, category, …) first, then the file, streamed. */
-async function fromMultipart(req: FastifyRequest, deps: AppDeps): Promise<ingest.SubmissionResult> {
+async function fromMultipart(req: FastifyRequest, deps: AppDeps, signal: AbortSignal): Promise<ingest.SubmissionResult> {
   const fields: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
   let result: ingest.SubmissionResult | null = null;
   for await (const part of req.parts()) {
@@ -42,8 +54,10 @@ async function fromMultipart(req: FastifyRequest, deps: AppDeps): Promise<ingest
     // The import may stop reading early (a bad header): the rest of the upload is drained, not left hanging.
     const body = new PassThrough();
     part.file.pipe(body);
+    // pipe() does not pass errors on: without this a cut-off upload would leave the import waiting for ever.
+    part.file.on('error', (err) => body.destroy(err));
     try {
-      result = await ingest.submitFile(deps, req.viewer, inputFrom(fields, part.filename || null), body);
+      result = await ingest.submitFile(deps, req.viewer, inputFrom(fields, part.filename || null), body, { signal });
     } catch (err) {
       part.file.unpipe(body);
       part.file.resume();
@@ -70,12 +84,13 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
       },
     }, async (req, reply) => {
       let result: ingest.SubmissionResult;
+      const signal = untilClientGone(reply);
       if (req.isMultipart()) {
-        result = await fromMultipart(req, deps);
+        result = await fromMultipart(req, deps, signal);
       } else if (req.body instanceof Readable) {
         const payload = req.body;
         try {
-          result = await ingest.submitFile(deps, req.viewer, inputFrom(req.query as Record<string, unknown>, null), payload);
+          result = await ingest.submitFile(deps, req.viewer, inputFrom(req.query as Record<string, unknown>, null), payload, { signal });
         } catch (err) {
           payload.resume();
           throw err;

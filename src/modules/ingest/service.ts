@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { Db, Pool } from '../../db/pool.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { withTx, type Db, type Pool } from '../../db/pool.js';
+import { AppError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
 import * as access from '../access/service.js';
@@ -10,7 +10,7 @@ import { actorFor } from '../records/service.js';
 import { RowShaper } from './columns.js';
 import { parseEncodingName } from './encoding.js';
 import { mappingFor } from './mappings.js';
-import { runImport, type RunOptions } from './pipeline.js';
+import { CLIENT_GONE, runImport, type RunOptions } from './pipeline.js';
 import { RowPreparer } from './prepare.js';
 import * as repo from './repo.js';
 import { jsonSource, openSource, type Source } from './sources.js';
@@ -99,6 +99,20 @@ export async function submitFile(ctx: IngestContext, viewer: Viewer, input: Subm
 export async function submitRecords(ctx: IngestContext, viewer: Viewer, input: SubmitInput, records: unknown[], opts: RunOptions = {}): Promise<SubmissionResult> {
   if (!records.length) throw new ValidationError('records 为空：没有要报送的记录', [{ field: 'records', message: 'empty' }], 'empty_file');
   return run(ctx, viewer, input, async () => jsonSource(records), opts);
+}
+
+/** The reason an import is aborted with when its client has gone (499: nobody is left to read the answer). */
+export const clientGoneError = (): AppError => new AppError(CLIENT_GONE.code, CLIENT_GONE.message, 499);
+
+/** What an interrupted submission records: the console shows it to the department, who re-submits. */
+export const SERVER_RESTART = { code: 'server_restart', message: '已中断（服务重启）：导入进行中服务停止了，请重新提交同一文件（已入库的行按“未变化”计，不会重复）' };
+
+/**
+ * At start-up: submissions whose import was cut off by the server stopping (kill -9, crash) and
+ * that no running process holds become 'interrupted'; returns their ids.
+ */
+export async function markInterruptedSubmissions(pool: Pool, clock: Clock): Promise<number[]> {
+  return withTx(pool, (tx) => repo.markInterrupted(tx, clock.now(), SERVER_RESTART));
 }
 
 /** Read access to a submission: its department's clerk, or the credit center. */

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import readline from 'node:readline';
 import { ValidationError } from '../../errors.js';
-import { CsvReader, type CsvRecord } from './csv-reader.js';
-import { decodeStream, decodeText, detectEncoding, type TextEncoding } from './encoding.js';
+import { openCsv, type Opened } from './csv-source.js';
+import { detectEncoding, type TextEncoding } from './encoding.js';
+import { openJsonLines } from './jsonl-source.js';
+import { MAX_COLUMNS } from './limits.js';
 import type { SourceRow, SubmissionFormat } from './types.js';
+import { spoolCheckedXlsx } from './xlsx-guard.js';
 import { openXlsx } from './xlsx-source.js';
 
 /** A submitted file being read: its header, its rows as a stream, and what was read so far. */
@@ -20,11 +22,11 @@ export interface Source {
   bytes(): number;
   /** sha256 of every byte read (complete once the rows are consumed). */
   sha256(): string;
+  /** Stop reading: the upload's remaining bytes are drained (not torn down, so its reply still reaches the client). */
   close(): void;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
-const MAX_RECORD_CHARS = 4 * 1024 * 1024;
 
 /** Counts and hashes the bytes flowing through. */
 class Meter extends Transform {
@@ -83,128 +85,66 @@ export interface OpenOptions {
 /** Open a submitted file: sniff the format (XLSX by its zip signature), detect the encoding, read the header. */
 export async function openSource(input: Readable, opts: OpenOptions = {}): Promise<Source> {
   const meter = new Meter();
-  const piped = pipeline(input, meter).catch(() => undefined);
-  void piped;
-  const { head, stream } = await sample(meter);
-  if (!head.length) throw new ValidationError('文件为空', [{ field: 'file', message: 'no bytes' }], 'empty_file');
-  const format = opts.format && opts.format !== 'json' ? opts.format : sniffFormat(head, opts.fileName ?? null);
+  // Not pipeline(): that would destroy the input (for an HTTP upload, its socket) when reading stops early.
+  input.pipe(meter);
+  input.on('error', (err) => meter.destroy(err));
+  const { head, stream } = await sample(meter).catch((err: unknown) => {
+    input.unpipe(meter);
+    input.resume();
+    throw err;
+  });
+  const cleanups: (() => unknown)[] = [];
+  let closed = false;
   const common = {
     bytes: () => meter.bytes,
     sha256: () => meter.hash.copy().digest('hex'),
     close: () => {
+      if (closed) return;
+      closed = true;
+      input.unpipe(meter);
+      meter.destroy();
       stream.destroy();
-      input.destroy();
+      input.resume();
+      for (const f of cleanups) f();
     },
   };
   try {
-    if (format === 'xlsx') return { ...common, ...(await openXlsx(stream)), format, encoding: null, keyed: false };
-    const encoding = detectEncoding(head, opts.encoding ?? null);
-    if (format === 'jsonl') return { ...common, ...(await openJsonLines(stream, encoding)), format, encoding, keyed: true };
-    return { ...common, ...(await openCsv(stream, head, encoding)), format, encoding, keyed: false };
+    if (!head.length) throw new ValidationError('文件为空', [{ field: 'file', message: 'no bytes' }], 'empty_file');
+    const format = opts.format && opts.format !== 'json' ? opts.format : sniffFormat(head, opts.fileName ?? null);
+    let opened: Opened;
+    let encoding: TextEncoding | null = null;
+    if (format === 'xlsx') {
+      const file = await spoolCheckedXlsx(stream);
+      const read = createReadStream(file.path);
+      cleanups.push(() => read.destroy(), () => void file.remove());
+      opened = await openXlsx(read);
+      opened.rows = thenRemove(opened.rows, file.remove);
+    } else {
+      encoding = detectEncoding(head, opts.encoding ?? null);
+      opened = format === 'jsonl' ? await openJsonLines(stream, encoding) : await openCsv(stream, head, encoding);
+    }
+    checkColumnCount(opened.columns);
+    return { ...common, ...opened, format, encoding, keyed: format === 'jsonl' };
   } catch (err) {
     common.close();
     throw err;
   }
 }
 
-interface Opened {
-  columns: string[];
-  rows: AsyncIterable<SourceRow>;
-}
-
-/** Decoded text of a byte stream, as an async iterator of strings. */
-function textOf(stream: Readable, encoding: TextEncoding): AsyncIterator<string> {
-  const decoded = stream.pipe(decodeStream(encoding)) as unknown as Readable;
-  stream.on('error', (err) => decoded.destroy(err));
-  return decoded[Symbol.asyncIterator]() as AsyncIterator<string>;
-}
-
-async function openCsv(stream: Readable, head: Buffer, encoding: TextEncoding): Promise<Opened> {
-  const text = textOf(stream, encoding);
-  const reader = new CsvReader(MAX_RECORD_CHARS);
-  let pending: CsvRecord[] = [];
-  let at = 0;
-  let ended = false;
-  const next = async (): Promise<CsvRecord | null> => {
-    while (at >= pending.length) {
-      if (ended) return null;
-      pending = [];
-      at = 0;
-      const r = await text.next();
-      if (r.done) {
-        ended = true;
-        reader.end(pending);
-      } else {
-        reader.push(r.value, pending);
-      }
-    }
-    return pending[at++]!;
-  };
-  const header = await next();
-  if (!header) throw new ValidationError('文件没有内容（没有表头，也没有数据行）', [{ field: 'file', message: 'no header row' }], 'empty_file');
-  if ('error' in header) throw new ValidationError(`无法读取 CSV 表头：${header.error}`, [{ field: 'header', row: 0, message: header.error }], 'malformed_csv');
-  const columns = header.cells;
-  checkHeaderEncoding(columns, head, encoding);
-  async function* rows(): AsyncGenerator<SourceRow> {
-    let rowNo = 0;
-    for (let rec = await next(); rec; rec = await next()) {
-      rowNo += 1;
-      yield 'error' in rec
-        ? { rowNo, unreadable: { field: null, code: 'malformed_csv', message: `CSV 格式错误（文件第 ${rec.line} 行）：${rec.error}` } }
-        : { rowNo, cells: rec.cells };
-    }
+/** The rows, then the temp file removed once they are all read. */
+async function* thenRemove(rows: AsyncIterable<SourceRow>, remove: () => Promise<void>): AsyncGenerator<SourceRow> {
+  try {
+    yield* rows;
+  } finally {
+    await remove();
   }
-  return { columns, rows: rows() };
 }
 
-/** A header that reads as mojibake in one encoding but cleanly in the other means the wrong encoding. */
-function checkHeaderEncoding(columns: string[], head: Buffer, encoding: TextEncoding): void {
-  const text = columns.join(',');
-  if (!text.includes('\uFFFD')) return;
-  const other: TextEncoding = encoding === 'utf-8' ? 'gb18030' : 'utf-8';
-  const retry = decodeText(head.subarray(0, 4096), other);
-  const hint = retry.includes('\uFFFD') ? '' : `，可能是 ${other === 'utf-8' ? 'UTF-8' : 'GBK/GB18030'} 编码`;
-  throw new ValidationError(`表头含有无法识别的字符：文件编码不是 ${encoding === 'utf-8' ? 'UTF-8' : 'GBK/GB18030'}${hint}`, [{ field: 'encoding', row: 0, message: 'undecodable header' }], 'wrong_encoding');
-}
-
-async function openJsonLines(stream: Readable, encoding: TextEncoding): Promise<Opened> {
-  const decoded = stream.pipe(decodeStream(encoding)) as unknown as Readable;
-  stream.on('error', (err) => decoded.destroy(err));
-  const lines = readline.createInterface({ input: decoded, crlfDelay: Number.POSITIVE_INFINITY });
-  const it = lines[Symbol.asyncIterator]();
-  let lineNo = 0;
-  const parseLine = (line: string): SourceRow => {
-    try {
-      const v: unknown = JSON.parse(line);
-      if (v && typeof v === 'object' && !Array.isArray(v)) return { rowNo: lineNo, record: v as Record<string, unknown> };
-      return { rowNo: lineNo, unreadable: { field: null, code: 'invalid_json', message: '该行应为一个 JSON 对象' } };
-    } catch (err) {
-      return { rowNo: lineNo, unreadable: { field: null, code: 'invalid_json', message: `该行不是有效的 JSON：${(err as Error).message}` } };
-    }
-  };
-  let first: SourceRow | null = null;
-  for (;;) {
-    const r = await it.next();
-    if (r.done) break;
-    lineNo += 1;
-    if (r.value.trim()) {
-      first = parseLine(r.value);
-      break;
-    }
+/** A header wider than MAX_COLUMNS (a CSV's is caught while it is read). */
+function checkColumnCount(columns: string[]): void {
+  if (columns.length > MAX_COLUMNS) {
+    throw new ValidationError(`表头有 ${columns.length} 列，超过 ${MAX_COLUMNS} 列的上限，不像是报送文件：请检查表头`, [{ field: 'header', row: 0, message: `more than ${MAX_COLUMNS} columns`, limit: MAX_COLUMNS }], 'too_many_columns');
   }
-  if (!first) throw new ValidationError('文件没有内容', [{ field: 'file', message: 'no JSON lines' }], 'empty_file');
-  if (!first.record) throw new ValidationError(`第 ${first.rowNo} 行：${first.unreadable!.message}`, [{ field: 'file', row: first.rowNo, message: first.unreadable!.message }], 'malformed_jsonl');
-  const head = first;
-  async function* rows(): AsyncGenerator<SourceRow> {
-    yield head;
-    for (;;) {
-      const r = await it.next();
-      if (r.done) return;
-      lineNo += 1;
-      if (r.value.trim()) yield parseLine(r.value);
-    }
-  }
-  return { columns: Object.keys(head.record!), rows: rows() };
 }
 
 /** A JSON batch (POST /submissions with records) as a source. */
@@ -216,6 +156,7 @@ export function jsonSource(records: unknown[]): Source {
       for (const k of Object.keys(r)) if (!seen.has(k)) { seen.add(k); columns.push(k); }
     }
   }
+  checkColumnCount(columns);
   async function* rows(): AsyncGenerator<SourceRow> {
     for (let i = 0; i < records.length; i += 1) {
       const r = records[i];

@@ -3,15 +3,17 @@ import type { SubjectKey } from './subjects-bulk.js';
 
 export const SUBMISSION_FORMATS = ['json', 'jsonl', 'csv', 'xlsx'] as const;
 export type SubmissionFormat = (typeof SUBMISSION_FORMATS)[number];
-export const SUBMISSION_STATUSES = ['received', 'processing', 'completed', 'failed'] as const;
+/** `interrupted`: the server stopped (killed, restarted) while the import ran; found at the next start-up. */
+export const SUBMISSION_STATUSES = ['received', 'processing', 'completed', 'failed', 'interrupted'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /** Allowed status moves of a submission; each move is one submission_event row. */
 export const SUBMISSION_TRANSITIONS: Record<SubmissionStatus, SubmissionStatus[]> = {
-  received: ['processing', 'failed'],
-  processing: ['completed', 'failed'],
+  received: ['processing', 'failed', 'interrupted'],
+  processing: ['completed', 'failed', 'interrupted'],
   completed: [],
   failed: [],
+  interrupted: [],
 };
 
 /** One problem with one row (or, with row 0, with the file). */

@@ -8,7 +8,14 @@ import { errorsCsvUrl, listSubmissions, type SubmissionStatus, type SubmitResult
 import { ResultCard } from './components/result-card';
 import { UploadForm } from './components/upload-form';
 
-const STATUS_COLOR: Record<SubmissionStatus, string> = { completed: 'green', failed: 'red', processing: 'blue', received: 'blue' };
+/** A submission's status as the clerk reads it (interrupted: the server stopped mid-import; the file must be sent again). */
+const STATUS_TAG: Record<SubmissionStatus, { color: string; label: string }> = {
+  received: { color: 'blue', label: '已接收' },
+  processing: { color: 'blue', label: '处理中' },
+  completed: { color: 'green', label: '已完成' },
+  failed: { color: 'red', label: '失败' },
+  interrupted: { color: 'orange', label: '已中断（服务重启），请重新提交' },
+};
 
 /** 数据报送: upload a file with progress, see and download its errors, and the history of submissions. */
 export function SubmissionsPage() {
@@ -34,7 +41,7 @@ export function SubmissionsPage() {
               { title: t('sub.department'), dataIndex: 'department' },
               { title: t('sub.category'), dataIndex: 'category' },
               { title: t('sub.file'), key: 'file', render: (_, s) => s.fileName ?? s.format.toUpperCase() },
-              { title: t('sub.status'), dataIndex: 'status', render: (v: SubmissionStatus) => <Tag color={STATUS_COLOR[v]}>{v}</Tag> },
+              { title: t('sub.status'), dataIndex: 'status', render: (v: SubmissionStatus) => <Tag color={STATUS_TAG[v]?.color}>{STATUS_TAG[v]?.label ?? v}</Tag> },
               { title: t('sub.count.received'), key: 'received', render: (_, s) => s.counts.received },
               { title: t('sub.count.rejected'), key: 'rejected', render: (_, s) => (s.counts.rejected ? <Button type="link" size="small" href={errorsCsvUrl(s.id)} download>{s.counts.rejected} ↓</Button> : 0) },
               { title: t('sub.by'), dataIndex: 'submittedBy' },
