@@ -29,9 +29,9 @@ const PROVINCE = /^(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])/;
 
 /**
  * Some window of the run could be an ID: 17 digits with a birth date (any region, as IDs for
- * foreigners begin with 9); in a shorter run, 15 digits beginning with a province and carrying a
- * legacy YYMMDD. (Longer runs are not searched for a legacy ID: inside a checked 18-character
- * code that would take three stray characters matching the mod-31 check by chance.)
+ * foreigners begin with 9), or 15 digits beginning with a province and carrying a legacy YYMMDD —
+ * in runs of any length, since three stray characters after a legacy ID match a code's mod-31
+ * check one time in 31 (the property test found it), and masking wins over precision.
  */
 function mayHoldId(digits: string): boolean {
   for (let i = 0; i + 15 <= digits.length; i++) {
@@ -39,9 +39,8 @@ function mayHoldId(digits: string): boolean {
     if (w.length >= 17) {
       const y = Number(w.slice(6, 10));
       if (y >= 1850 && y <= 2100 && isRealDate(y, Number(w.slice(10, 12)), Number(w.slice(12, 14)))) return true;
-    } else if (digits.length < 17 && PROVINCE.test(w) && isRealDate(1900 + Number(w.slice(6, 8)), Number(w.slice(8, 10)), Number(w.slice(10, 12)))) {
-      return true;
     }
+    if (PROVINCE.test(w) && isRealDate(1900 + Number(w.slice(6, 8)), Number(w.slice(8, 10)), Number(w.slice(10, 12)))) return true;
   }
   return false;
 }
