@@ -6,16 +6,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from './config.js';
-import type { Pool } from './db/pool.js';
-import { authHook } from './http/auth.js';
+import type { AppDeps } from './deps.js';
 import { TooManyRequestsError } from './errors.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { hostileTextHook } from './http/hostile-text.js';
 import { boundRequestNumbers } from './http/schema-bounds.js';
-import { keyScopeHook } from './http/scopes.js';
-import type { Clock } from './lib/clock.js';
-import type { PersonalData } from './lib/personal-data.js';
+import { authHook } from './modules/access/auth-hook.js';
+import { keyScopeHook } from './modules/access/key-scope-hook.js';
 import { grantRoutes } from './modules/access/grant-routes.js';
 import { accessRoutes } from './modules/access/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
@@ -27,25 +24,21 @@ import { listRoutes } from './modules/lists/routes.js';
 import { measureRoutes } from './modules/measures/routes.js';
 import { publicityRoutes } from './modules/publicity/routes.js';
 import { qualityRoutes } from './modules/quality/routes.js';
+import { measureStatsRoutes } from './modules/review/measure-stats-routes.js';
 import { reviewRoutes } from './modules/review/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
-import { subjectRightsRoutes } from './modules/rules/subject-rights-routes.js';
+import { subjectRightsRoutes } from './modules/subject-rights/routes.js';
 import { reportPublicRoutes } from './modules/reports/public-routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
+import { archiveRoutes } from './modules/records/archive-routes.js';
 import { recordRoutes } from './modules/records/routes.js';
-import { subjectRoutes } from './modules/subjects/routes.js';
+import { subjectRegistrationRoutes, subjectRoutes } from './modules/subjects/routes.js';
+import { getSubjectByCode } from './modules/subjects/service.js';
 
-/** What the routes need; wired by hand so tests can pass their own pool and clock. */
-export interface AppDeps {
-  config: Config;
-  pool: Pool;
-  pd: PersonalData;
-  clock: Clock;
-  /** Fastify logger options (see src/main.ts for the redacting serializers); off in tests. */
-  logger?: boolean | object;
-}
+// AppDeps lives in deps.ts (route files import it from there); re-exported for callers of buildApp.
+export type { AppDeps } from './deps.js';
 
 export type App = FastifyInstance;
 
@@ -86,15 +79,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.addHook('onRequest', authHook(deps.pool, deps.clock));
-  // An API key reaches only the routes its scopes admit (src/http/scopes.ts); new routes stay closed to keys until listed.
+  // An API key reaches only the routes its scopes admit (src/modules/access/key-scope-hook.ts); new routes stay closed to keys until listed.
   app.addHook('onRequest', keyScopeHook);
   app.get('/api/v1/health', { schema: { tags: ['system'], summary: 'Readiness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   await app.register(async (api) => {
     await identityRoutes(api);
-    await accessRoutes(api, deps);
+    await accessRoutes(api, deps, { subjectIdByCode: async (code) => (await getSubjectByCode(deps.pool, deps.pd, code)).id });
     await grantRoutes(api, deps);
     await catalogRoutes(api, deps);
     await subjectRoutes(api, deps);
+    await archiveRoutes(api, deps);
+    await subjectRegistrationRoutes(api, deps);
     await recordRoutes(api, deps);
     await dashboardRoutes(api, deps);
     await subjectRightsRoutes(api, deps);
@@ -105,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await publicityRoutes(api, deps);
     await listRoutes(api, deps);
     await measureRoutes(api, deps);
+    await measureStatsRoutes(api, deps);
     await reviewRoutes(api, deps);
     await eventRoutes(api, deps);
     await evaluationRoutes(api, deps);

@@ -6,13 +6,16 @@ import { systemViewer, ROLES, SCOPES, type Role } from './modules/access/viewer.
 import { getSubjectByCode } from './modules/subjects/service.js';
 import { registerReportCommands } from './modules/reports/commands.js';
 import { registerEvaluationCommands } from './modules/evaluation/cli.js';
+import { registerDrawCommand } from './modules/inspection/cli.js';
 import { registerIngestCommands } from './modules/ingest/cli.js';
 import { registerListCommands } from './modules/lists/cli.js';
+import { registerSweepCommand } from './modules/publicity/cli.js';
 import { verifyAudit } from './modules/access/audit.js';
 import { addDepartment, createUser } from './modules/access/service.js';
 import { validateCode } from './modules/identity/validate.js';
 import { verifyLedger } from './modules/records/ledger.js';
-import { openPlatform, type Platform } from './runtime.js';
+import type { Platform } from './platform.js';
+import { openPlatform } from './runtime.js';
 
 /** Open the platform for one command and always close it (stopping an embedded server we started). */
 async function withPlatform<T>(fn: (p: Platform, config: Config) => Promise<T>): Promise<T> {
@@ -154,8 +157,10 @@ program
 
 registerReportCommands(program, withPlatform);
 registerIngestCommands(program, withPlatform);
+registerSweepCommand(program, withPlatform);
 registerListCommands(program, withPlatform);
 registerEvaluationCommands(program, withPlatform);
+registerDrawCommand(program, withPlatform);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError) fail(err.message, 2);

@@ -57,6 +57,31 @@ export class InvalidTransitionError extends AppError {
   }
 }
 
+/** What a request may carry at most: a count of rows or parties, or a size in MB. */
+export interface PayloadLimit {
+  /** The part of the request over the limit: 'parties', 'entries', 'body'. */
+  field: string;
+  /** What is limited, in words: '一次审查的主体', '报告文件'. */
+  what: string;
+  limit: number;
+  /** '个', '条', 'MB'. */
+  unit: string;
+  /** How much came, when known. */
+  sent?: number;
+  /** A more specific error code clients already rely on (default payload_too_large). */
+  code?: string;
+}
+
+/** More than one request may carry (413); the message names the limit, the detail carries it. */
+export class PayloadTooLargeError extends AppError {
+  constructor(p: PayloadLimit, advice = '请分批提交') {
+    const sent = p.sent !== undefined && Number.isFinite(p.sent) ? `，本次 ${p.sent} ${p.unit}` : '';
+    super(p.code ?? 'payload_too_large', `${p.what}最多 ${p.limit} ${p.unit}${sent}；${advice}`, 413, [
+      { field: p.field, message: `最多 ${p.limit} ${p.unit}`, limit: p.limit, unit: p.unit },
+    ]);
+  }
+}
+
 export class TooManyRequestsError extends AppError {
   constructor(message: string) {
     super('too_many_requests', message, 429);

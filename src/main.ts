@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { registerWebApp } from './http/static.js';
-import { startSubjectRightsSweep } from './modules/rules/sweep.js';
+import { startSubjectRightsSweep } from './modules/subject-rights/sweep.js';
 import { startPublicationSweep } from './modules/publicity/sweep.js';
 import { startEventDispatch } from './modules/events/bus.js';
 import { ConfigError, loadConfig } from './config.js';

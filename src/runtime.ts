@@ -1,21 +1,12 @@
 import type { Config } from './config.js';
-import { ensureEmbedded, type EmbeddedHandle } from './db/embedded.js';
+import type { Platform } from './platform.js';
+import { ensureEmbedded } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { createPool, type Pool } from './db/pool.js';
+import { createPool } from './db/pool.js';
 import { loadPersonalDataKeys, PersonalData } from './lib/personal-data.js';
-import { runningClock, systemClock, type Clock } from './lib/clock.js';
+import { runningClock, systemClock } from './lib/clock.js';
 import { seedNationalCatalog } from './modules/catalog/service.js';
 import { seedEvaluationModels } from './modules/evaluation/models.js';
-
-/** The open database and secrets, shared by the server and the CLI. */
-export interface Platform {
-  pool: Pool;
-  pd: PersonalData;
-  /** The business clock: the wall clock, or XINYONG_NOW's running clock. */
-  clock: Clock;
-  embedded: EmbeddedHandle | null;
-  close(): Promise<void>;
-}
 
 /**
  * Connect to DATABASE_URL, or to the embedded PostgreSQL of the data dir (started if nobody runs

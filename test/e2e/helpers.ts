@@ -65,17 +65,6 @@ export async function apiLogin(username: string, password: string): Promise<Sess
 
 export const admin = (): Promise<Session> => apiLogin('admin', inject('adminPassword'));
 
-/**
- * Is this backend route served? A real request: only the router's own 404 (route_not_found) means
- * "not wired yet", so tests that need it turn on by themselves once the lead wires the module.
- */
-export async function routeExists(method: string, p: string): Promise<boolean> {
-  const res = await fetch(`${baseUrl()}${p}`, { method, headers: method === 'GET' ? {} : { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
-  if (res.status !== 404) return true;
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
-  return body?.error?.code !== 'route_not_found';
-}
-
 /** Run the CLI on the server's data dir (it connects to the running embedded PostgreSQL). */
 export function cli(...args: string[]): { status: number | null; out: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp, type App, type AppDeps } from '../../src/app.js';
+import { buildApp, type App } from '../../src/app.js';
+import type { AppDeps } from '../../src/deps.js';
 import { parseConfig } from '../../src/config.js';
 import { createUser } from '../../src/modules/access/service.js';
 import { systemViewer, type Role } from '../../src/modules/access/viewer.js';

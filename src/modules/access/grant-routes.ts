@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorResponses, IdParam, OkBody, PageQuery, Paged } from '../../http/schemas.js';
 import { subjectAccessLog } from './audit.js';
 import { grantAccess, listGrants, revokeGrant, type GrantRow } from './grants.js';

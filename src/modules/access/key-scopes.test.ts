@@ -1,45 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, type SessionHeaders } from '../../../test/helpers/app.js';
-import { movableClock, TEST_NOW, TEST_TODAY, yearOf } from '../../../test/helpers/clock.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
+import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { TEST_TODAY, yearOf } from '../../../test/helpers/clock.js';
+import type { TestDatabase } from '../../../test/helpers/db.js';
 import { newCitizenId, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
-import { buildApp, type App, type AppDeps } from '../../app.js';
-import { parseConfig } from '../../config.js';
-import { KEY_ROUTES, keyScopesFor } from '../../http/scopes.js';
+import type { App } from '../../app.js';
+import { KEY_ROUTES, keyScopesFor } from './key-scope-hook.js';
 import { PDF } from '../rules/test-app.js';
-import { addDepartment, createUser } from './service.js';
+import { addDepartment } from './service.js';
 import { SCOPES, systemViewer, type Scope } from './viewer.js';
 
 // Every route a department system can reach with an API key checks the key's scope: a key with one
 // scope walks every operation of the OpenAPI document, with real ids from the fixtures, and every
-// route outside that scope answers 403 (never 200). The app gets the central hook here the way
-// src/app.ts adds it, right after the auth hook.
+// route outside that scope answers 403 (never 200). The app is the real one, central hook and all.
 
 type Schema = { type?: string | string[]; enum?: unknown[]; const?: unknown; format?: string; minimum?: number; anyOf?: Schema[] };
 type Parameter = { in: 'path' | 'query' | 'header'; name: string; required?: boolean; schema?: Schema };
 type Operation = { parameters?: Parameter[]; requestBody?: unknown };
 type Reply = Awaited<ReturnType<App['inject']>>;
 
+let t: TestApp;
 let db: TestDatabase;
 let app: App;
 let admin: SessionHeaders;
 const uscc = newUscc();
 const ids: Record<string, string> = {};
-
-async function build(): Promise<App> {
-  const config = parseConfig({ DATA_DIR: '/tmp/xinyong-test-unused', RATE_LIMIT_PUBLIC: '100000' });
-  const deps: AppDeps = { config, pool: db.pool, pd: db.pd, clock: movableClock(TEST_NOW), logger: false };
-  const a = await buildApp(deps);
-  await a.ready();
-  return a;
-}
-
-async function login(role: 'admin' | 'subject', subjectId?: number): Promise<SessionHeaders> {
-  const username = `${role}${Object.keys(ids).length}${subjectId ?? ''}`;
-  await createUser(db.pool, systemViewer, { username, password: 'correct horse battery', role, department: null, subjectId: subjectId ?? null });
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'correct horse battery' } });
-  return { cookie: `xy_session=${res.cookies.find((c) => c.name === 'xy_session')!.value}`, 'x-csrf-token': json<{ csrfToken: string }>(res).csrfToken };
-}
 
 async function ok(res: Reply | Promise<Reply>): Promise<Record<string, unknown>> {
   const r = await res;
@@ -55,17 +39,17 @@ async function keyWith(scopes: Scope[]): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await build();
+  t = await createTestApp();
+  ({ db, app } = t);
   const dept = { uscc: newUscc('1', '1') };
   await addDepartment(db.pool, systemViewer, { code: 'SCJGJ', name: '市市场监督管理局', uscc: dept.uscc, region: '320600' });
-  admin = await login('admin');
+  admin = await t.loginAs('admin');
   const name = '南通密钥范围测试有限公司';
   const record = async (wsh: string) => ok(post('/records', { department: 'SCJGJ', category: 'penalty', fields: penaltyRow({ uscc, name, wsh, dept }) }, admin));
   const forRepair = await record('KS-1');
   const forObjection = await record('KS-2');
   ids.record = String(forRepair.id);
-  const subject = await login('subject', forRepair.subjectId as number);
+  const subject = await t.loginAs('subject', undefined, forRepair.subjectId as number);
   const materials = ['commitment_letter', 'performance_proof', 'identity_proof'].map((code) => ({ code, file: PDF(`${code}.pdf`) }));
   const repair = await ok(post('/repairs', { record: forRepair.id, statement: '已整改', materials }, subject));
   ids.repair = String(repair.id);
@@ -86,10 +70,7 @@ beforeAll(async () => {
   ids.grant = '1';
   ids.key = String((await ok(post('/keys', { department: 'SCJGJ', scopes: ['archive:read'] }, admin))).id);
 }, 180_000);
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
-});
+afterAll(() => t?.close());
 
 /** A real value for each path parameter, so a route outside the scope would otherwise answer 200. */
 function pathValue(path: string, name: string): string {

@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
-import { SESSION_COOKIE } from '../../http/auth.js';
+import type { AppDeps } from '../../deps.js';
+import { SESSION_COOKIE } from './auth-hook.js';
 import { errorResponses, OkBody, PageQuery, Paged } from '../../http/schemas.js';
-import { getSubjectByCode } from '../subjects/service.js';
 import { listAudit } from './audit.js';
 import { AuditEntry, DepartmentView, MeView, UserView } from './schema.js';
 import * as access from './service.js';
@@ -13,7 +12,12 @@ const deptView = (d: { id: number; code: string; name: string; uscc: string | nu
   id: d.id, code: d.code, name: d.name, uscc: d.uscc, region: d.regionCode, active: d.active,
 });
 
-export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+/** How these routes find a subject by its code; app.ts passes the subjects module's lookup, so access stays below subjects. */
+export interface SubjectLookup {
+  subjectIdByCode(code: string): Promise<number>;
+}
+
+export async function accessRoutes(app: FastifyInstance, deps: AppDeps, subjects: SubjectLookup): Promise<void> {
   // Secure when this request came over TLS (the socket's, as trustProxy is off) or the platform's
   // public URL is https (TLS ends at a reverse proxy in front of it).
   const httpsBaseUrl = deps.config.publicBaseUrl?.startsWith('https:') ?? false;
@@ -77,7 +81,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
     },
   }, async (req, reply) => {
     const body = req.body as { username: string; password: string; role: Role; department?: string; subject?: string };
-    const subjectId = body.subject ? (await getSubjectByCode(deps.pool, deps.pd, body.subject)).id : null;
+    const subjectId = body.subject ? await subjects.subjectIdByCode(body.subject) : null;
     const u = await access.createUser(deps.pool, req.viewer, { ...body, subjectId });
     return reply.status(201).send({ id: u.id, username: u.username, role: u.role });
   });
@@ -100,7 +104,7 @@ export async function accessRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const q = req.query as { subject?: string; actor?: string; from?: string; to?: string; page: number; pageSize: number };
     const subject = q.subject?.trim();
     // Short digit strings are subject ids; anything longer is a code (a 9-digit org code included).
-    const subjectId = !subject ? null : /^\d{1,8}$/.test(subject) ? Number(subject) : (await getSubjectByCode(deps.pool, deps.pd, subject)).id;
+    const subjectId = !subject ? null : /^\d{1,8}$/.test(subject) ? Number(subject) : await subjects.subjectIdByCode(subject);
     return listAudit(deps.pool, req.viewer, { subjectId, actor: q.actor ?? null, from: q.from ?? null, to: q.to ?? null, page: q.page, pageSize: q.pageSize });
   });
 }

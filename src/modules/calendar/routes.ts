@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { DateString, errorResponses } from '../../http/schemas.js';
 import * as calendar from './service.js';
 import { MAX_WORKING_DAYS, type DayKind } from './working-days.js';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorResponses, Paged } from '../../http/schemas.js';
 import { CatalogClassView, CategoryBody, CategoryView } from './schema.js';
 import * as catalog from './service.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders } from '../../../test/helpers/app.js';
 import { addDays, at, daysFromNow, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { licenceRow, makeDepartment, newCitizenId, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
-import { runSubjectRightsSweep } from '../rules/sweep.js';
+import { runSubjectRightsSweep } from '../subject-rights/sweep.js';
 import { createRightsTestApp, type RightsTestApp } from '../rules/test-app.js';
 
 let t: RightsTestApp;

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool.js';
-import type { CaseEvent } from '../rules/workflow.js';
+import type { CaseEvent } from '../cases/workflow.js';
 import type { CommitmentRow, CommitmentState, ItemRow } from './types.js';
 
 const ICOLS = `id, code, name, type, template_text as "templateText", public, verification_working_days as "verificationWorkingDays",

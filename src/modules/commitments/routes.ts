@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
 import { ReasonBody } from '../objections/schema.js';
 import { recordFulfilment, withdrawCommitment } from './fulfilment.js';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { eventView, EventView } from '../objections/schema.js';
-import type { CaseEvent } from '../rules/workflow.js';
+import type { CaseEvent } from '../cases/workflow.js';
 import { COMMITMENT_STATE_LABELS, COMMITMENT_TYPE_LABELS, COMMITMENT_TYPES, type CommitmentRow, type ItemRow } from './types.js';
 
 const NStr = Type.Union([Type.String(), Type.Null()]);

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { addDays, at, monthOf, monthsAfter, TEST_NOW, TEST_TODAY } from '../../../test/helpers/clock.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
-import { buildApp, type App } from '../../app.js';
-import { parseConfig } from '../../config.js';
+import type { TestDatabase } from '../../../test/helpers/db.js';
+import type { App } from '../../app.js';
 import { loadDemoCity } from '../../demo/load.js';
-import { fixedClock } from '../../lib/clock.js';
-import { addDepartment, createUser } from '../access/service.js';
+import { addDepartment } from '../access/service.js';
 import { systemViewer, type Role } from '../access/viewer.js';
 import { periodOf } from './service.js';
 
@@ -16,27 +15,20 @@ const BLACKLIST_LISTED = addDays(TODAY, -319);
 const BLACKLIST_EXITED = addDays(TODAY, -238);
 /** The longest period the dashboard answers is 60 months. */
 const LONGEST_FROM = monthsAfter(TODAY, -59);
+let t: TestApp;
 let db: TestDatabase;
 let app: App;
-let n = 0;
 
-async function cookieFor(role: Role, department?: string): Promise<string> {
-  n += 1;
-  await createUser(db.pool, systemViewer, { username: `${role}${n}`, password: 'correct horse battery', role, department: department ?? null });
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `${role}${n}`, password: 'correct horse battery' } });
-  return `xy_session=${res.cookies.find((c) => c.name === 'xy_session')!.value}`;
-}
+/** The session cookie alone: these are GETs, no CSRF token needed. */
+const cookieFor = async (role: Role, department?: string): Promise<string> => (await t.loginAs(role, department)).cookie;
 const get = async (url: string, cookie?: string) => {
   const res = await app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
   return { status: res.statusCode, body: JSON.parse(res.body) as Record<string, unknown> & { items: Record<string, unknown>[] } };
 };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await loadDemoCity(db.pool, db.pd, { subjects: 120, seed: 7, today: TODAY });
-  const config = parseConfig({ DATA_DIR: '/tmp/xinyong-test-unused', RATE_LIMIT_PUBLIC: '100000' });
-  app = await buildApp({ config, pool: db.pool, pd: db.pd, clock: fixedClock(TEST_NOW), logger: false });
-  await app.ready();
+  t = await createTestApp(TEST_NOW, { seed: async (seeded) => { await loadDemoCity(seeded.pool, seeded.pd, { subjects: 120, seed: 7, today: TODAY }); } });
+  ({ db, app } = t);
   // Two list entries (one exited) and one evaluation run with three results.
   const subjects = (await db.pool.query<{ id: number; uscc: string }>(`select id, uscc from subject where uscc is not null order by id limit 3`)).rows;
   await db.pool.query(
@@ -57,10 +49,7 @@ beforeAll(async () => {
   await addDepartment(db.pool, systemViewer, { code: 'TESTD', name: '测试局' });
 });
 
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
-});
+afterAll(() => t?.close());
 
 describe('dashboard aggregates', () => {
   it('counts records by category and month for the credit center, and only its own for a clerk', async () => {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { DateString, errorResponses, NullableString, Paged } from '../../http/schemas.js';
 import { ListEntryView } from '../lists/schema.js';
 import * as dashboard from './service.js';

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionHeaders, TestApp } from '../../../test/helpers/app.js';
 import { monthOf, monthsAfter, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
-import type { Platform } from '../../runtime.js';
+import type { Platform } from '../../platform.js';
+import { registerDrawCommand } from '../inspection/cli.js';
 import { registerEvaluationCommands } from './cli.js';
 import { body, createEvaluationTestApp, post } from './testing.js';
 
@@ -23,6 +24,7 @@ async function cli(...args: string[]): Promise<{ out: string; exitCode: number }
   const withPlatform = <T>(fn: (p: Platform) => Promise<T>): Promise<T> =>
     fn({ pool: t.db.pool, pd: t.db.pd, clock: t.clock, embedded: null, close: async () => undefined });
   registerEvaluationCommands(program, withPlatform);
+  registerDrawCommand(program, withPlatform);
   const lines: string[] = [];
   const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
   const before = process.exitCode;

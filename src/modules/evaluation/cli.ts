@@ -3,14 +3,14 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { withTx } from '../../db/pool.js';
 import { systemViewer } from '../access/viewer.js';
-import { registerDrawCommand, type WithPlatform } from '../inspection/cli.js';
+import type { Platform } from '../../platform.js';
 import { createModel, listModels, parseModelSource, seedEvaluationModels } from './models.js';
 import { getRun, runEvaluation } from './run.js';
 
-export type { WithPlatform } from '../inspection/cli.js';
+export type WithPlatform = <T>(fn: (p: Platform) => Promise<T>) => Promise<T>;
 
 /**
- * Operator commands of evaluation and inspection: `evaluate`, `model add|list`, `draw`. The
+ * Operator commands of evaluation: `evaluate`, `model add|list` (src/cli.ts adds inspection's `draw`). The
  * platform opener is the CLI's (it starts or connects to the database and closes it after).
  */
 export function registerEvaluationCommands(program: Command, withPlatform: WithPlatform): void {
@@ -62,6 +62,4 @@ export function registerEvaluationCommands(program: Command, withPlatform: WithP
         for (const m of await listModels(p.pool)) console.log(`${m.code}@${m.version}\t${m.name}\t${m.subjectKinds.join(',')}\t${m.gradesPublic ? 'grades public' : 'grades not public'}`);
       }),
     );
-
-  registerDrawCommand(program, withPlatform);
 }

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { withTx } from '../../db/pool.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
 import { explainEvaluation } from './explain.js';

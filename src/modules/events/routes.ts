@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorResponses } from '../../http/schemas.js';
 import { readEvents } from './service.js';
 import { EVENT_TYPES } from './types.js';

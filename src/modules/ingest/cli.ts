@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Config } from '../../config.js';
 import { systemViewer } from '../access/viewer.js';
-import type { Platform } from '../../runtime.js';
+import type { Platform } from '../../platform.js';
 import { errorsCsv } from './errors-csv.js';
 import { DEFAULT_BATCH_SIZE } from './pipeline.js';
 import { errorsCsvUrl } from './schema.js';

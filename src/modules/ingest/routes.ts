@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { ValidationError } from '../../errors.js';
 import { errorResponses, IdParam, PageQuery } from '../../http/schemas.js';
 import { errorsCsv } from './errors-csv.js';

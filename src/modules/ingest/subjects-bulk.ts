@@ -6,15 +6,7 @@ import { validateCode } from '../identity/validate.js';
 import type { CheckedRow } from '../records/row-check.js';
 import { normalizeName } from '../subjects/name.js';
 import * as bulk from './bulk-repo.js';
-import type { RowIssue } from './types.js';
-
-/** The subject a row is about, by its identifying code (USCC, or the HMAC of a citizen ID). */
-export interface SubjectKey {
-  key: string;
-  uscc: string | null;
-  idNumber: string | null;
-  hmac: string | null;
-}
+import type { RowIssue, SubjectKey } from './types.js';
 
 export function subjectKeyOf(pd: PersonalData, row: CheckedRow): SubjectKey | RowIssue {
   const ref = row.subject;

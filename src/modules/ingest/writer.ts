@@ -10,8 +10,8 @@ import { transitionRecord } from '../records/service.js';
 import type { RecordRow, RecordState } from '../records/types.js';
 import { BatchState, duplicateIssue, submissionReason, type WriterContext } from './batch-state.js';
 import * as bulk from './bulk-repo.js';
-import { insertNewSubjects, legacyClaims, lookUpSubjects, subjectKeyOf, type SubjectKey } from './subjects-bulk.js';
-import type { PreparedRow, RowIssue, RowPre } from './types.js';
+import { insertNewSubjects, legacyClaims, lookUpSubjects, subjectKeyOf } from './subjects-bulk.js';
+import type { PreparedRow, RowIssue, RowPre, SubjectKey } from './types.js';
 
 type RecordItem = Extract<PreparedRow, { type: 'record' }>;
 type BulkWrite = bulk.RecordWrite & { fieldsBytes: Buffer; fieldsCopy: Buffer };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { Platform } from '../../runtime.js';
+import type { Platform } from '../../platform.js';
 import { systemViewer } from '../access/viewer.js';
 import { verifyDraw, type DrawInputs, type DrawnTask } from './draw.js';
 import { drawPlan, verifyPlan } from './plans.js';

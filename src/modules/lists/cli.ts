@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
-import type { Platform } from '../../runtime.js';
+import type { Platform } from '../../platform.js';
 import { systemViewer } from '../access/viewer.js';
-import { sweepPublication } from '../publicity/service.js';
 import { importEntries, type ImportRow } from './import.js';
 import { verifyListLedger } from './ledger.js';
 
@@ -22,18 +21,8 @@ export async function readImportFile(file: string): Promise<ImportRow[]> {
   });
 }
 
-/** `xinyong sweep`, `xinyong lists import`, `xinyong verify-lists`. */
+/** `xinyong lists import`, `xinyong verify-lists`. */
 export function registerListCommands(program: Command, withPlatform: WithPlatform): void {
-  program
-    .command('sweep')
-    .description('end publication windows (records → expired) and list entries past their planned expiry, now')
-    .action(() =>
-      withPlatform(async (p) => {
-        const r = await sweepPublication({ pool: p.pool, clock: p.clock });
-        console.log(`sweep done: ${r.records} records expired, ${r.entries} list entries exited in ${r.ms} ms`);
-      }),
-    );
-
   const lists = program.command('lists').description('red / black / watch lists');
   lists
     .command('import <file>')

@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock.js';
 import { startEventDispatch, subscribe, type EventDispatch } from '../events/bus.js';
 import type { DomainEvent } from '../events/types.js';
 import { sweepPublication } from '../publicity/service.js';
+import { MAX_IMPORT_ROWS } from './import.js';
 import { verifyListLedger } from './ledger.js';
 import { createListsTestApp } from './test-app.js';
 
@@ -146,6 +147,13 @@ describe('list entries', () => {
     const p = pub.items.find((e) => e.subject.kind === 'natural_person')!;
     expect(p.subject).toMatchObject({ name: '李*壮', idNumberMasked: `${person.slice(0, 4)}**********${person.slice(14)}` });
     expect(JSON.stringify(pub)).not.toContain(person);
+  });
+
+  it('refuses more rows than one import takes as a 413 naming the limit', async () => {
+    const entries = Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => ({ code: 'x', reason: 'x' }));
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/lists/court_dishonest_debtor/entries/batch', headers: operator, payload: { entries } });
+    expect(res.statusCode).toBe(413);
+    expect(json(res)).toMatchObject({ error: { code: 'too_many_rows', message: expect.stringContaining(String(MAX_IMPORT_ROWS)), details: [{ field: 'entries', limit: MAX_IMPORT_ROWS }] } });
   });
 
   it('exits entries automatically once their planned expiry has passed (sweep), attributed to the system', async () => {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
-import { AppError } from '../../errors.js';
+import type { AppDeps } from '../../deps.js';
+import { PayloadTooLargeError } from '../../errors.js';
 import { errorResponses, IdParam, PageQuery } from '../../http/schemas.js';
 import { requireRole } from '../access/viewer.js';
 import { actorFor } from '../records/service.js';
@@ -80,12 +80,12 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.post('/lists/:code/entries/batch', {
     schema: {
       tags: ['lists'], summary: `Import externally decided entries (e.g. 失信被执行人), up to ${MAX_IMPORT_ROWS} rows; bad rows are reported, never fail the batch`,
-      params: CodeParam, body: ImportBody, response: { 200: ImportResultView, ...errorResponses },
+      params: CodeParam, body: ImportBody, response: { 200: ImportResultView, ...errorResponses, 413: errorResponses[400] },
     },
   }, async (req) => {
     const body = req.body as { department?: string; entries: ImportRow[] };
     if (body.entries.length > MAX_IMPORT_ROWS) {
-      throw new AppError('too_many_rows', `一次最多导入 ${MAX_IMPORT_ROWS} 条，本次 ${body.entries.length} 条`, 413, [{ field: 'entries', message: `limit ${MAX_IMPORT_ROWS}`, limit: MAX_IMPORT_ROWS }]);
+      throw new PayloadTooLargeError({ field: 'entries', what: '一次导入的名单记录', limit: MAX_IMPORT_ROWS, unit: '条', sent: body.entries.length, code: 'too_many_rows' }, '请分批导入');
     }
     return importEntries(ctx, req.viewer, (req.params as { code: string }).code, { department: body.department, rows: body.entries }, actorFor(req.viewer));
   });

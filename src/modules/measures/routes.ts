@@ -1,9 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
-import { DateString, errorResponses } from '../../http/schemas.js';
-import { measureStats } from '../review/feedback.js';
-import { MeasureStatsView } from '../review/schema.js';
+import type { AppDeps } from '../../deps.js';
+import { errorResponses } from '../../http/schemas.js';
 import { SCENARIOS, requireScenario } from './scenarios.js';
 import * as measures from './service.js';
 import { MEASURE_KINDS, type MeasureRow, type NewMeasure } from './types.js';
@@ -55,13 +53,4 @@ export async function measureRoutes(app: FastifyInstance, deps: AppDeps): Promis
   app.post('/measures/:code/deactivate', {
     schema: { tags: ['measures'], summary: 'Stop applying a measure', params: CodeParam, response: { 200: MeasureView, ...errorResponses } },
   }, async (req) => view(await measures.deactivateMeasure(deps.pool, req.viewer, (req.params as { code: string }).code)));
-
-  app.get('/measures/stats', {
-    schema: {
-      tags: ['measures'], summary: '跟踪问效: initiations, reviews, hits, applications and feedback rates per department and measure',
-      description: 'Department clerks see their own department only.',
-      querystring: Type.Object({ department: Type.Optional(Type.String({ maxLength: 40 })), from: Type.Optional(DateString), to: Type.Optional(DateString) }),
-      response: { 200: MeasureStatsView, ...errorResponses },
-    },
-  }, async (req) => measureStats(deps.pool, req.viewer, req.query as { department?: string; from?: string; to?: string }));
 }

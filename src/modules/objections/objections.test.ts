@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders } from '../../../test/helpers/app.js';
 import { addDays, at, daysBetween, TEST_NOW, TEST_TODAY, weekdayOf, yearOf } from '../../../test/helpers/clock.js';
 import { makeDepartment, newCitizenId, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
-import { runSubjectRightsSweep } from '../rules/sweep.js';
+import { runSubjectRightsSweep } from '../subject-rights/sweep.js';
 import { createRightsTestApp, PDF, type RightsTestApp } from '../rules/test-app.js';
 
 // Objections are received on the clock's day, and the deadlines cross a holiday shaped like 国庆 2026

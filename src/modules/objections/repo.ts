@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool.js';
-import type { CaseEvent } from '../rules/workflow.js';
+import type { CaseEvent } from '../cases/workflow.js';
 import type { ObjectionRow, ObjectionState } from './types.js';
 
 const COLS = `o.id, o.tracking_no as "trackingNo", o.record_id as "recordId", o.subject_id as "subjectId",

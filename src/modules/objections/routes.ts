@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
 import { getDepartment } from '../access/service.js';
-import { fileContent, filesOf } from '../rules/evidence.js';
+import { fileContent, filesOf } from '../cases/evidence.js';
 import { DecisionBody, InboxQuery, NoteBody, ObjectionBody, ObjectionStatsView, ObjectionView, objectionView, ReasonBody, TrackView, trackView } from './schema.js';
 import * as objections from './service.js';
 import { objectionStats } from './stats.js';

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { NullableNumber } from '../../http/schemas.js';
-import { FileMetaView, FileUpload } from '../rules/evidence.js';
-import type { FileMeta } from '../rules/shared-repo.js';
+import { FileMetaView, FileUpload } from '../cases/evidence.js';
+import type { FileMeta } from '../cases/shared-repo.js';
 import { isOverdue } from './deadlines.js';
-import type { CaseEvent } from '../rules/workflow.js';
+import type { CaseEvent } from '../cases/workflow.js';
 import { GROUND_LABELS, OBJECTION_DECISIONS, OBJECTION_GROUNDS, OBJECTION_STATE_LABELS, OBJECTION_TRANSITIONS, type ObjectionRow } from './types.js';
 
 const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));

@@ -6,12 +6,12 @@ import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
 import { actorFor, getRecordRow, transitionRecord, updateRecord } from '../records/service.js';
 import type { Actor } from '../records/types.js';
-import { decodeUploads, storeFiles, type FileUpload } from '../rules/evidence.js';
-import { entriesFreedBy } from '../rules/facts-repo.js';
-import { exitListEntries } from '../rules/list-exits.js';
-import { notify } from '../rules/notifications.js';
+import { decodeUploads, storeFiles, type FileUpload } from '../cases/evidence.js';
+import { entriesFreedBy } from '../cases/facts-repo.js';
+import { exitListEntries } from '../cases/list-exits.js';
+import { notify } from '../cases/notifications.js';
 import { currentRule } from '../rules/service.js';
-import { caseEvent, isUniqueViolation, requireResponsible, trackingNumber, type RightsContext } from '../rules/workflow.js';
+import { caseEvent, isUniqueViolation, requireResponsible, trackingNumber, type RightsContext } from '../cases/workflow.js';
 import { extendedDeadline, isOverdue, objectionDeadlines } from './deadlines.js';
 import * as repo from './repo.js';
 import {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/pool.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
-import { recordsPerDepartment } from '../rules/facts-repo.js';
+import { recordsPerDepartment } from '../cases/facts-repo.js';
 import * as repo from './repo.js';
 
 /** The plans' target: valid objections below 1 per 100,000 records. */

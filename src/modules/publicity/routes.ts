@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { DateString, errorResponses, PageQuery } from '../../http/schemas.js';
 import { PUBLICITY_TYPES, searchPublicity, type PublicityType } from './service.js';
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { DateString, errorResponses } from '../../http/schemas.js';
 import { qualityCsv } from './csv.js';
 import * as quality from './service.js';

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ErrorDetail, ledgerRowProps, NullableString, Paged } from '../../http/schemas.js';
 import { SUBJECT_KINDS } from '../catalog/types.js';
+import { SubjectView } from '../subjects/schema.js';
 
 export const SubjectHint = Type.Object({
   code: Type.Optional(Type.String()), name: Type.Optional(Type.String()), kind: Type.Optional(Type.Union(SUBJECT_KINDS.map((k) => Type.Literal(k)))),
@@ -26,3 +27,18 @@ export const SavedRecordView = Type.Object({
 });
 
 export const RecordVersions = Paged(Type.Object({ recordId: Type.Integer(), ...ledgerRowProps }));
+
+const ArchiveRecord = Type.Object({
+  id: Type.Integer(), category: Type.String(), department: Type.String(), departmentName: Type.String(), sourceKey: Type.String(),
+  decidedOn: NullableString, severity: NullableString, state: Type.String(), notice: NullableString,
+  publishFrom: NullableString, publishUntil: NullableString, version: Type.Integer(),
+}, { additionalProperties: FieldValue, description: 'plus the record\'s values by field code of its category' });
+
+export const ArchiveView = Type.Object({
+  subject: SubjectView,
+  categories: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), disclosure: Type.String(), records: Type.Array(ArchiveRecord) })),
+  scope: Type.Object({
+    classes: Type.Array(Type.String()), windowed: Type.Boolean(), authorisedCategories: Type.Array(Type.String()), notice: NullableString,
+    publicOnly: Type.Boolean(), purpose: NullableString,
+  }),
+});

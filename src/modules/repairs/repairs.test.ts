@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, type SessionHeaders } from '../../../test/helpers/app.js';
 import { addDays, at, monthsAfter, TEST_NOW, TEST_TODAY, yearOf, yearsAfter } from '../../../test/helpers/clock.js';
 import { licenceRow, makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
-import { runSubjectRightsSweep } from '../rules/sweep.js';
+import { runSubjectRightsSweep } from '../subject-rights/sweep.js';
 import { createRightsTestApp, PDF, type RightsTestApp } from '../rules/test-app.js';
 
 // The parties' ordinary penalties were decided some eight and a half months before the clock's day

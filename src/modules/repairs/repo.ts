@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool.js';
-import type { CaseEvent } from '../rules/workflow.js';
+import type { CaseEvent } from '../cases/workflow.js';
 import type { RepairRow, RepairState } from './types.js';
 
 const COLS = `p.id, p.subject_id as "subjectId", p.record_id as "recordId", p.list_entry_id as "listEntryId",

@@ -1,10 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
 import { getDepartment } from '../access/service.js';
 import { InboxQuery, ReasonBody } from '../objections/schema.js';
-import { fileContent } from '../rules/evidence.js';
+import { fileContent } from '../cases/evidence.js';
 import { decideRepair, extendRepair, recheckRepair } from './decisions.js';
 import { EligibilityQuery, EligibilityView, MaterialsBody, RecheckBody, RepairBody, RepairDecisionBody, RepairView, repairView } from './schema.js';
 import * as repairs from './service.js';

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { eventView, EventView } from '../objections/schema.js';
-import { FileMetaView, FileUpload, fileMetaView } from '../rules/evidence.js';
-import type { FileMeta } from '../rules/shared-repo.js';
-import type { CaseEvent } from '../rules/workflow.js';
+import { FileMetaView, FileUpload, fileMetaView } from '../cases/evidence.js';
+import type { FileMeta } from '../cases/shared-repo.js';
+import type { CaseEvent } from '../cases/workflow.js';
 import { REPAIR_STATE_LABELS, REPAIR_TRANSITIONS, type RepairRow } from './types.js';
 
 const Material = Type.Object({ code: Type.String({ maxLength: 41, description: 'material code from the repair rule (e.g. commitment_letter)' }), file: FileUpload }, { additionalProperties: false });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
-import type { Platform } from '../../runtime.js';
+import type { Platform } from '../../platform.js';
 import { systemViewer } from '../access/viewer.js';
 import { sha256Hex } from './codes.js';
 import { cstTime } from './pdf/layout.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
 import { reportContext } from './routes.js';
 import { NumberParam, OptionalCodeQuery } from './schema.js';

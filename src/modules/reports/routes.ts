@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
-import { ValidationError } from '../../errors.js';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../deps.js';
+import { PayloadTooLargeError, ValidationError } from '../../errors.js';
+import { errorHandler } from '../../http/errors.js';
 import { errorResponses } from '../../http/schemas.js';
 import { issueBatch } from './batch.js';
 import { warmUpReportFonts } from './pdf/fonts.js';
@@ -11,7 +12,9 @@ import { verifyFile, verifyReport } from './verify.js';
 
 export const reportContext = (deps: AppDeps): ReportContext & { db: AppDeps['pool'] } => ({ db: deps.pool, pd: deps.pd, clock: deps.clock, config: deps.config });
 
-const MAX_PDF_BYTES = 20 * 1024 * 1024;
+const MAX_PDF_MB = 20;
+const MAX_PDF_BYTES = MAX_PDF_MB * 1024 * 1024;
+const pdfTooLarge = () => new PayloadTooLargeError({ field: 'body', what: '核验的报告文件', limit: MAX_PDF_MB, unit: 'MB' }, '平台出具的报告远小于此，请核对所选文件');
 
 /** Credit report routes (mounted under /api/v1). */
 export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -60,9 +63,10 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
     r.post('/reports/verify-file', {
       config: publicLimit,
+      errorHandler: (err: FastifyError, req, reply) => errorHandler(err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? pdfTooLarge() : err, req, reply),
       schema: {
-        tags: ['reports'], summary: 'Verify a report PDF by its SHA-256 (send the file as the body, Content-Type: application/pdf)',
-        response: { 200: VerifyResult, ...errorResponses },
+        tags: ['reports'], summary: `Verify a report PDF by its SHA-256 (send the file as the body, Content-Type: application/pdf; at most ${MAX_PDF_MB} MB, more is a 413)`,
+        response: { 200: VerifyResult, ...errorResponses, 413: errorResponses[400] },
       },
     }, async (req) => {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) {

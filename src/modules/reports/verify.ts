@@ -1,3 +1,4 @@
+import { ConflictError } from '../../errors.js';
 import { actorOf, appendAudit, READ_ACTIONS } from '../access/audit.js';
 import type { Viewer } from '../access/viewer.js';
 import { subjectById } from '../subjects/service.js';
@@ -46,7 +47,12 @@ export type VerifyResult = GenuineReport | NotGenuine;
 export async function currentFactsHash(ctx: ReportContext, row: ReportRow): Promise<string> {
   const subject = await subjectById(ctx.db, row.subjectId);
   const code = subject.uscc ?? (row.subjectCodeCipher ? ctx.pd.decrypt(row.subjectCodeCipher) : null);
-  if (!code) throw new Error(`report ${row.number}: no code to read subject ${row.subjectId} by`);
+  // Only a subject whose code was removed after issue gets here: the report stands, its facts cannot be rechecked.
+  if (!code) {
+    throw new ConflictError(`报告 ${row.number} 的信用主体已无统一社会信用代码或身份证号，无法重算其当前事实`, [
+      { field: 'number', message: `report ${row.number}: no code to read subject ${row.subjectId} by` },
+    ], 'report_subject_unreadable');
+  }
   const content = await buildContent(ctx, equivalentViewer(row, row.requester), code, row.kind, row.params, { audit: false });
   return factsHash(content.facts);
 }

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorHandler } from '../../http/errors.js';
 import { errorResponses } from '../../http/schemas.js';
 import { SCENARIOS } from '../measures/scenarios.js';

@@ -1,6 +1,6 @@
 import type { Pool } from '../../db/pool.js';
 import { withTx } from '../../db/pool.js';
-import { AppError } from '../../errors.js';
+import { PayloadTooLargeError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
 import { actorOf, appendAudit } from '../access/audit.js';
@@ -65,8 +65,9 @@ export interface ReviewResult {
   parties: PartyResult[];
 }
 
+/** `n`, the parties sent, is NaN when the body was refused before it was read. */
 export const tooManyParties = (n: number) =>
-  new AppError('too_many_parties', `一次审查最多 ${MAX_PARTIES} 个主体${Number.isFinite(n) ? `，本次 ${n} 个` : ''}；请分批提交`, 413, [{ field: 'parties', message: `at most ${MAX_PARTIES} parties per review`, limit: MAX_PARTIES }]);
+  new PayloadTooLargeError({ field: 'parties', what: '一次审查的主体', limit: MAX_PARTIES, unit: '个', sent: n, code: 'too_many_parties' });
 
 // Two literal shapes rather than a conditional spread: one view per party, so it is on the hot path.
 const view = (s: repo.FoundSubject, score: number, via: MatchView['via']): MatchView => {

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { errorResponses, IdParam, PageQuery } from '../../http/schemas.js';
-import { markNotificationRead, myNotifications } from './notifications.js';
+import { markNotificationRead, myNotifications } from '../cases/notifications.js';
 import { RULE_CODES } from './params.js';
 import * as rules from './service.js';
 

@@ -3,7 +3,7 @@ import { json, type SessionHeaders } from '../../../test/helpers/app.js';
 import { RULE_CODES } from './params.js';
 import { validateRuleParams } from './service.js';
 import { createRightsTestApp, type RightsTestApp } from './test-app.js';
-import { trackingNumber } from './workflow.js';
+import { trackingNumber } from '../cases/workflow.js';
 
 let t: RightsTestApp;
 let admin: SessionHeaders;

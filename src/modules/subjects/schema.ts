@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import { NullableString } from '../../http/schemas.js';
-import { FieldValue } from '../records/schema.js';
 
 /** A subject in a search result: never the plain ID number. */
 const subjectItemProps = {
@@ -16,19 +15,4 @@ export const SubjectView = Type.Object({
   formerNames: Type.Array(Type.String()),
   identifiers: Type.Array(Type.Object({ scheme: Type.String(), value: Type.String() })),
   links: Type.Array(Type.Object({ role: Type.String(), personName: Type.String(), personIdMasked: NullableString, since: NullableString, until: NullableString })),
-});
-
-const ArchiveRecord = Type.Object({
-  id: Type.Integer(), category: Type.String(), department: Type.String(), departmentName: Type.String(), sourceKey: Type.String(),
-  decidedOn: NullableString, severity: NullableString, state: Type.String(), notice: NullableString,
-  publishFrom: NullableString, publishUntil: NullableString, version: Type.Integer(),
-}, { additionalProperties: FieldValue, description: 'plus the record\'s values by field code of its category' });
-
-export const ArchiveView = Type.Object({
-  subject: SubjectView,
-  categories: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), disclosure: Type.String(), records: Type.Array(ArchiveRecord) })),
-  scope: Type.Object({
-    classes: Type.Array(Type.String()), windowed: Type.Boolean(), authorisedCategories: Type.Array(Type.String()), notice: NullableString,
-    publicOnly: Type.Boolean(), purpose: NullableString,
-  }),
 });

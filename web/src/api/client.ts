@@ -16,11 +16,6 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
-
-  /** The route does not exist on this server (a module not wired yet), as opposed to a missing record. */
-  get routeMissing(): boolean {
-    return this.status === 404 && this.code === 'route_not_found';
-  }
 }
 
 const CSRF_KEY = 'xy_csrf';

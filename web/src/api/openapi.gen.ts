@@ -6580,6 +6580,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -11306,7 +11315,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify a report PDF by its SHA-256 (send the file as the body, Content-Type: application/pdf) */
+        /** Verify a report PDF by its SHA-256 (send the file as the body, Content-Type: application/pdf; at most 20 MB, more is a 413) */
         post: {
             parameters: {
                 query?: never;
@@ -11381,6 +11390,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -4,7 +4,6 @@ import { useT, type MessageKey } from '../i18n';
 
 /** What the person can do next, by kind of failure. */
 function nextStepKey(e: ApiError): MessageKey {
-  if (e.routeMissing) return 'error.next.unavailable';
   if (e.status === 0) return 'error.next.network';
   if (e.status === 401) return 'error.next.login';
   if (e.status === 403) return e.details.some((d) => d.field?.includes('csrf')) ? 'error.next.csrf' : 'error.next.forbidden';
@@ -17,7 +16,6 @@ function nextStepKey(e: ApiError): MessageKey {
 }
 
 function titleKey(e: ApiError): MessageKey {
-  if (e.routeMissing) return 'error.title.unavailable';
   if (e.status === 0) return 'error.title.network';
   if (e.status >= 500) return 'error.title.server';
   return 'error.title.failed';
@@ -29,14 +27,14 @@ export function ApiErrorAlert({ error, onRetry, compact }: { error: ApiError; on
   const details = error.details.filter((d) => d.message);
   return (
     <Alert
-      type={error.routeMissing ? 'info' : 'error'}
+      type="error"
       showIcon
       role="alert"
       data-testid="api-error"
       title={t(titleKey(error))}
       description={
         <div>
-          {!error.routeMissing && <div className="error-message">{error.message}</div>}
+          <div className="error-message">{error.message}</div>
           {details.length > 0 && !compact && (
             <ul className="error-details">
               {details.slice(0, 20).map((d, i) => (

@@ -12,7 +12,7 @@ export type Objections = Json<'/api/v1/objections', 'get'>;
 /** One step of a case file (EventView in src/modules/objections/schema.ts); `at` is an ISO timestamp. */
 export type CaseEvent = NonNullable<Objection['events']>[number];
 
-/** An uploaded evidence file or material (FileMetaView in src/modules/rules/evidence.ts); role: evidence, power_of_attorney, or a repair material code. */
+/** An uploaded evidence file or material (FileMetaView in src/modules/cases/evidence.ts); role: evidence, power_of_attorney, or a repair material code. */
 export type CaseFile = NonNullable<Objection['files']>[number];
 
 /** The objection states the inbox filters by; the API sends `state` as a plain string. */

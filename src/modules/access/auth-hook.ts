@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Pool } from '../db/pool.js';
-import type { Clock } from '../lib/clock.js';
-import { ForbiddenError } from '../errors.js';
-import { asStored } from '../lib/text.js';
-import { viewerFromApiKey } from '../modules/access/keys.js';
-import { viewerFromSession } from '../modules/access/service.js';
-import { anonymousViewer, type Viewer } from '../modules/access/viewer.js';
+import type { Pool } from '../../db/pool.js';
+import type { Clock } from '../../lib/clock.js';
+import { ForbiddenError } from '../../errors.js';
+import { asStored } from '../../lib/text.js';
+import { viewerFromApiKey } from './keys.js';
+import { viewerFromSession } from './service.js';
+import { anonymousViewer, type Viewer } from './viewer.js';
 
 export const SESSION_COOKIE = 'xy_session';
 export const CSRF_HEADER = 'x-csrf-token';

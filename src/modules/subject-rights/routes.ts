@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { commitmentRoutes } from '../commitments/routes.js';
 import { objectionRoutes } from '../objections/routes.js';
 import { repairRoutes } from '../repairs/routes.js';
-import { ruleRoutes } from './routes.js';
+import { ruleRoutes } from '../rules/routes.js';
 
 /** All routes of issue 7 (objections, repairs, commitments, rules, /me/notifications), for one line in app.ts. */
 export async function subjectRightsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { ForbiddenError } from '../errors.js';
-import { requireAnyScope, SCOPES, type Scope } from '../modules/access/viewer.js';
+import { ForbiddenError } from '../../errors.js';
+import { requireAnyScope, SCOPES, type Scope } from './viewer.js';
 
 // An API key is a department system, not a person: it may call only the routes listed here, each
 // with the scopes that admit it (any one of them). Every other route — administration, the
