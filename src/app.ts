@@ -82,7 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // An API key reaches only the routes its scopes admit (src/modules/access/key-scope-hook.ts); new routes stay closed to keys until listed.
   app.addHook('onRequest', keyScopeHook);
   app.get('/api/v1/health', { schema: { tags: ['system'], summary: 'Readiness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
-  await app.register(async (api) => {
+  await app.register(async (plain) => {
+    const api = plain.withTypeProvider<TypeBoxTypeProvider>();
     await identityRoutes(api);
     await accessRoutes(api, deps, { subjectIdByCode: async (code) => (await getSubjectByCode(deps.pool, deps.pd, code)).id });
     await grantRoutes(api, deps);
