@@ -142,7 +142,7 @@ program
     withPlatform(async (p) => {
       const r = await verifyAudit(p.pool);
       if (r.broken) fail(`audit log BROKEN at seq ${r.broken.seq}: ${r.broken.reason}; ${r.checked} entries checked`);
-      console.log(`audit log intact: ${r.checked} entries`);
+      console.log(`audit log intact: ${r.checked} entries${r.pending ? ` (${r.pending} appended meanwhile, sealed by the next pass)` : ''}`);
     }),
   );
 

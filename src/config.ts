@@ -18,6 +18,8 @@ export interface Config {
   readonly platformName: string;
   /** Requests per minute per IP for anonymous searches and archive reads (anti-scraping). */
   readonly publicRateLimit: number;
+  /** AUDIT_SEAL_MS: the longest an audit entry waits before the sequencer seals it into the hash chain. */
+  readonly auditSealMs: number;
   /**
    * XINYONG_NOW: the business clock starts at this instant and runs forward from there (rehearsals,
    * training cities, and the test suite's child processes). Null: the wall clock.
@@ -91,6 +93,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || null,
     platformName: env.PLATFORM_NAME?.trim() || '信用示范市公共信用信息平台',
     publicRateLimit: intVar(env, 'RATE_LIMIT_PUBLIC', 120, 1, 1_000_000, problems),
+    auditSealMs: intVar(env, 'AUDIT_SEAL_MS', 200, 10, 60_000, problems),
     clockStart: instantVar(env, 'XINYONG_NOW', problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -6,6 +6,7 @@ import { startPublicationSweep } from './modules/publicity/sweep.js';
 import { startEventDispatch } from './modules/events/bus.js';
 import { ConfigError, loadConfig } from './config.js';
 import { maskIdNumbersInUrl } from './lib/redact.js';
+import { startAuditSealer } from './modules/access/audit.js';
 import { ensureAdmin } from './modules/access/service.js';
 import { markInterruptedSubmissions } from './modules/ingest/service.js';
 import { openPlatform } from './runtime.js';
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
   });
   await registerWebApp(app, path.resolve(import.meta.dirname, '../web/dist'));
   const jobs: { stop(): void }[] = [];
+  // Audited reads append with a plain insert; this sequencer links them into the hash chain.
+  const sealer = startAuditSealer(platform.pool, config.auditSealMs, say);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
     say(`${signal} received, shutting down`);
     for (const job of jobs) job.stop();
     await app.close().catch(() => undefined);
+    await sealer.stop();
     await platform.close().catch((e: unknown) => console.error(e));
     process.exit(0);
   };

@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.js';
 import { createPool } from './db/pool.js';
 import { loadPersonalDataKeys, PersonalData } from './lib/personal-data.js';
 import { runningClock, systemClock } from './lib/clock.js';
+import { sealAudit } from './modules/access/audit.js';
 import { seedNationalCatalog } from './modules/catalog/service.js';
 import { seedEvaluationModels } from './modules/evaluation/models.js';
 
@@ -33,6 +34,9 @@ export async function openPlatform(config: Config, log: (line: string) => void =
     close: async () => {
       if (closed) return;
       closed = true;
+      // Entries this process appended are linked into the audit chain before it goes (best effort:
+      // a server's sequencer or verify-audit seals whatever is left).
+      await sealAudit(pool, { wait: false }).catch(() => undefined);
       await pool.end();
       await embedded?.stop();
     },

@@ -13,6 +13,14 @@ export interface AuditRow {
   purpose: string | null;
   ip: string | null;
   details: Record<string, unknown>;
+  /** Null until the sequencer seals the entry into the chain (see sealing below). */
+  prevHash: string | null;
+  hash: string | null;
+}
+
+/** A sealed entry: its place in the chain and its links. */
+export interface SealedAuditRow extends AuditRow {
+  chainPos: number;
   prevHash: string;
   hash: string;
 }
@@ -20,24 +28,59 @@ export interface AuditRow {
 const COLS = `seq, at, actor_kind as "actorKind", actor_id as "actorId", actor_name as "actorName",
   department_id as "departmentId", action, subject_id as "subjectId", categories, purpose, ip, details,
   prev_hash as "prevHash", hash`;
+/** Held by the one sequencer that seals entries into the chain (for the rest of its transaction). */
 const AUDIT_LOCK = 7_160_302;
 
-/** Serialise appends to the chain for the rest of the transaction; returns the last hash. */
-export async function lockAuditTail(db: Db): Promise<string | null> {
-  await db.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  const r = await db.query<{ hash: string }>('select hash from audit_log order by seq desc limit 1');
-  return r.rows[0]?.hash ?? null;
-}
-
-export async function insertAudit(db: Db, row: Omit<AuditRow, 'seq'>): Promise<number> {
+/** Append an entry, unsealed: a plain insert that takes no lock and reads nothing. */
+export async function insertAudit(db: Db, row: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>): Promise<number> {
   const r = await db.query<{ seq: number }>(
-    `insert into audit_log (at, actor_kind, actor_id, actor_name, department_id, action, subject_id, categories,
-       purpose, ip, details, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning seq`,
+    `insert into audit_log (at, actor_kind, actor_id, actor_name, department_id, action, subject_id, categories, purpose, ip, details)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning seq`,
     [row.at, row.actorKind, row.actorId, row.actorName, row.departmentId, row.action, row.subjectId, row.categories,
-      row.purpose, row.ip, row.details, row.prevHash, row.hash],
+      row.purpose, row.ip, row.details],
   );
   return r.rows[0]!.seq;
+}
+
+/**
+ * Become the sequencer for the rest of the transaction: `wait` blocks until a running one is done
+ * (verification), otherwise false when another process is sealing right now.
+ */
+export async function lockSequencer(db: Db, wait: boolean): Promise<boolean> {
+  if (wait) {
+    await db.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+    return true;
+  }
+  return (await db.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1) as ok', [AUDIT_LOCK])).rows[0]!.ok;
+}
+
+/** The last sealed link: its position and hash (null for an empty chain). */
+export async function chainTail(db: Db): Promise<{ chainPos: number; hash: string } | null> {
+  const r = await db.query<{ chainPos: number; hash: string }>(
+    'select chain_pos as "chainPos", hash from audit_log where chain_pos is not null order by chain_pos desc limit 1',
+  );
+  return r.rows[0] ?? null;
+}
+
+/** Committed entries not yet in the chain, oldest first. */
+export async function unsealedAudit(db: Db, limit: number): Promise<AuditRow[]> {
+  return (await db.query<AuditRow>(`select ${COLS} from audit_log where chain_pos is null order by seq limit $1`, [limit])).rows;
+}
+
+/** Write the sequencer's links for a batch (one statement). */
+export async function sealAuditRows(db: Db, links: { seq: number; chainPos: number; prevHash: string; hash: string }[]): Promise<void> {
+  if (!links.length) return;
+  await db.query(
+    `update audit_log a set chain_pos = v.pos, prev_hash = v.prev, hash = v.hash
+       from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) as v(seq, pos, prev, hash)
+      where a.seq = v.seq and a.chain_pos is null`,
+    [links.map((l) => l.seq), links.map((l) => l.chainPos), links.map((l) => l.prevHash), links.map((l) => l.hash)],
+  );
+}
+
+/** How many committed entries wait to be sealed. */
+export async function countUnsealed(db: Db): Promise<number> {
+  return (await db.query<{ n: number }>('select count(*)::int as n from audit_log where chain_pos is null')).rows[0]!.n;
 }
 
 export async function queryAudit(
@@ -54,13 +97,15 @@ export async function queryAudit(
   return { items: items.rows, total: total.rows[0]!.n };
 }
 
-/** Stream the whole chain in order, in pages, for verification. */
-export async function* scanAudit(db: Db, pageSize = 5000): AsyncGenerator<AuditRow> {
+/** Stream the sealed chain in chain order, in pages, for verification. */
+export async function* scanAudit(db: Db, pageSize = 5000): AsyncGenerator<SealedAuditRow> {
   let after = 0;
   for (;;) {
-    const r = await db.query<AuditRow>(`select ${COLS} from audit_log where seq > $1 order by seq limit $2`, [after, pageSize]);
+    const r = await db.query<SealedAuditRow>(
+      `select ${COLS}, chain_pos as "chainPos" from audit_log where chain_pos > $1 order by chain_pos limit $2`, [after, pageSize],
+    );
     for (const row of r.rows) yield row;
     if (r.rows.length < pageSize) return;
-    after = r.rows[r.rows.length - 1]!.seq;
+    after = r.rows[r.rows.length - 1]!.chainPos;
   }
 }

@@ -52,25 +52,86 @@ export function actorOf(viewer: Viewer): AuditEvent['actor'] {
   return { kind: viewer.role === 'public' ? 'anonymous' : viewer.role, id, name: viewer.username };
 }
 
-/** Append one entry to the hash-chained audit log (inside the caller's transaction if given). */
+/**
+ * Append one entry to the audit log (inside the caller's transaction if given): a plain insert, so
+ * concurrent readers never wait for each other. The entry is durable when the caller commits and
+ * visible at once to the audit views; the sequencer (sealAudit) links it into the hash chain within
+ * a bounded delay (config AUDIT_SEAL_MS).
+ */
 export async function appendAudit(db: Db | Pool, ev: AuditEvent): Promise<number> {
-  const run = async (tx: Db) => {
-    const prevHash = (await repo.lockAuditTail(tx)) ?? GENESIS_HASH;
-    // Texts as they will be stored (a caller's hostile text must neither break the chain nor the append).
-    const text = <T>(v: T): T => storableCopy(v) as T;
-    const body = {
-      at: new Date(), actorKind: text(ev.actor.kind), actorId: text(ev.actor.id), actorName: text(ev.actor.name),
-      departmentId: ev.departmentId ?? null, action: ev.action, subjectId: ev.subjectId ?? null,
-      categories: text(ev.categories ?? []), purpose: text(ev.purpose ?? null), ip: text(ev.ip ?? null), details: text(ev.details ?? {}),
-    };
-    return repo.insertAudit(tx, { ...body, prevHash, hash: chainHash(prevHash, hashedPart(body)) });
-  };
-  return 'totalCount' in db ? withTx(db as Pool, run) : run(db);
+  // Texts as they will be stored (a caller's hostile text must neither break the chain nor the append).
+  const text = <T>(v: T): T => storableCopy(v) as T;
+  return repo.insertAudit(db, {
+    at: new Date(), actorKind: text(ev.actor.kind), actorId: text(ev.actor.id), actorName: text(ev.actor.name),
+    departmentId: ev.departmentId ?? null, action: ev.action, subjectId: ev.subjectId ?? null,
+    categories: text(ev.categories ?? []), purpose: text(ev.purpose ?? null), ip: text(ev.ip ?? null), details: text(ev.details ?? {}),
+  });
 }
 
-/** Recompute the audit chain; the first broken link, or null when intact. */
-export async function verifyAudit(db: Db): Promise<{ checked: number; broken: ChainBreak | null }> {
-  return verifyChain(repo.scanAudit(db), hashedPart);
+/** Entries sealed per transaction of the sequencer. */
+const SEAL_BATCH = 2000;
+
+/**
+ * The sequencer: link every committed, unsealed entry into the hash chain, in batches, oldest first.
+ * One process seals at a time (an advisory lock); with `wait: false` it returns 0 at once when
+ * another is sealing. Entries committed while it runs are sealed by its next pass.
+ */
+export async function sealAudit(pool: Pool, opts: { wait?: boolean } = {}): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const n = await withTx(pool, async (tx) => {
+      if (!(await repo.lockSequencer(tx, opts.wait ?? true))) return -1;
+      const pending = await repo.unsealedAudit(tx, SEAL_BATCH);
+      if (!pending.length) return 0;
+      const tail = await repo.chainTail(tx);
+      let prevHash = tail?.hash ?? GENESIS_HASH;
+      let pos = tail?.chainPos ?? 0;
+      const links = pending.map((row) => {
+        pos += 1;
+        const link = { seq: row.seq, chainPos: pos, prevHash, hash: chainHash(prevHash, hashedPart(row)) };
+        prevHash = link.hash;
+        return link;
+      });
+      await repo.sealAuditRows(tx, links);
+      return links.length;
+    });
+    if (n <= 0) return sealed;
+    sealed += n;
+    if (n < SEAL_BATCH) return sealed;
+  }
+}
+
+/** Run the sequencer every `intervalMs` until stopped; a failed pass is logged and retried. */
+export function startAuditSealer(pool: Pool, intervalMs: number, log: (line: string) => void): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const pass = () => {
+    running = sealAudit(pool, { wait: false }).then(
+      () => undefined,
+      (err: unknown) => log(`audit sealing failed, retrying: ${(err as Error).message}`),
+    ).finally(() => {
+      if (!stopped) timer = setTimeout(pass, intervalMs);
+    });
+  };
+  timer = setTimeout(pass, intervalMs);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+/**
+ * Seal what is pending, then recompute the chain; the first broken link, or null when intact.
+ * `pending` counts entries committed after the seal (sealed by the next pass, not yet checkable).
+ */
+export async function verifyAudit(pool: Pool): Promise<{ checked: number; broken: ChainBreak | null; pending: number }> {
+  await sealAudit(pool);
+  const r = await verifyChain(repo.scanAudit(pool), hashedPart);
+  return { ...r, pending: await repo.countUnsealed(pool) };
 }
 
 export async function listAudit(

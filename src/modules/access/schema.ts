@@ -20,7 +20,8 @@ export const AuditEntry = Type.Object({
   seq: Type.Integer(), at: Type.String(), actorKind: Type.String(), actorId: NullableString, actorName: NullableString, departmentId: NullableInteger,
   action: Type.String(), subjectId: NullableInteger, categories: Type.Array(Type.String()), purpose: NullableString, ip: NullableString,
   details: Type.Record(Type.String(), Type.Unknown(), { description: 'what the action touched; its keys depend on the action' }),
-  prevHash: Type.String(), hash: Type.String(),
+  prevHash: Type.Union([Type.String(), Type.Null()], { description: 'null until the sequencer seals the entry into the chain (within AUDIT_SEAL_MS)' }),
+  hash: Type.Union([Type.String(), Type.Null()], { description: 'null until sealed, like prevHash' }),
 });
 
 export const ApiKeyView = Type.Object({

@@ -50,8 +50,10 @@ export interface paths {
                                 details: {
                                     [key: string]: unknown;
                                 };
-                                prevHash: string;
-                                hash: string;
+                                /** @description null until the sequencer seals the entry into the chain (within AUDIT_SEAL_MS) */
+                                prevHash: string | null;
+                                /** @description null until sealed, like prevHash */
+                                hash: string | null;
                             }[];
                             total: number;
                         };
