@@ -1,12 +1,10 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.js';
+import type { Api } from '../../http/api.js';
 import { errorResponses, Paged } from '../../http/schemas.js';
-import { CatalogClassView, CategoryBody, CategoryView } from './schema.js';
+import { CatalogClassView, CategoryBody, CategoryCodeParam, CategoryView } from './schema.js';
 import * as catalog from './service.js';
-import type { NewCategory } from './types.js';
 
-export async function catalogRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function catalogRoutes(app: Api, deps: AppDeps): Promise<void> {
   app.get('/catalog/classes', { schema: { tags: ['catalog'], summary: 'The 13 national catalog classes', response: { 200: Paged(CatalogClassView) } } }, async () => {
     const items = await catalog.listClasses(deps.pool);
     return { items, total: items.length };
@@ -20,13 +18,13 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.get('/catalog/categories/:code', {
-    schema: { tags: ['catalog'], summary: 'One category with its fields', params: Type.Object({ code: Type.String() }), response: { 200: CategoryView, ...errorResponses } },
-  }, async (req) => catalog.getCategory(deps.pool, (req.params as { code: string }).code));
+    schema: { tags: ['catalog'], summary: 'One category with its fields', params: CategoryCodeParam, response: { 200: CategoryView, ...errorResponses } },
+  }, async (req) => catalog.getCategory(deps.pool, req.params.code));
 
   app.post('/catalog/categories', {
     schema: { tags: ['catalog'], summary: 'Add a category (admin, operator)', body: CategoryBody, response: { 201: CategoryView, ...errorResponses } },
   }, async (req, reply) => {
-    const c = await catalog.addCategory(deps.pool, req.viewer, req.body as NewCategory);
+    const c = await catalog.addCategory(deps.pool, req.viewer, req.body);
     return reply.status(201).send(c);
   });
 }

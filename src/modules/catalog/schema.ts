@@ -1,7 +1,8 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type TLiteral, type TUnion } from '@sinclair/typebox';
 import { DISCLOSURES, FIELD_TYPES, SUBJECT_KINDS } from './types.js';
 
-const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
+// The declared return type keeps the literal union in the static type (inferred, it widens to string).
+const lit = <T extends readonly string[]>(xs: T): TUnion<TLiteral<T[number]>[]> => Type.Union(xs.map((x) => Type.Literal(x)));
 
 export const FieldDefSchema = Type.Object({
   code: Type.String({ minLength: 1, maxLength: 40 }),
@@ -69,3 +70,5 @@ export const CategoryView = Type.Object({
 });
 
 export const CatalogClassView = Type.Object({ code: Type.String(), ordinal: Type.Integer(), name: Type.String(), nameEn: Type.String() });
+
+export const CategoryCodeParam = Type.Object({ code: Type.String() });

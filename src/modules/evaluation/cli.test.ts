@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SessionHeaders, TestApp } from '../../../test/helpers/app.js';
+import { json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
 import { monthOf, monthsAfter, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
 import type { Platform } from '../../platform.js';
 import { registerDrawCommand } from '../inspection/cli.js';
 import { registerEvaluationCommands } from './cli.js';
-import { body, createEvaluationTestApp, post } from './testing.js';
+import { createEvaluationTestApp, post } from './testing.js';
 
 let t: TestApp;
 let clerk: SessionHeaders;
@@ -92,7 +92,7 @@ describe('xinyong evaluate / model / draw', () => {
     const file = path.join(dir, 'plan.json');
     await writeFile(file, pub.body);
     expect((await cli('draw', '--file', file)).out).toContain('VERIFIED');
-    const first = body<{ tasks: { id: number; inspectors: { id: number }[] }[] }>(pub).tasks[0]!;
+    const first = json<{ tasks: { id: number; inspectors: { id: number }[] }[] }>(pub).tasks[0]!;
     await t.db.pool.query('update inspection_task set inspector_ids = $2 where id = $1', [first.id, [...first.inspectors.map((i) => i.id)].reverse()]);
     const bad = await cli('draw', '--verify', String(plan.id));
     expect(bad.exitCode).toBe(1);

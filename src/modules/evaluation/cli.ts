@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { withTx } from '../../db/pool.js';
 import { systemViewer } from '../access/viewer.js';
 import type { Platform } from '../../platform.js';
 import { createModel, listModels, parseModelSource, seedEvaluationModels } from './models.js';
-import { getRun, runEvaluation } from './run.js';
+import { runEvaluation } from './run.js';
 
 export type WithPlatform = <T>(fn: (p: Platform) => Promise<T>) => Promise<T>;
 
@@ -26,7 +25,7 @@ export function registerEvaluationCommands(program: Command, withPlatform: WithP
         await seedEvaluationModels(p.pool);
         const bar = new cliProgress.SingleBar({ format: '{phase} [{bar}] {percentage}% | {value}/{total} subjects | {duration}s' }, cliProgress.Presets.shades_classic);
         let started = false;
-        const run = await runEvaluation(p.pool, systemViewer, p.clock, {
+        const r = await runEvaluation(p.pool, systemViewer, p.clock, {
           model: opts.model, incremental: opts.incremental ?? false, asOf: opts.asOf, chunkSize: opts.chunk,
           onProgress: (done, total, phase) => {
             if (!started) bar.start(Math.max(total, 1), done, { phase });
@@ -36,7 +35,6 @@ export function registerEvaluationCommands(program: Command, withPlatform: WithP
           },
         });
         if (started) bar.stop();
-        const r = await getRun(p.pool, systemViewer, run.id);
         const grades = Object.entries(r.gradeCounts).map(([g, n]) => `${g} ${n.toLocaleString('en-US')}`).join(' · ');
         console.log(`run ${r.id} (${r.mode}${r.basedOnRunId ? ` after run ${r.basedOnRunId}` : ''}) of ${r.model.code} v${r.model.version} as of ${r.asOf}: ${r.subjects.toLocaleString('en-US')} subjects in ${((r.ms ?? 0) / 1000).toFixed(1)} s${grades ? ` — ${grades}` : ''}`);
       }),
@@ -49,7 +47,7 @@ export function registerEvaluationCommands(program: Command, withPlatform: WithP
     .action((file: string) =>
       withPlatform(async (p) => {
         const input = parseModelSource(await readFile(file, 'utf8'));
-        const m = await withTx(p.pool, (db) => createModel(db, systemViewer, input));
+        const m = await createModel(p.pool, systemViewer, input);
         console.log(`model ${m.code} v${m.version} (${m.name}) published`);
       }),
     );

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionHeaders, TestApp } from '../../../test/helpers/app.js';
+import { json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
 import { addDays, monthsAfter, TEST_TODAY, yearsAfter } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc, penaltyRow } from '../../../test/helpers/factories.js';
-import { body, createEvaluationTestApp, genericRow, post } from './testing.js';
+import { createEvaluationTestApp, genericRow, post } from './testing.js';
 
 /**
  * A small known dataset scored by a hand-checkable model (as of today, the injected clock's date):
@@ -85,7 +85,7 @@ async function file(p: Party, category: string, fields: Record<string, string>, 
 const explain = async (p: Party, headers: Record<string, string> = {}, model = 'tiny') => {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/subjects/${p.uscc}/evaluation?model=${model}`, headers });
   expect(res.statusCode, res.body).toBe(200);
-  return body<Explanation>(res);
+  return json<Explanation>(res);
 };
 const staff = () => ({ ...admin, 'x-purpose': encodeURIComponent('信用评价复核') });
 const results = async (runId: number) =>
@@ -128,7 +128,7 @@ afterAll(async () => {
 describe('evaluation models', () => {
   it('seeds the default enterprise and natural-person models and lists them publicly', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/evaluation/models' });
-    const items = body<{ items: { code: string; version: number; gradesPublic: boolean; definition: { totalPoints: number; dimensions: { name: string }[]; grades: { grade: string }[] } }[] }>(res).items;
+    const items = json<{ items: { code: string; version: number; gradesPublic: boolean; definition: { totalPoints: number; dimensions: { name: string }[]; grades: { grade: string }[] } }[] }>(res).items;
     const ent = items.find((m) => m.code === 'enterprise')!;
     expect(ent.definition.totalPoints).toBe(1000);
     expect(ent.definition.grades.map((g) => g.grade)).toEqual(['优秀', '良好', '中等', '较差']);
@@ -145,7 +145,7 @@ describe('evaluation models', () => {
     (bad.dimensions[2]!.indicators[2]!.rule as unknown) = { combine: { op: 'sum', of: ['ghost'] } };
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/evaluation/models', headers: admin, payload: bad });
     expect(res.statusCode).toBe(400);
-    const e = body<{ error: { code: string; details: { field: string; reason: string }[] } }>(res).error;
+    const e = json<{ error: { code: string; details: { field: string; reason: string }[] } }>(res).error;
     expect(e.code).toBe('invalid_model');
     expect(e.details.map((d) => d.reason)).toEqual(['grades_out_of_order', 'unknown_field', 'weights_mismatch']);
     const cyclic = structuredClone(TINY);
@@ -153,7 +153,7 @@ describe('evaluation models', () => {
     (cyclic.dimensions[2]!.indicators[1]!.score as unknown) = { linear: { base: 5, per: 0 } };
     (cyclic.dimensions[2]!.indicators[2]!.rule as unknown) = { combine: { op: 'sum', of: ['tax', 'ghost'] } };
     const res2 = await t.app.inject({ method: 'POST', url: '/api/v1/evaluation/models', headers: admin, payload: cyclic });
-    expect(body<{ error: { details: { reason: string; message: string }[] } }>(res2).error.details.map((d) => d.reason)).toEqual(['unknown_indicator', 'cyclic_indicator']);
+    expect(json<{ error: { details: { reason: string; message: string }[] } }>(res2).error.details.map((d) => d.reason)).toEqual(['unknown_indicator', 'cyclic_indicator']);
   });
 
   it('accepts a model as YAML and as JSON; only staff may publish', async () => {
@@ -165,7 +165,7 @@ describe('evaluation models', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/evaluation/models', headers: { ...admin, 'content-type': 'application/yaml' }, payload: yaml });
     expect(res.statusCode, res.body).toBe(201);
     const broken = await t.app.inject({ method: 'POST', url: '/api/v1/evaluation/models', headers: { ...admin, 'content-type': 'application/yaml' }, payload: 'code: [unclosed\n' });
-    expect(body<{ error: { code: string; details: { reason: string }[] } }>(broken).error.details[0]!.reason).toBe('syntax_error');
+    expect(json<{ error: { code: string; details: { reason: string }[] } }>(broken).error.details[0]!.reason).toBe('syntax_error');
   });
 });
 
@@ -177,7 +177,7 @@ describe('evaluation runs', () => {
     const scores = Object.fromEntries((await results(run.id)).map((r) => [r.subject_id, `${Number(r.score)} ${r.grade}`]));
     expect([1, 2, 3, 4, 5].map((i) => scores[ids[`S${i}`]!])).toEqual(['87.5 B', '80 B', '32.5 D', '77.5 D', '62.5 C']);
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/evaluation/runs/${run.id}`, headers: admin });
-    expect(body(res)).toMatchObject({ id: run.id, model: { code: 'tiny', version: 1 }, subjects: 5 });
+    expect(json(res)).toMatchObject({ id: run.id, model: { code: 'tiny', version: 1 }, subjects: 5 });
   });
 
   it('explains a score indicator by indicator to staff with a purpose', async () => {
@@ -266,11 +266,11 @@ describe('evaluation disclosure', () => {
     const e = await explain(S[1]!);
     expect([e.grade, e.disclosure, e.model.version]).toEqual([null, 'none', 2]);
     const old = await t.app.inject({ method: 'GET', url: `/api/v1/evaluation/runs/${run1}`, headers: admin });
-    expect(body(old)).toMatchObject({ model: { code: 'tiny', version: 1 }, subjects: 5 });
+    expect(json(old)).toMatchObject({ model: { code: 'tiny', version: 1 }, subjects: 5 });
   });
 
   it('documents the evaluation and inspection routes in OpenAPI', async () => {
-    const doc = body<{ paths: Record<string, unknown> }>(await t.app.inject({ method: 'GET', url: '/api/docs/json' }));
+    const doc = json<{ paths: Record<string, unknown> }>(await t.app.inject({ method: 'GET', url: '/api/docs/json' }));
     for (const path of ['/api/v1/evaluation/models', '/api/v1/evaluation/runs', '/api/v1/evaluation/runs/{id}', '/api/v1/subjects/{code}/evaluation',
       '/api/v1/inspection/plans', '/api/v1/inspection/plans/{id}/draw', '/api/v1/inspection/plans/{id}/verify', '/api/v1/inspection/tasks/{id}/result']) {
       expect(doc.paths[path], path).toBeDefined();

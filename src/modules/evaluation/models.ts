@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import type { Db } from '../../db/pool.js';
+import { withTx, type Db, type Pool } from '../../db/pool.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import { checkModel, type CatalogView } from './model-check.js';
@@ -42,10 +42,12 @@ export async function validateModel(db: Db, input: unknown): Promise<ModelDefini
 }
 
 /** Operators publish a model (a new version when the code exists; earlier results are untouched). */
-export async function createModel(db: Db, viewer: Viewer, input: unknown): Promise<ModelRow> {
+export async function createModel(pool: Pool, viewer: Viewer, input: unknown): Promise<ModelRow> {
   requireRole(viewer, 'admin', 'operator');
-  const def = await validateModel(db, input);
-  return repo.insertModelVersion(db, def, viewer.username ?? 'system');
+  return withTx(pool, async (db) => {
+    const def = await validateModel(db, input);
+    return repo.insertModelVersion(db, def, viewer.username ?? 'system');
+  });
 }
 
 /** Seed the default enterprise and natural-person models unless a model with that code exists. */

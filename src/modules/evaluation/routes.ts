@@ -1,29 +1,29 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.js';
-import { withTx } from '../../db/pool.js';
+import type { Api } from '../../http/api.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
 import { explainEvaluation } from './explain.js';
 import type { ModelRow } from './model-types.js';
 import { createModel, listModels, parseModelSource, resolveModel } from './models.js';
-import { getRun, runEvaluation } from './run.js';
-import { ExplanationView, ModelView, RunBody, RunView } from './schema.js';
+import { getRun, runEvaluation, type EvaluationRun } from './run.js';
+import { ExplanationQuery, ExplanationView, ModelBody, ModelList, ModelRefParam, ModelsQuery, ModelView, RunBody, RunView, SubjectCodeParam } from './schema.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const modelView = (m: ModelRow) => ({ ...m, createdAt: m.createdAt.toISOString() });
-const runView = (r: Awaited<ReturnType<typeof getRun>>) => ({ ...r, startedAt: r.startedAt.toISOString(), finishedAt: iso(r.finishedAt) });
+const runView = (r: EvaluationRun) => ({ ...r, startedAt: r.startedAt.toISOString(), finishedAt: iso(r.finishedAt) });
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
+/** The YAML parser below hands the text over as `{ __source }`; a JSON body is the model itself. */
+const modelInput = (body: unknown) => (typeof body === 'object' && body !== null && '__source' in body && typeof body.__source === 'string' ? parseModelSource(body.__source) : body);
 
 /** Evaluation models, runs and the per-subject explanation. Register under /api/v1. */
-export async function evaluationRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function evaluationRoutes(app: Api, deps: AppDeps): Promise<void> {
   app.get('/evaluation/models', {
     schema: {
       tags: ['evaluation'], summary: 'Evaluation models (every version; the methodology is public)',
-      querystring: Type.Object({ code: Type.Optional(Type.String({ maxLength: 63 })) }),
-      response: { 200: Type.Object({ items: Type.Array(ModelView), total: Type.Integer() }), ...errorResponses },
+      querystring: ModelsQuery,
+      response: { 200: ModelList, ...errorResponses },
     },
   }, async (req) => {
-    const code = (req.query as { code?: string }).code;
+    const code = req.query.code;
     const items = (await listModels(deps.pool)).filter((m) => !code || m.code === code).map(modelView);
     return { items, total: items.length };
   });
@@ -31,23 +31,21 @@ export async function evaluationRoutes(app: FastifyInstance, deps: AppDeps): Pro
   app.get('/evaluation/models/:ref', {
     schema: {
       tags: ['evaluation'], summary: 'One model: latest version of a code, or code@version',
-      params: Type.Object({ ref: Type.String({ maxLength: 80 }) }), response: { 200: ModelView, ...errorResponses },
+      params: ModelRefParam, response: { 200: ModelView, ...errorResponses },
     },
-  }, async (req) => modelView(await resolveModel(deps.pool, (req.params as { ref: string }).ref)));
+  }, async (req) => modelView(await resolveModel(deps.pool, req.params.ref)));
 
   // YAML bodies are accepted on this route only (encapsulated parser).
-  await app.register(async (scope) => {
+  await app.register(async (scope: Api) => {
     scope.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, { __source: body }));
     scope.post('/evaluation/models', {
       schema: {
         tags: ['evaluation'], summary: 'Publish a model from JSON or YAML (a new version when the code exists) — admin, operator',
         description: 'Body: the model as JSON, or YAML with Content-Type application/yaml. Invalid models are rejected with every problem in `details` (`field` = path, `reason` = weights_mismatch · unknown_indicator · cyclic_indicator · unknown_category · unknown_field · grades_out_of_order …).',
-        body: Type.Unknown(), response: { 201: ModelView, ...errorResponses },
+        body: ModelBody, response: { 201: ModelView, ...errorResponses },
       },
     }, async (req, reply) => {
-      const body = req.body as { __source?: string } | null;
-      const input = body && typeof body === 'object' && typeof body.__source === 'string' ? parseModelSource(body.__source) : req.body;
-      const m = await withTx(deps.pool, (db) => createModel(db, req.viewer, input));
+      const m = await createModel(deps.pool, req.viewer, modelInput(req.body));
       return reply.status(201).send(modelView(m));
     });
   });
@@ -58,23 +56,23 @@ export async function evaluationRoutes(app: FastifyInstance, deps: AppDeps): Pro
       body: RunBody, response: { 201: RunView, ...errorResponses },
     },
   }, async (req, reply) => {
-    const b = req.body as RunBody;
+    const b = req.body;
     const run = await runEvaluation(deps.pool, req.viewer, deps.clock, { model: b.model, incremental: b.incremental ?? false, asOf: b.asOf });
-    return reply.status(201).send(runView(await getRun(deps.pool, req.viewer, run.id)));
+    return reply.status(201).send(runView(run));
   });
 
   app.get('/evaluation/runs/:id', {
     schema: { tags: ['evaluation'], summary: 'One evaluation run with its grade distribution (staff)', params: IdParam, response: { 200: RunView, ...errorResponses } },
-  }, async (req) => runView(await getRun(deps.pool, req.viewer, (req.params as IdParam).id)));
+  }, async (req) => runView(await getRun(deps.pool, req.viewer, req.params.id)));
 
   app.get('/subjects/:code/evaluation', {
     config: { rateLimit: {} },
     schema: {
       tags: ['evaluation'], summary: 'A subject\'s evaluation: grade, score, breakdown and what-if, filtered by what the caller may see',
       description: 'The public sees the grade when the model publishes grades. The subject itself and staff with a purpose (X-Purpose) see score, per-indicator points and what-if (repairing a record, fulfilling a commitment), except indicators over disclosure classes they may not read.',
-      params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
-      querystring: Type.Object({ model: Type.Optional(Type.String({ maxLength: 63 })), purpose: Type.Optional(Type.String({ maxLength: 200 })) }),
+      params: SubjectCodeParam,
+      querystring: ExplanationQuery,
       response: { 200: ExplanationView, ...errorResponses },
     },
-  }, async (req) => explainEvaluation(deps, req.viewer, (req.params as { code: string }).code, (req.query as { model?: string }).model ?? null));
+  }, async (req) => explainEvaluation(deps, req.viewer, req.params.code, req.query.model ?? null));
 }

@@ -26,6 +26,9 @@ export interface RunOptions {
 }
 
 export type { RunRow } from './repo.js';
+/** A run with the model it scored. */
+export type EvaluationRun = repo.RunRow & { model: { code: string; version: number; name: string } };
+const withModel = (run: repo.RunRow, m: ModelRow): EvaluationRun => ({ ...run, model: { code: m.code, version: m.version, name: m.name } });
 
 const DEFAULT_CHUNK = 250_000;
 
@@ -62,7 +65,7 @@ async function pickBase(client: PoolClient, model: ModelRow, asOf: string, incre
  * last completed run) in one repeatable-read transaction: the run sees one snapshot, and either
  * all its results are stored or none. One run per model code at a time.
  */
-export async function runEvaluation(pool: Pool, viewer: Viewer, clock: Clock, opts: RunOptions): Promise<repo.RunRow> {
+export async function runEvaluation(pool: Pool, viewer: Viewer, clock: Clock, opts: RunOptions): Promise<EvaluationRun> {
   requireRole(viewer, 'admin', 'operator');
   const asOf = opts.asOf ?? clock.today();
   if (!isIsoDate(asOf)) throw new ValidationError(`评价基准日“${asOf}”须为 YYYY-MM-DD`, [{ field: 'asOf', message: 'not a date' }]);
@@ -96,7 +99,7 @@ export async function runEvaluation(pool: Pool, viewer: Viewer, clock: Clock, op
     const finished = await repo.finishRun(client, run.id, { status: 'completed', ...done, ms: Math.round(performance.now() - started), error: null, finishedAt: clock.now() });
     await client.query('commit');
     await analyzeStale(client, ['evaluation_result'], { evaluation_result: done.subjects });
-    return finished;
+    return withModel(finished, model);
   } catch (err) {
     await client.query('rollback').catch(() => undefined);
     if (runId !== null) {
@@ -109,10 +112,9 @@ export async function runEvaluation(pool: Pool, viewer: Viewer, clock: Clock, op
   }
 }
 
-export async function getRun(db: Pool, viewer: Viewer, id: number): Promise<repo.RunRow & { model: { code: string; version: number; name: string } }> {
+export async function getRun(db: Pool, viewer: Viewer, id: number): Promise<EvaluationRun> {
   requireRole(viewer, 'admin', 'operator', 'department');
   const run = await repo.findRun(db, id);
   if (!run) throw new NotFoundError('evaluation run', String(id));
-  const m = (await repo.modelById(db, run.modelId))!;
-  return { ...run, model: { code: m.code, version: m.version, name: m.name } };
+  return withModel(run, (await repo.modelById(db, run.modelId))!);
 }

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 
 /** Request/response schemas of the evaluation routes (the OpenAPI source). */
 
@@ -17,12 +17,17 @@ export const ModelView = Type.Object({
   definition: Type.Unknown({ description: 'the indicator tree: dimensions → indicators with rule and score (see docs/adr/0003-evaluation-models.md)' }),
 });
 
+export const ModelsQuery = Type.Object({ code: Type.Optional(Type.String({ maxLength: 63 })) });
+export const ModelList = Type.Object({ items: Type.Array(ModelView), total: Type.Integer() });
+export const ModelRefParam = Type.Object({ ref: Type.String({ maxLength: 80 }) });
+/** JSON, or YAML text the route's own parser hands over as `{ __source }`; checked by validateModel. */
+export const ModelBody = Type.Unknown();
+
 export const RunBody = Type.Object({
   model: Type.String({ minLength: 2, maxLength: 80, description: 'model code, or code@version' }),
   incremental: Type.Optional(Type.Boolean({ description: 'rescore only subjects whose records changed since the last completed run of this model version' })),
   asOf: Type.Optional(Type.String({ format: 'date', description: 'evaluation date (default today)' })),
 }, { additionalProperties: false });
-export type RunBody = Static<typeof RunBody>;
 
 export const RunView = Type.Object({
   id: Type.Integer(),
@@ -60,3 +65,6 @@ export const ExplanationView = Type.Object({
   whatIfBaseline: Type.Union([Type.Object({ score: Type.Number(), grade: Type.String(), asOf: Type.String() }), Type.Null()]),
   notice: Nullable(Type.String()),
 });
+
+export const SubjectCodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) });
+export const ExplanationQuery = Type.Object({ model: Type.Optional(Type.String({ maxLength: 63 })), purpose: Type.Optional(Type.String({ maxLength: 200 })) });

@@ -1,6 +1,5 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { TEST_NOW } from '../../../test/helpers/clock.js';
-import { createTestApp, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
+import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
 import { seedEvaluationModels } from './models.js';
 
 /** Test-only: the real app on a fresh database with the evaluation models seeded. */
@@ -8,15 +7,11 @@ export async function createEvaluationTestApp(now = TEST_NOW): Promise<TestApp> 
   return createTestApp(now, { seed: async (db) => { await seedEvaluationModels(db.pool); } });
 }
 
-export function body<T = Record<string, unknown>>(res: LightMyRequestResponse): T {
-  return JSON.parse(res.body) as T;
-}
-
 /** POST as a session, failing loudly on an unexpected status. */
 export async function post<T = Record<string, unknown>>(t: TestApp, headers: SessionHeaders | Record<string, string>, url: string, payload: unknown, status = 201): Promise<T> {
   const res = await t.app.inject({ method: 'POST', url, headers, payload: payload as Record<string, unknown> });
   if (res.statusCode !== status) throw new Error(`POST ${url} → ${res.statusCode} (expected ${status}): ${res.body}`);
-  return body<T>(res);
+  return json<T>(res);
 }
 
 /** A generic-category record row (ZTMC / TYSHXYDM / XXBH + the category's own fields). */

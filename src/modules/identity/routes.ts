@@ -1,27 +1,18 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { Api } from '../../http/api.js';
 import { errorResponses } from '../../http/schemas.js';
+import { Validation, ValidateQuery } from './schema.js';
 import { validateCode } from './validate.js';
 
-const Issue = Type.Object({ position: Type.Optional(Type.Integer()), message: Type.String(), messageEn: Type.String() });
-
-export async function identityRoutes(app: FastifyInstance): Promise<void> {
+export async function identityRoutes(app: Api): Promise<void> {
   app.get('/identity/validate', {
     schema: {
       tags: ['identity'],
       summary: 'Validate and explain a USCC, citizen ID number, organisation code or registration number',
-      querystring: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
-      response: {
-        200: Type.Object({
-          valid: Type.Boolean(), scheme: Type.String(), normalized: Type.Union([Type.String(), Type.Null()]),
-          parts: Type.Record(Type.String(), Type.Unknown()), errors: Type.Array(Issue), warnings: Type.Array(Issue),
-        }),
-        ...errorResponses,
-      },
+      querystring: ValidateQuery,
+      response: { 200: Validation, ...errorResponses },
     },
   }, async (req) => {
-    const { code } = req.query as { code: string };
-    const r = validateCode(code);
+    const r = validateCode(req.query.code);
     return { valid: r.valid, scheme: r.scheme, normalized: r.normalized, parts: r.parts, errors: r.errors, warnings: r.warnings };
   });
 }

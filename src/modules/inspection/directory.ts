@@ -1,4 +1,4 @@
-import type { Db } from '../../db/pool.js';
+import { withTx, type Db, type Pool } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import type { PersonalData } from '../../lib/personal-data.js';
 import * as access from '../access/service.js';
@@ -66,6 +66,13 @@ export async function policyOf(db: Db, departmentId: number, modelCode = 'enterp
   return p ? { ...p, isDefault: false } : { ...(await defaultPolicy(db, departmentId, modelCode)), isDefault: true };
 }
 
+/** A department's tier policy (the default when none is set), to its own staff and the credit center. */
+export async function departmentPolicy(db: Db, viewer: Viewer, departmentCode: string, modelCode: string | undefined): Promise<PolicyView> {
+  const dept = await access.getDepartment(db, departmentCode);
+  requireDepartmentStaff(viewer, dept.id);
+  return policyView(await policyOf(db, dept.id, modelCode), dept.code);
+}
+
 export function policyView(p: repo.PolicyRow & { isDefault: boolean }, department: string): PolicyView {
   return {
     department, model: p.modelCode, isDefault: p.isDefault,
@@ -98,16 +105,18 @@ export function checkTiers(grades: string[], model: string, input: TierRatio[], 
 
 /** A department maps every grade of a model to a supervision tier and sampling ratio (percent). */
 export async function setPolicy(
-  db: Db, viewer: Viewer, departmentCode: string,
+  pool: Pool, viewer: Viewer, departmentCode: string,
   input: { model: string; tiers: TierRatio[]; ungraded?: { tier: string; ratio: number } },
 ): Promise<PolicyView> {
-  const dept = await access.getDepartment(db, departmentCode);
-  requireDepartmentStaff(viewer, dept.id);
-  const grades = (await resolveModel(db, input.model)).definition.grades.map((g) => g.grade);
-  const t = checkTiers(grades, input.model, input.tiers, input.ungraded);
-  const row = { departmentId: dept.id, modelCode: input.model, ...t };
-  await repo.savePolicy(db, row, viewer.username ?? 'system');
-  return policyView({ ...row, isDefault: false }, dept.code);
+  return withTx(pool, async (db) => {
+    const dept = await access.getDepartment(db, departmentCode);
+    requireDepartmentStaff(viewer, dept.id);
+    const grades = (await resolveModel(db, input.model)).definition.grades.map((g) => g.grade);
+    const t = checkTiers(grades, input.model, input.tiers, input.ungraded);
+    const row = { departmentId: dept.id, modelCode: input.model, ...t };
+    await repo.savePolicy(db, row, viewer.username ?? 'system');
+    return policyView({ ...row, isDefault: false }, dept.code);
+  });
 }
 
 function checkKinds(kinds: string[], field: string, issues: ErrorDetail[]): void {
@@ -117,26 +126,30 @@ function checkKinds(kinds: string[], field: string, issues: ErrorDetail[]): void
 }
 
 /** 检查事项清单: add an item to a department's list. */
-export async function addItem(db: Db, viewer: Viewer, input: { department?: string; code: string; name: string; basis?: string; method?: string; subjectKinds?: string[] }): Promise<repo.ItemRow> {
-  const dept = await departmentFor(db, viewer, input.department);
-  requireDepartmentStaff(viewer, dept.id);
-  const issues: ErrorDetail[] = [];
-  const kinds = input.subjectKinds ?? ['legal_person', 'unincorporated', 'sole_trader'];
-  checkKinds(kinds, 'subjectKinds', issues);
-  if (issues.length) throw new ValidationError('检查事项有误', issues);
-  const row = await repo.insertItem(db, { departmentId: dept.id, code: input.code, name: input.name.trim(), basis: input.basis ?? '', method: input.method ?? '', subjectKinds: kinds });
-  if (!row) throw new ConflictError(`本部门已有编码为 ${input.code} 的检查事项`, [{ field: 'code', message: 'duplicate item code' }]);
-  return row;
+export async function addItem(pool: Pool, viewer: Viewer, input: { department?: string; code: string; name: string; basis?: string; method?: string; subjectKinds?: string[] }): Promise<repo.ItemRow> {
+  return withTx(pool, async (db) => {
+    const dept = await departmentFor(db, viewer, input.department);
+    requireDepartmentStaff(viewer, dept.id);
+    const issues: ErrorDetail[] = [];
+    const kinds = input.subjectKinds ?? ['legal_person', 'unincorporated', 'sole_trader'];
+    checkKinds(kinds, 'subjectKinds', issues);
+    if (issues.length) throw new ValidationError('检查事项有误', issues);
+    const row = await repo.insertItem(db, { departmentId: dept.id, code: input.code, name: input.name.trim(), basis: input.basis ?? '', method: input.method ?? '', subjectKinds: kinds });
+    if (!row) throw new ConflictError(`本部门已有编码为 ${input.code} 的检查事项`, [{ field: 'code', message: 'duplicate item code' }]);
+    return row;
+  });
 }
 
-export async function updateItem(db: Db, viewer: Viewer, id: number, input: { name?: string; basis?: string; method?: string; subjectKinds?: string[]; active?: boolean }): Promise<repo.ItemRow> {
-  const item = await repo.findItem(db, id);
-  if (!item) throw new NotFoundError('inspection item', String(id));
-  requireDepartmentStaff(viewer, item.departmentId);
-  const issues: ErrorDetail[] = [];
-  if (input.subjectKinds) checkKinds(input.subjectKinds, 'subjectKinds', issues);
-  if (issues.length) throw new ValidationError('检查事项有误', issues);
-  return repo.updateItem(db, id, { name: input.name ?? item.name, basis: input.basis ?? item.basis, method: input.method ?? item.method, subjectKinds: input.subjectKinds ?? item.subjectKinds, active: input.active ?? item.active });
+export async function updateItem(pool: Pool, viewer: Viewer, id: number, input: { name?: string; basis?: string; method?: string; subjectKinds?: string[]; active?: boolean }): Promise<repo.ItemRow> {
+  return withTx(pool, async (db) => {
+    const item = await repo.findItem(db, id);
+    if (!item) throw new NotFoundError('inspection item', String(id));
+    requireDepartmentStaff(viewer, item.departmentId);
+    const issues: ErrorDetail[] = [];
+    if (input.subjectKinds) checkKinds(input.subjectKinds, 'subjectKinds', issues);
+    if (issues.length) throw new ValidationError('检查事项有误', issues);
+    return repo.updateItem(db, id, { name: input.name ?? item.name, basis: input.basis ?? item.basis, method: input.method ?? item.method, subjectKinds: input.subjectKinds ?? item.subjectKinds, active: input.active ?? item.active });
+  });
 }
 
 export async function listItems(db: Db, departmentCode: string | undefined): Promise<repo.ItemRow[]> {
@@ -145,31 +158,37 @@ export async function listItems(db: Db, departmentCode: string | undefined): Pro
 }
 
 /** 执法检查人员名录库: register an inspector with a unique law-enforcement certificate number. */
-export async function addInspector(db: Db, viewer: Viewer, input: { department?: string; name: string; unit: string; certificateNo: string }): Promise<repo.InspectorRow> {
-  const dept = await departmentFor(db, viewer, input.department);
-  requireDepartmentStaff(viewer, dept.id);
-  const id = await repo.insertInspector(db, { departmentId: dept.id, name: input.name.trim(), unit: input.unit.trim(), certificateNo: input.certificateNo.trim() });
-  if (id === null) throw new ConflictError(`执法证号 ${input.certificateNo} 已登记`, [{ field: 'certificateNo', message: 'duplicate certificate number' }]);
-  return (await repo.findInspector(db, id))!;
+export async function addInspector(pool: Pool, viewer: Viewer, input: { department?: string; name: string; unit: string; certificateNo: string }): Promise<repo.InspectorRow> {
+  return withTx(pool, async (db) => {
+    const dept = await departmentFor(db, viewer, input.department);
+    requireDepartmentStaff(viewer, dept.id);
+    const id = await repo.insertInspector(db, { departmentId: dept.id, name: input.name.trim(), unit: input.unit.trim(), certificateNo: input.certificateNo.trim() });
+    if (id === null) throw new ConflictError(`执法证号 ${input.certificateNo} 已登记`, [{ field: 'certificateNo', message: 'duplicate certificate number' }]);
+    return (await repo.findInspector(db, id))!;
+  });
 }
 
-export async function updateInspector(db: Db, viewer: Viewer, id: number, input: { name?: string; unit?: string; active?: boolean }): Promise<repo.InspectorRow> {
-  const ins = await repo.findInspector(db, id);
-  if (!ins) throw new NotFoundError('inspector', String(id));
-  requireDepartmentStaff(viewer, ins.departmentId);
-  await repo.updateInspector(db, id, { name: input.name ?? ins.name, unit: input.unit ?? ins.unit, active: input.active ?? ins.active });
-  return (await repo.findInspector(db, id))!;
+export async function updateInspector(pool: Pool, viewer: Viewer, id: number, input: { name?: string; unit?: string; active?: boolean }): Promise<repo.InspectorRow> {
+  return withTx(pool, async (db) => {
+    const ins = await repo.findInspector(db, id);
+    if (!ins) throw new NotFoundError('inspector', String(id));
+    requireDepartmentStaff(viewer, ins.departmentId);
+    await repo.updateInspector(db, id, { name: input.name ?? ins.name, unit: input.unit ?? ins.unit, active: input.active ?? ins.active });
+    return (await repo.findInspector(db, id))!;
+  });
 }
 
 /** An inspector declares a conflict of interest with a party (回避); later draws never pair them. */
-export async function declareConflict(db: Db, pd: PersonalData, viewer: Viewer, id: number, input: { subject: string; reason: string }, now: Date): Promise<repo.InspectorRow> {
-  const ins = await repo.findInspector(db, id);
-  if (!ins) throw new NotFoundError('inspector', String(id));
-  requireDepartmentStaff(viewer, ins.departmentId);
-  if (!input.reason.trim()) throw new ValidationError('须说明回避理由', [{ field: 'reason', message: 'required' }]);
-  const subject = await getSubjectByCode(db, pd, input.subject);
-  await repo.upsertConflict(db, id, subject.id, input.reason.trim(), now);
-  return (await repo.findInspector(db, id))!;
+export async function declareConflict(pool: Pool, pd: PersonalData, viewer: Viewer, id: number, input: { subject: string; reason: string }, now: Date): Promise<repo.InspectorRow> {
+  return withTx(pool, async (db) => {
+    const ins = await repo.findInspector(db, id);
+    if (!ins) throw new NotFoundError('inspector', String(id));
+    requireDepartmentStaff(viewer, ins.departmentId);
+    if (!input.reason.trim()) throw new ValidationError('须说明回避理由', [{ field: 'reason', message: 'required' }]);
+    const subject = await getSubjectByCode(db, pd, input.subject);
+    await repo.upsertConflict(db, id, subject.id, input.reason.trim(), now);
+    return (await repo.findInspector(db, id))!;
+  });
 }
 
 export async function listInspectors(db: Db, viewer: Viewer, departmentCode: string | undefined): Promise<repo.InspectorRow[]> {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionHeaders, TestApp } from '../../../test/helpers/app.js';
+import { json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
 import { monthOf, monthsAfter, TEST_TODAY, yearOf, yearsAfter } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc } from '../../../test/helpers/factories.js';
-import { body, createEvaluationTestApp, post } from '../evaluation/testing.js';
+import { createEvaluationTestApp, post } from '../evaluation/testing.js';
 import { drawInspection, verifyDraw, type DrawInputs } from './draw.js';
 
 /**
@@ -37,7 +37,7 @@ let plan1: Plan;
 
 const get = async <T>(url: string, headers: Record<string, string> = {}) => {
   const res = await t.app.inject({ method: 'GET', url, headers });
-  return { status: res.statusCode, body: body<T>(res) };
+  return { status: res.statusCode, body: json<T>(res) };
 };
 
 async function subjects(n: number, registeredOn: string, into?: string[]): Promise<void> {
@@ -99,7 +99,7 @@ describe('tiered supervision', () => {
     expect(r.body.tiers.map((x) => [x.grade, x.ratio])).toEqual([['A', 3], ['B', 5], ['C', 10], ['D', 100]]);
     const bad = await t.app.inject({ method: 'PUT', url: '/api/v1/inspection/policies/SCJGJ', headers: clerk, payload: { model: 'risk', tiers: [{ grade: 'A', tier: '低风险', ratio: 3 }, { grade: 'E', tier: '？', ratio: 5 }] } });
     expect(bad.statusCode).toBe(400);
-    expect(body<{ error: { details: { message: string }[] } }>(bad).error.details.map((d) => d.message)).toContain('模型 risk 没有等级“E”（可用：A、B、C、D）');
+    expect(json<{ error: { details: { message: string }[] } }>(bad).error.details.map((d) => d.message)).toContain('模型 risk 没有等级“E”（可用：A、B、C、D）');
   });
 });
 
@@ -136,7 +136,7 @@ describe('random inspections', () => {
     }
     expect(createHash('sha256').update(Buffer.from(plan1.seed!, 'hex')).digest('hex')).toBe(plan1.seedHash);
     const again = await t.app.inject({ method: 'POST', url: `/api/v1/inspection/plans/${plan1.id}/draw`, headers: clerk });
-    expect(body<{ error: { code: string } }>(again).error.code).toBe('already_drawn');
+    expect(json<{ error: { code: string } }>(again).error.code).toBe('already_drawn');
   });
 
   it('anyone can recompute the exact draw from the published inputs and seed', async () => {
@@ -182,7 +182,7 @@ describe('random inspections', () => {
     expect(plan.warnings?.[0]?.message).toMatch(/少于每个检查对象所需的 2 名/);
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/inspection/plans/${plan.id}/draw`, headers: swjClerk });
     expect(res.statusCode).toBe(409);
-    const e = body<{ error: { code: string; message: string; details: { eligible: number; needed: number }[] } }>(res).error;
+    const e = json<{ error: { code: string; message: string; details: { eligible: number; needed: number }[] } }>(res).error;
     expect(e.code).toBe('too_few_inspectors');
     expect(e.message).toMatch(/可派检查人员不足/);
     expect(e.details[0]).toMatchObject({ eligible: 1, needed: 2 });

@@ -55,7 +55,11 @@ async function checkPlanInput(db: Db, departmentId: number, input: PlanInput): P
  * active inspectors and the pairs that may not meet (declared conflicts, inspections of the same
  * party within `repeatMonths`); publish them with sha256 of a fresh secret seed.
  */
-export async function createPlan(db: Db, viewer: Viewer, clock: Clock, input: PlanInput) {
+export async function createPlan(pool: Pool, viewer: Viewer, clock: Clock, input: PlanInput) {
+  return withTx(pool, (db) => commitPlan(db, viewer, clock, input));
+}
+
+async function commitPlan(db: Db, viewer: Viewer, clock: Clock, input: PlanInput) {
   const dept = await departmentFor(db, viewer, input.department);
   requireDepartmentStaff(viewer, dept.id);
   const { items, issues } = await checkPlanInput(db, dept.id, input);

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/pool.js';
+import { withTx, type Db, type Pool } from '../../db/pool.js';
 import { InvalidTransitionError, NotFoundError, ValidationError } from '../../errors.js';
 import { cstDate, type Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
@@ -29,9 +29,13 @@ export interface ResultInput {
 /**
  * Record the result (检查结果) of a drawn task: it enters the archive as a record of the
  * inspection-result category (published when that category is public, and read by evaluation
- * models), and the task is closed — in the caller's transaction.
+ * models), and the task is closed — in one transaction.
  */
-export async function recordTaskResult(ctx: { db: Db; pd: PersonalData; clock: Clock }, viewer: Viewer, taskId: number, input: ResultInput) {
+export async function recordTaskResult(ctx: { pool: Pool; pd: PersonalData; clock: Clock }, viewer: Viewer, taskId: number, input: ResultInput) {
+  return withTx(ctx.pool, (db) => closeTask({ db, pd: ctx.pd, clock: ctx.clock }, viewer, taskId, input));
+}
+
+async function closeTask(ctx: { db: Db; pd: PersonalData; clock: Clock }, viewer: Viewer, taskId: number, input: ResultInput) {
   const task = await repo.findTask(ctx.db, taskId, true);
   if (!task) throw new NotFoundError('inspection task', String(taskId));
   const plan = (await repo.findPlan(ctx.db, task.planId))!;

@@ -1,7 +1,9 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError } from 'fastify';
 import type { AppDeps } from '../../deps.js';
 import { PayloadTooLargeError, ValidationError } from '../../errors.js';
+import type { Api } from '../../http/api.js';
 import { errorHandler } from '../../http/errors.js';
+import { sendFile } from '../../http/file-reply.js';
 import { errorResponses } from '../../http/schemas.js';
 import { issueBatch } from './batch.js';
 import { warmUpReportFonts } from './pdf/fonts.js';
@@ -17,7 +19,7 @@ const MAX_PDF_BYTES = MAX_PDF_MB * 1024 * 1024;
 const pdfTooLarge = () => new PayloadTooLargeError({ field: 'body', what: '核验的报告文件', limit: MAX_PDF_MB, unit: 'MB' }, '平台出具的报告远小于此，请核对所选文件');
 
 /** Credit report routes (mounted under /api/v1). */
-export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function reportRoutes(app: Api, deps: AppDeps): Promise<void> {
   const ctx = reportContext(deps);
   const publicLimit = { rateLimit: {} };
   // Parse the CJK fonts once the server is up rather than in the first requester's report.
@@ -25,7 +27,7 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise
     setImmediate(warmUpReportFonts);
   });
   // Own child context: the raw-PDF body parser stays local to these routes.
-  await app.register(async (r) => {
+  await app.register(async (r: Api) => {
     r.addContentTypeParser(['application/pdf', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_PDF_BYTES }, (_req, body, done) => done(null, body));
 
     r.get('/reports/domains', {
@@ -43,8 +45,7 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise
         body: ReportRequestBody, response: { 201: IssuedReport, ...errorResponses },
       },
     }, async (req, reply) => {
-      const b = req.body as ReportRequestBody;
-      return reply.status(201).send(await issueReport(ctx, req.viewer, b));
+      return reply.status(201).send(await issueReport(ctx, req.viewer, req.body));
     });
 
     r.post('/reports/batch', {
@@ -53,12 +54,12 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise
         body: BatchBody, response: errorResponses,
       },
     }, async (req, reply) => {
-      const { zip, rows } = await issueBatch(ctx, req.viewer, req.body as BatchBody);
-      return reply.type('application/zip')
-        .header('content-disposition', `attachment; filename="reports-${ctx.clock.today()}.zip"`)
-        .header('x-report-count', String(rows.filter((x) => x.ok).length))
-        .header('x-error-count', String(rows.filter((x) => !x.ok).length))
-        .send(zip);
+      const { zip, rows } = await issueBatch(ctx, req.viewer, req.body);
+      return sendFile(reply, 'application/zip', zip, {
+        'content-disposition': `attachment; filename="reports-${ctx.clock.today()}.zip"`,
+        'x-report-count': String(rows.filter((x) => x.ok).length),
+        'x-error-count': String(rows.filter((x) => !x.ok).length),
+      });
     });
 
     r.post('/reports/verify-file', {
@@ -82,10 +83,8 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise
         params: NumberParam, querystring: OptionalCodeQuery, response: errorResponses,
       },
     }, async (req, reply) => {
-      const { number } = req.params as NumberParam;
-      const { code } = req.query as OptionalCodeQuery;
-      const r0 = await getReportPdf(ctx, req.viewer, number, code ?? null);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${r0.number}.pdf"`).send(r0.pdf);
+      const r0 = await getReportPdf(ctx, req.viewer, req.params.number, req.query.code ?? null);
+      return sendFile(reply, 'application/pdf', r0.pdf, { 'content-disposition': `inline; filename="${r0.number}.pdf"` });
     });
 
     r.get('/reports/:number/verify', {
@@ -94,6 +93,6 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise
         tags: ['reports'], summary: 'Verify a report by number and code: genuine, hashes, and whether its facts changed since issue',
         params: NumberParam, querystring: CodeQuery, response: { 200: VerifyResult, ...errorResponses },
       },
-    }, async (req) => verifyReport(ctx, req.viewer, (req.params as NumberParam).number, (req.query as CodeQuery).code));
+    }, async (req) => verifyReport(ctx, req.viewer, req.params.number, req.query.code));
   });
 }

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { REPORT_KINDS } from './types.js';
 
 const Kind = Type.Union(REPORT_KINDS.map((k) => Type.Literal(k)), { default: 'public', description: 'public 公共信用信息报告 · certificate 专用信用报告（无违法违规记录证明版）' });
@@ -13,7 +13,6 @@ export const ReportRequestBody = Type.Object({
   from: Type.Optional(DateStr),
   to: Type.Optional(DateStr),
 }, { additionalProperties: false });
-export type ReportRequestBody = Static<typeof ReportRequestBody>;
 
 export const BatchBody = Type.Object({
   parties: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 200, description: 'USCCs (or ID numbers) of the parties' }),
@@ -23,7 +22,6 @@ export const BatchBody = Type.Object({
   from: Type.Optional(DateStr),
   to: Type.Optional(DateStr),
 }, { additionalProperties: false });
-export type BatchBody = Static<typeof BatchBody>;
 
 export const IssuedReport = Type.Object({
   number: Type.String(), verifyCode: Type.String(), kind: Type.String(), subjectName: Type.String(),
@@ -53,11 +51,8 @@ export const VerifyResult = Type.Object({
 });
 
 export const NumberParam = Type.Object({ number: Type.String({ maxLength: 40 }) });
-export type NumberParam = Static<typeof NumberParam>;
 export const CodeQuery = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) });
-export type CodeQuery = Static<typeof CodeQuery>;
 export const OptionalCodeQuery = Type.Object({ code: Type.Optional(Type.String({ maxLength: 20 })) });
-export type OptionalCodeQuery = Static<typeof OptionalCodeQuery>;
 
 export const DomainList = Type.Object({
   items: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), departmentCodes: Type.Array(Type.String()), categories: Type.Array(Type.String()) })),

@@ -1,30 +1,14 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError } from 'fastify';
 import type { AppDeps } from '../../deps.js';
+import type { Api } from '../../http/api.js';
 import { errorHandler } from '../../http/errors.js';
 import { errorResponses } from '../../http/schemas.js';
-import { SCENARIOS } from '../measures/scenarios.js';
 import { getReview, giveFeedback } from './feedback.js';
 import { AUTO_CONFIRM_SCORE, CANDIDATE_MIN_SCORE } from './match.js';
-import { FeedbackView, ReviewResultView, StoredReviewView } from './schema.js';
-import { MAX_PARTIES, runReview, tooManyParties } from './service.js';
+import { FeedbackBody, FeedbackView, HitParams, ReviewBody, ReviewParams, ReviewResultView, StoredReviewView } from './schema.js';
+import { runReview, tooManyParties } from './service.js';
 
-const ReviewBody = Type.Object({
-  scenario: Type.String({ minLength: 1, maxLength: 40, description: `one of ${SCENARIOS.map((s) => `${s.code} (${s.name})`).join(', ')}` }),
-  department: Type.Optional(Type.String({ maxLength: 40, description: 'credit-center staff only: the department the review is for' })),
-  parties: Type.Array(Type.Object({
-    code: Type.Optional(Type.String({ maxLength: 64 })), name: Type.Optional(Type.String({ maxLength: 300 })),
-  }, { additionalProperties: false }), { minItems: 1, description: `at most ${MAX_PARTIES}; more is a 413` }),
-}, { additionalProperties: false });
-
-const FeedbackBody = Type.Object({
-  applied: Type.Boolean(), measure: Type.Optional(Type.String({ maxLength: 63 })), reason: Type.String({ minLength: 1, maxLength: 2000 }),
-}, { additionalProperties: false });
-
-const ReviewParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const HitParams = Type.Object({ id: Type.Integer({ minimum: 1 }), hitId: Type.Integer({ minimum: 1 }) });
-
-export async function reviewRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function reviewRoutes(app: Api, deps: AppDeps): Promise<void> {
   const ctx = { pool: deps.pool, pd: deps.pd, clock: deps.clock };
 
   app.post('/reviews', {
@@ -36,11 +20,11 @@ export async function reviewRoutes(app: FastifyInstance, deps: AppDeps): Promise
       description: `Per party, in input order: the matched subject (exact code, or exact normalised name, or a fuzzy name match scoring ≥ ${AUTO_CONFIRM_SCORE}), weaker candidates (≥ ${CANDIDATE_MIN_SCORE}), live list entries and serious penalties, and the active measures for the scenario with their legal basis. Malformed codes are reported in the party's errors.`,
       body: ReviewBody, response: { 200: ReviewResultView, ...errorResponses, 413: errorResponses[400] },
     },
-  }, async (req) => runReview(ctx, req.viewer, req.body as Parameters<typeof runReview>[2]));
+  }, async (req) => runReview(ctx, req.viewer, req.body));
 
   app.get('/reviews/:id', {
     schema: { tags: ['review'], summary: 'A stored review with its hits and feedback (the reviewing department, the credit center)', params: ReviewParams, response: { 200: StoredReviewView, ...errorResponses } },
-  }, async (req) => getReview(deps.pool, req.viewer, (req.params as { id: number }).id));
+  }, async (req) => getReview(deps.pool, req.viewer, req.params.id));
 
   app.post('/reviews/:id/hits/:hitId/feedback', {
     schema: {
@@ -48,7 +32,7 @@ export async function reviewRoutes(app: FastifyInstance, deps: AppDeps): Promise
       params: HitParams, body: FeedbackBody, response: { 201: FeedbackView, ...errorResponses },
     },
   }, async (req, reply) => {
-    const p = req.params as { id: number; hitId: number };
-    return reply.status(201).send(await giveFeedback(deps.pool, req.viewer, p.id, p.hitId, req.body as { applied: boolean; measure?: string; reason: string }, deps.clock.now()));
+    const p = req.params;
+    return reply.status(201).send(await giveFeedback(deps.pool, req.viewer, p.id, p.hitId, req.body, deps.clock.now()));
   });
 }

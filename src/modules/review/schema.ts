@@ -1,5 +1,24 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, NullableInteger, NullableNumber, NullableString } from '../../http/schemas.js';
+import { DateString, Nullable, NullableInteger, NullableNumber, NullableString } from '../../http/schemas.js';
+import { SCENARIOS } from '../measures/scenarios.js';
+import { MAX_PARTIES } from './service.js';
+
+export const ReviewBody = Type.Object({
+  scenario: Type.String({ minLength: 1, maxLength: 40, description: `one of ${SCENARIOS.map((s) => `${s.code} (${s.name})`).join(', ')}` }),
+  department: Type.Optional(Type.String({ maxLength: 40, description: 'credit-center staff only: the department the review is for' })),
+  parties: Type.Array(Type.Object({
+    code: Type.Optional(Type.String({ maxLength: 64 })), name: Type.Optional(Type.String({ maxLength: 300 })),
+  }, { additionalProperties: false }), { minItems: 1, description: `at most ${MAX_PARTIES}; more is a 413` }),
+}, { additionalProperties: false });
+
+export const FeedbackBody = Type.Object({
+  applied: Type.Boolean(), measure: Type.Optional(Type.String({ maxLength: 63 })), reason: Type.String({ minLength: 1, maxLength: 2000 }),
+}, { additionalProperties: false });
+
+export const ReviewParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const HitParams = Type.Object({ id: Type.Integer({ minimum: 1 }), hitId: Type.Integer({ minimum: 1 }) });
+
+export const MeasureStatsQuery = Type.Object({ department: Type.Optional(Type.String({ maxLength: 40 })), from: Type.Optional(DateString), to: Type.Optional(DateString) });
 
 const Match = Type.Object({
   subjectId: Type.Integer(), kind: Type.String(), uscc: NullableString, idNumberMasked: Type.Optional(Type.String()), name: Type.String(),

@@ -1,0 +1,18 @@
+import { Type } from '@sinclair/typebox';
+import { DateString, PageQuery } from '../../http/schemas.js';
+import { PUBLICITY_TYPES } from './service.js';
+
+const PublicityItem = Type.Object({
+  id: Type.Integer(), type: Type.String(), department: Type.String(), departmentName: Type.String(),
+  subject: Type.Object({ kind: Type.String(), name: Type.String(), uscc: Type.Optional(Type.String()), idNumberMasked: Type.Optional(Type.String()) }),
+  fields: Type.Record(Type.String(), Type.String()), decidedOn: Type.Union([Type.String(), Type.Null()]),
+  publishFrom: Type.Union([Type.String(), Type.Null()]), publishUntil: Type.Union([Type.String(), Type.Null()]),
+  severity: Type.Union([Type.String(), Type.Null()]), state: Type.String(),
+});
+
+export const PublicityQuery = Type.Object({
+  type: Type.Optional(Type.Union(PUBLICITY_TYPES.map((t) => Type.Literal(t)))), q: Type.Optional(Type.String({ maxLength: 100 })),
+  department: Type.Optional(Type.String({ maxLength: 40 })), from: Type.Optional(DateString), to: Type.Optional(DateString), ...PageQuery,
+});
+
+export const PublicityPage = Type.Object({ items: Type.Array(PublicityItem), total: Type.Integer() });
