@@ -20,9 +20,14 @@ declare module 'fastify' {
   }
 }
 
+/** `?purpose=`: the hook runs before any route's schema, so the query is whatever the URL held. */
+function queryPurpose(query: unknown): unknown {
+  return typeof query === 'object' && query !== null && 'purpose' in query ? query.purpose : undefined;
+}
+
 function purposeOf(req: FastifyRequest): string | null {
   const header = req.headers['x-purpose'];
-  const raw = (Array.isArray(header) ? header[0] : header) ?? (req.query as Record<string, unknown> | undefined)?.purpose;
+  const raw = (Array.isArray(header) ? header[0] : header) ?? queryPurpose(req.query);
   if (typeof raw !== 'string' || !raw.trim()) return null;
   let text = raw;
   try {

@@ -7,6 +7,8 @@ import * as repo from './keys-repo.js';
 import { getDepartment } from './service.js';
 import { requireRole, SCOPES, type Scope, type Viewer } from './viewer.js';
 
+export type { ApiKeyRow } from './keys-repo.js';
+
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** Issue a key for a department system: returned once, stored only as a hash. */

@@ -1,9 +1,21 @@
-import { Type } from '@sinclair/typebox';
-import { NullableInteger, NullableString, Paged } from '../../http/schemas.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { NullableInteger, NullableString, PageQuery, Paged } from '../../http/schemas.js';
+import { ROLES, SCOPES } from './viewer.js';
+
+/** `?page=&pageSize=` alone. */
+export const PageOnlyQuery = Type.Object(PageQuery);
+
+export const LoginBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) });
+
+export const LoginView = Type.Object({ username: Type.String(), role: Type.String(), departmentId: Type.Union([Type.Integer(), Type.Null()]), expiresAt: Type.String(), csrfToken: Type.String() });
 
 export const DepartmentView = Type.Object({
   id: Type.Integer(), code: Type.String(), name: Type.String(), uscc: NullableString, region: NullableString, active: Type.Boolean(),
 });
+
+export const DepartmentBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), name: Type.String({ minLength: 1, maxLength: 200 }), uscc: Type.Optional(Type.String()), region: Type.Optional(Type.String()) }, { additionalProperties: false });
+
+export const DepartmentsPage = Paged(DepartmentView);
 
 export const MeView = Type.Object({
   role: Type.String({ description: 'admin, operator, department, lender, subject, or public when not logged in' }),
@@ -16,6 +28,20 @@ export const UserView = Type.Object({
   subjectId: NullableInteger, locked: Type.Boolean(), disabled: Type.Boolean(),
 });
 
+export const UserBody = Type.Object({
+  username: Type.String(), password: Type.String(), displayName: Type.Optional(Type.String()),
+  role: Type.Union(ROLES.map((r) => Type.Literal(r))), department: Type.Optional(Type.String()),
+  subject: Type.Optional(Type.String({ description: 'for role subject: USCC or ID number of the verified subject' })),
+}, { additionalProperties: false });
+export type UserBody = Static<typeof UserBody>;
+
+export const CreatedUserView = Type.Object({ id: Type.Integer(), username: Type.String(), role: Type.String() });
+
+export const UsersPage = Paged(UserView);
+
+export const AuditQuery = Type.Object({ subject: Type.Optional(Type.String({ maxLength: 64, description: 'the subject: its numeric id, USCC, ID number or legacy code' })), actor: Type.Optional(Type.String()), from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })), ...PageQuery });
+export type AuditQuery = Static<typeof AuditQuery>;
+
 export const AuditEntry = Type.Object({
   seq: Type.Integer(), at: Type.String(), actorKind: Type.String(), actorId: NullableString, actorName: NullableString, departmentId: NullableInteger,
   action: Type.String(), subjectId: NullableInteger, categories: Type.Array(Type.String()), purpose: NullableString, ip: NullableString,
@@ -24,16 +50,34 @@ export const AuditEntry = Type.Object({
   hash: Type.Union([Type.String(), Type.Null()], { description: 'null until sealed, like prevHash' }),
 });
 
+export const AuditPage = Paged(AuditEntry);
+
+export const ApiKeyBody = Type.Object({
+  department: Type.String(), name: Type.Optional(Type.String({ maxLength: 100 })),
+  scopes: Type.Array(Type.String(), { description: `any of ${SCOPES.join(', ')}` }), expiresAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+}, { additionalProperties: false });
+
+export const IssuedKeyView = Type.Object({ id: Type.Integer(), key: Type.String(), prefix: Type.String() });
+
 export const ApiKeyView = Type.Object({
   id: Type.Integer(), departmentId: Type.Integer(), departmentCode: Type.String(), name: Type.String(), prefix: Type.String(), scopes: Type.Array(Type.String()),
   expiresAt: NullableString, revokedAt: NullableString, createdAt: Type.String(), lastUsedAt: NullableString,
 });
+
+export const ApiKeysPage = Paged(ApiKeyView);
+
+export const GrantBody = Type.Object({
+  grantee: Type.String({ minLength: 1 }), scope: Type.Optional(Type.Array(Type.String())),
+  purpose: Type.String({ minLength: 1, maxLength: 200 }), expiresAt: Type.String(),
+}, { additionalProperties: false });
 
 export const GrantView = Type.Object({
   id: Type.Integer(), subjectId: Type.Integer(), grantee: Type.String({ description: 'the lender\'s display name or the department\'s name' }),
   categories: Type.Array(Type.String(), { description: 'empty: every authorised (B) category' }), purpose: Type.String(),
   expiresAt: Type.String(), createdAt: Type.String(), revokedAt: NullableString,
 });
+
+export const GrantsPage = Paged(GrantView);
 
 export const AccessLogPage = Paged(Type.Object({
   at: Type.String(), actor: NullableString, actorKind: Type.String(), departmentId: NullableInteger, purpose: NullableString, categories: Type.Array(Type.String()),

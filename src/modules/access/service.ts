@@ -2,10 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Pool } from '../../db/pool.js';
 import { ConflictError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { validateUscc } from '../identity/uscc.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, listAudit } from './audit.js';
 import { DUMMY_PASSWORD_HASH, generatePassword, hashPassword, verifyPassword } from './password.js';
 import * as repo from './repo.js';
 import { requireRole, type Role, type Viewer } from './viewer.js';
+
+/** How access finds a subject by its code; app.ts passes the subjects module's lookup, so access stays below subjects. */
+export interface SubjectLookup {
+  subjectIdByCode(code: string): Promise<number>;
+}
 
 export const SESSION_HOURS = 8;
 export const MAX_LOGIN_FAILURES = 5;
@@ -94,6 +99,18 @@ export async function createUser(
 }
 
 /** First start: create `admin` with ADMIN_PASSWORD or a generated one (returned to print once). */
+/** An admin creates an account; a subject account names its verified subject by USCC or ID number. */
+export async function createUserAccount(
+  db: Db,
+  viewer: Viewer,
+  input: { username: string; displayName?: string; password: string; role: Role; department?: string; subject?: string },
+  subjects: SubjectLookup,
+): Promise<repo.UserRow> {
+  const { subject, ...rest } = input;
+  const subjectId = subject ? await subjects.subjectIdByCode(subject) : null;
+  return createUser(db, viewer, { ...rest, subjectId });
+}
+
 export async function ensureAdmin(db: Db, configured: string | null): Promise<{ created: boolean; password: string | null }> {
   if ((await repo.countUsers(db, 'admin')) > 0) return { created: false, password: null };
   const password = configured ?? generatePassword();
@@ -142,4 +159,19 @@ export const getDepartmentById = (db: Db, id: number) => repo.findDepartment(db,
 export async function listUsers(db: Db, viewer: Viewer, page: number, pageSize: number) {
   requireRole(viewer, 'admin');
   return repo.listUsers(db, pageSize, (page - 1) * pageSize);
+}
+
+/** The audit log for admins, filtered by subject (its numeric id or any of its codes), actor and dates. */
+export async function readAuditLog(
+  db: Db,
+  viewer: Viewer,
+  q: { subject?: string; actor?: string; from?: string; to?: string; page: number; pageSize: number },
+  subjects: SubjectLookup,
+) {
+  // The role first: a 401/403 must not depend on whether the subject's code exists.
+  requireRole(viewer, 'admin');
+  const subject = q.subject?.trim();
+  // Short digit strings are subject ids; anything longer is a code (a 9-digit org code included).
+  const subjectId = !subject ? null : /^\d{1,8}$/.test(subject) ? Number(subject) : await subjects.subjectIdByCode(subject);
+  return listAudit(db, viewer, { subjectId, actor: q.actor ?? null, from: q.from ?? null, to: q.to ?? null, page: q.page, pageSize: q.pageSize });
 }

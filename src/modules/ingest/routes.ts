@@ -1,12 +1,11 @@
 import { PassThrough, Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.js';
 import { ValidationError } from '../../errors.js';
-import { errorResponses, IdParam, PageQuery } from '../../http/schemas.js';
-import { errorsCsv } from './errors-csv.js';
-import { errorsCsvUrl, issueView, SubmissionDetail, SubmissionSummary, submissionView, SubmitJsonBody, SubmitQuery, SubmitResponse } from './schema.js';
+import type { Api } from '../../http/api.js';
+import { errorResponses, IdParam } from '../../http/schemas.js';
+import { errorsCsvUrl, issueView, SubmissionDetail, SubmissionsPage, SubmissionsQuery, submissionView, SubmitBody, SubmitQuery, SubmitResponse } from './schema.js';
 import * as ingest from './service.js';
 import type { SubmissionFormat } from './types.js';
 
@@ -14,13 +13,18 @@ const RAW_TYPES = ['text/csv', 'application/csv', 'application/x-ndjson', 'appli
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
 
 function inputFrom(q: Record<string, unknown>, fileName: string | null): ingest.SubmitInput {
-  const str = (k: string) => (typeof q[k] === 'string' && (q[k] as string).trim() ? (q[k] as string).trim() : null);
+  const str = (k: string) => {
+    const v = q[k];
+    return typeof v === 'string' && v.trim() ? v.trim() : null;
+  };
   const department = str('department');
   const category = str('category');
-  const missing = [!department && 'department', !category && 'category'].filter(Boolean) as string[];
-  if (missing.length) throw new ValidationError(`缺少 ${missing.join('、')}（表单字段须放在文件之前，或作为查询参数）`, missing.map((f) => ({ field: f, message: 'required' })));
+  if (!department || !category) {
+    const missing = [...(department ? [] : ['department']), ...(category ? [] : ['category'])];
+    throw new ValidationError(`缺少 ${missing.join('、')}（表单字段须放在文件之前，或作为查询参数）`, missing.map((f) => ({ field: f, message: 'required' })));
+  }
   return {
-    department: department!, category: category!, mapping: str('mapping'), encoding: str('encoding'),
+    department, category, mapping: str('mapping'), encoding: str('encoding'),
     format: str('format') as SubmissionFormat | null, fileName: str('fileName') ?? fileName,
     ignoreUnknown: q.ignoreUnknown === true || TRUE.has(String(q.ignoreUnknown ?? '').toLowerCase()),
   };
@@ -39,8 +43,8 @@ function untilClientGone(reply: FastifyReply): AbortSignal {
 }
 
 /** Multipart: the form fields (department, category, …) first, then the file, streamed. */
-async function fromMultipart(req: FastifyRequest, deps: AppDeps, signal: AbortSignal): Promise<ingest.SubmissionResult> {
-  const fields: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
+async function fromMultipart(req: FastifyRequest, query: SubmitQuery, deps: AppDeps, signal: AbortSignal): Promise<ingest.SubmissionResult> {
+  const fields: Record<string, unknown> = { ...query };
   let result: ingest.SubmissionResult | null = null;
   for await (const part of req.parts()) {
     if (part.type === 'field') {
@@ -68,8 +72,8 @@ async function fromMultipart(req: FastifyRequest, deps: AppDeps, signal: AbortSi
   return result;
 }
 
-export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  await app.register(async (scope) => {
+export async function ingestRoutes(app: Api, deps: AppDeps): Promise<void> {
+  await app.register(async (scope: Api) => {
     await scope.register(multipart, { limits: { fileSize: Number.MAX_SAFE_INTEGER, files: 1, fields: 20 } });
     scope.addContentTypeParser(RAW_TYPES, (_req, payload, done) => done(null, payload));
 
@@ -79,25 +83,26 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
       schema: {
         tags: ['collection'], summary: 'Submit records: JSON batch, multipart file upload (field `file`), or the file as the raw body (text/csv, application/x-ndjson, xlsx) with department/category as query parameters',
         querystring: SubmitQuery,
-        body: { content: { 'application/json': { schema: SubmitJsonBody } } },
+        body: SubmitBody,
         response: { 201: SubmitResponse, ...errorResponses },
       },
     }, async (req, reply) => {
       let result: ingest.SubmissionResult;
       const signal = untilClientGone(reply);
       if (req.isMultipart()) {
-        result = await fromMultipart(req, deps, signal);
+        result = await fromMultipart(req, req.query, deps, signal);
       } else if (req.body instanceof Readable) {
         const payload = req.body;
         try {
-          result = await ingest.submitFile(deps, req.viewer, inputFrom(req.query as Record<string, unknown>, null), payload, { signal });
+          result = await ingest.submitFile(deps, req.viewer, inputFrom(req.query, null), payload, { signal });
         } catch (err) {
           payload.resume();
           throw err;
         }
+      } else if (req.body) {
+        result = await ingest.submitRecords(deps, req.viewer, req.body, req.body.records);
       } else {
-        const body = req.body as SubmitJsonBody;
-        result = await ingest.submitRecords(deps, req.viewer, body, body.records);
+        throw new ValidationError('缺少报送内容：JSON 批量、multipart 文件或原始文件', [{ field: 'body', message: 'required' }], 'missing_body');
       }
       const issues = await ingest.submissionIssues(deps.pool, result.id, 20);
       return reply.status(201).send({ ...result, errors: issues.errors.map(issueView), warnings: issues.warnings.map(issueView), errorsCsv: errorsCsvUrl(result.id) });
@@ -107,30 +112,29 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
   app.get('/submissions', {
     schema: {
       tags: ['collection'], summary: 'Submission history (a clerk: its department; the credit center: any)',
-      querystring: Type.Object({ department: Type.Optional(Type.String()), ...PageQuery }),
-      response: { 200: Type.Object({ items: Type.Array(SubmissionSummary), total: Type.Integer() }), ...errorResponses },
+      querystring: SubmissionsQuery,
+      response: { 200: SubmissionsPage, ...errorResponses },
     },
   }, async (req) => {
-    const q = req.query as { department?: string; page: number; pageSize: number };
-    const r = await ingest.listSubmissions(deps.pool, req.viewer, q);
+    const r = await ingest.listSubmissions(deps.pool, req.viewer, req.query);
     return { items: r.items.map(submissionView), total: r.total };
   });
 
   app.get('/submissions/:id', {
     schema: { tags: ['collection'], summary: 'Status, counts, first row errors and warnings of a submission', params: IdParam, response: { 200: SubmissionDetail, ...errorResponses } },
   }, async (req) => {
-    const s = await ingest.getSubmission(deps.pool, req.viewer, (req.params as IdParam).id);
-    const issues = await ingest.submissionIssues(deps.pool, s.id, 100);
-    return { ...submissionView(s), errors: issues.errors.map(issueView), warnings: issues.warnings.map(issueView), errorsCsv: errorsCsvUrl(s.id) };
+    const { submission: s, errors, warnings } = await ingest.readSubmission(deps.pool, req.viewer, req.params.id, 100);
+    return { ...submissionView(s), errors: errors.map(issueView), warnings: warnings.map(issueView), errorsCsv: errorsCsvUrl(s.id) };
   });
 
-  app.get('/submissions/:id/errors.csv', {
+  // The CSV is a stream no response schema describes (the document lists only the errors), so the route names its types.
+  app.get<{ Params: IdParam; Reply: Readable }>('/submissions/:id/errors.csv', {
     schema: { tags: ['collection'], summary: 'The rejected rows as CSV (original columns + 错误行号 + 错误原因), to fix and re-submit', params: IdParam, response: errorResponses },
   }, async (req, reply) => {
-    const s = await ingest.getSubmission(deps.pool, req.viewer, (req.params as IdParam).id);
+    const { id, csv } = await ingest.submissionErrorsCsv(deps.pool, req.viewer, req.params.id);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="submission-${s.id}-errors.csv"`)
-      .send(Readable.from(errorsCsv(deps.pool, s)));
+      .header('content-disposition', `attachment; filename="submission-${id}-errors.csv"`)
+      .send(Readable.from(csv));
   });
 }

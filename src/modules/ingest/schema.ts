@@ -1,4 +1,6 @@
+import type { Readable } from 'node:stream';
 import { Type, type Static } from '@sinclair/typebox';
+import { PageQuery } from '../../http/schemas.js';
 import { SUBMISSION_FORMATS, SUBMISSION_STATUSES, type StoredIssue, type SubmissionRow } from './types.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -36,6 +38,10 @@ export const SubmissionSummary = Type.Object({
   error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }, { additionalProperties: true }), Type.Null()]),
 });
 
+export const SubmissionsQuery = Type.Object({ department: Type.Optional(Type.String()), ...PageQuery });
+
+export const SubmissionsPage = Type.Object({ items: Type.Array(SubmissionSummary), total: Type.Integer() });
+
 export const SubmissionDetail = Type.Composite([
   SubmissionSummary,
   Type.Object({ errors: Type.Array(Issue), warnings: Type.Array(Issue), errorsCsv: Type.String() }),
@@ -49,6 +55,12 @@ export const SubmitJsonBody = Type.Object({
   ignoreUnknown: Type.Optional(Type.Boolean({ description: 'drop keys outside the catalog instead of refusing the batch' })),
 }, { additionalProperties: false });
 export type SubmitJsonBody = Static<typeof SubmitJsonBody>;
+
+/**
+ * The body of POST /submissions: a JSON batch (the only kind the schema validates), the file as a
+ * raw stream (text/csv, xlsx, …), or nothing when the file comes as multipart parts or not at all.
+ */
+export const SubmitBody = Type.Unsafe<SubmitJsonBody | Readable | undefined>({ content: { 'application/json': { schema: SubmitJsonBody } } });
 
 export const SubmitQuery = Type.Object({
   department: Type.Optional(Type.String()),

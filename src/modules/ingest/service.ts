@@ -9,6 +9,7 @@ import * as catalog from '../catalog/service.js';
 import { actorFor } from '../records/service.js';
 import { RowShaper } from './columns.js';
 import { parseEncodingName } from './encoding.js';
+import { errorsCsv } from './errors-csv.js';
 import { mappingFor } from './mappings.js';
 import { CLIENT_GONE, runImport, type RunOptions } from './pipeline.js';
 import { RowPreparer } from './prepare.js';
@@ -121,6 +122,18 @@ export async function getSubmission(db: Db, viewer: Viewer, id: number): Promise
   if (!s) throw new NotFoundError('submission', String(id));
   requireDepartmentWriter(viewer, s.departmentId);
   return s;
+}
+
+/** A submission with its first `issueLimit` row errors and warnings, for whoever may read it. */
+export async function readSubmission(db: Db, viewer: Viewer, id: number, issueLimit: number): Promise<{ submission: SubmissionRow; errors: StoredIssue[]; warnings: StoredIssue[] }> {
+  const submission = await getSubmission(db, viewer, id);
+  return { submission, ...(await submissionIssues(db, submission.id, issueLimit)) };
+}
+
+/** The rejected rows of a submission as CSV text, streamed, for whoever may read the submission. */
+export async function submissionErrorsCsv(db: Db, viewer: Viewer, id: number): Promise<{ id: number; csv: AsyncGenerator<string> }> {
+  const s = await getSubmission(db, viewer, id);
+  return { id: s.id, csv: errorsCsv(db, s) };
 }
 
 export async function submissionIssues(db: Db, id: number, limit: number): Promise<{ errors: StoredIssue[]; warnings: StoredIssue[] }> {

@@ -1,14 +1,12 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.js';
 import { PayloadTooLargeError } from '../../errors.js';
-import { errorResponses, IdParam, PageQuery } from '../../http/schemas.js';
-import { requireRole } from '../access/viewer.js';
+import type { Api } from '../../http/api.js';
+import { errorResponses, IdParam } from '../../http/schemas.js';
 import { actorFor } from '../records/service.js';
-import { importEntries, MAX_IMPORT_ROWS, type ImportRow } from './import.js';
-import { CodeParam, EntryBody, EntryVersions, ExitBody, ImportBody, ImportResultView, ListBody, ListEntriesPage, ListEntryView, ListPatch, ListView } from './schema.js';
+import { importEntries, MAX_IMPORT_ROWS } from './import.js';
+import { CodeParam, EntriesQuery, EntryBody, EntryVersions, ExitBody, ImportBody, ImportResultView, ListBody, ListEntriesPage, ListEntryView, ListPatch, ListsPage, ListView } from './schema.js';
 import * as lists from './service.js';
-import type { EntryRow, EntryView, ExitReason, ListRow, NewList } from './types.js';
+import type { EntryRow, EntryView, ListRow } from './types.js';
 
 const listView = (l: ListRow) => ({
   code: l.code, name: l.name, kind: l.kind, legalBasis: l.legalBasis, standard: l.standard, procedure: l.procedure, remedies: l.remedies,
@@ -22,15 +20,15 @@ export const entryView = (e: EntryRow, list?: string) => ({
 });
 
 const publicEntry = (e: EntryView) => ({
-  ...entryView(e, e.listCode), subject: { kind: e.subjectKind, name: e.subjectName, ...(e.uscc ? { uscc: e.uscc } : {}), ...(e.idMasked ? { idNumberMasked: e.idMasked } : {}) },
+  ...entryView(e), list: e.listCode, subject: { kind: e.subjectKind, name: e.subjectName, ...(e.uscc ? { uscc: e.uscc } : {}), ...(e.idMasked ? { idNumberMasked: e.idMasked } : {}) },
   department: e.departmentCode,
 });
 
-export async function listRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function listRoutes(app: Api, deps: AppDeps): Promise<void> {
   const ctx: lists.ListContext = { pool: deps.pool, pd: deps.pd, clock: deps.clock };
 
   app.get('/lists', {
-    schema: { tags: ['lists'], summary: 'Honour, black and watch lists (红名单 / 严重失信主体名单 / 重点关注名单)', response: { 200: Type.Object({ items: Type.Array(ListView), total: Type.Integer() }) } },
+    schema: { tags: ['lists'], summary: 'Honour, black and watch lists (红名单 / 严重失信主体名单 / 重点关注名单)', response: { 200: ListsPage } },
   }, async (req) => {
     const items = (await lists.listLists(deps.pool, req.viewer)).map(listView);
     return { items, total: items.length };
@@ -39,29 +37,28 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   app.post('/lists', {
     schema: { tags: ['lists'], summary: 'Declare a list (admin, operator); a blacklist needs its legal basis', body: ListBody, response: { 201: ListView, ...errorResponses } },
   }, async (req, reply) => {
-    const b = req.body as Omit<NewList, 'departmentCode'> & { department?: string | null };
-    const row = await lists.createList(deps.pool, req.viewer, { ...b, departmentCode: b.department ?? null, defaultMonths: b.defaultMonths ?? null, standard: b.standard ?? '', procedure: b.procedure ?? '', remedies: b.remedies ?? '', legalBasis: b.legalBasis ?? '' });
+    const { department, ...b } = req.body;
+    const row = await lists.createList(deps.pool, req.viewer, { ...b, departmentCode: department ?? null, defaultMonths: b.defaultMonths ?? null, standard: b.standard ?? '', procedure: b.procedure ?? '', remedies: b.remedies ?? '', legalBasis: b.legalBasis ?? '' });
     return reply.status(201).send(listView(row));
   });
 
   app.patch('/lists/:code', {
     schema: { tags: ['lists'], summary: 'Change a list\'s texts, issuing department or status (admin, operator)', params: CodeParam, body: ListPatch, response: { 200: ListView, ...errorResponses } },
   }, async (req) => {
-    const { department, ...rest } = req.body as Partial<NewList> & { department?: string | null };
+    const { department, ...rest } = req.body;
     const patch = department === undefined ? rest : { ...rest, departmentCode: department };
-    return listView(await lists.updateList(deps.pool, req.viewer, (req.params as { code: string }).code, patch));
+    return listView(await lists.updateList(deps.pool, req.viewer, req.params.code, patch));
   });
 
   app.get('/lists/:code/entries', {
     config: { rateLimit: {} },
     schema: {
       tags: ['lists'], summary: 'Entries of a list: live ones for everyone (natural persons masked); exited ones for staff',
-      params: CodeParam, querystring: Type.Object({ state: Type.Union([Type.Literal('listed'), Type.Literal('exited'), Type.Literal('all')], { default: 'listed' }), ...PageQuery }),
+      params: CodeParam, querystring: EntriesQuery,
       response: { 200: ListEntriesPage, ...errorResponses },
     },
   }, async (req) => {
-    const q = req.query as { state: 'listed' | 'exited' | 'all'; page: number; pageSize: number };
-    const r = await lists.listEntries(deps.pool, req.viewer, (req.params as { code: string }).code, q);
+    const r = await lists.listEntries(deps.pool, req.viewer, req.params.code, req.query);
     return { items: r.items.map(publicEntry), total: r.total };
   });
 
@@ -72,9 +69,8 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       params: CodeParam, body: EntryBody, response: { 201: ListEntryView, ...errorResponses },
     },
   }, async (req, reply) => {
-    const body = req.body as Parameters<typeof lists.initiateEntry>[3];
-    const e = await lists.initiateEntry(ctx, req.viewer, (req.params as { code: string }).code, body, actorFor(req.viewer));
-    return reply.status(201).send(entryView(e, (req.params as { code: string }).code));
+    const e = await lists.initiateEntry(ctx, req.viewer, req.params.code, req.body, actorFor(req.viewer));
+    return reply.status(201).send(entryView(e, req.params.code));
   });
 
   app.post('/lists/:code/entries/batch', {
@@ -83,28 +79,24 @@ export async function listRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       params: CodeParam, body: ImportBody, response: { 200: ImportResultView, ...errorResponses, 413: errorResponses[400] },
     },
   }, async (req) => {
-    const body = req.body as { department?: string; entries: ImportRow[] };
+    const body = req.body;
     if (body.entries.length > MAX_IMPORT_ROWS) {
       throw new PayloadTooLargeError({ field: 'entries', what: '一次导入的名单记录', limit: MAX_IMPORT_ROWS, unit: '条', sent: body.entries.length, code: 'too_many_rows' }, '请分批导入');
     }
-    return importEntries(ctx, req.viewer, (req.params as { code: string }).code, { department: body.department, rows: body.entries }, actorFor(req.viewer));
+    return importEntries(ctx, req.viewer, req.params.code, { department: body.department, rows: body.entries }, actorFor(req.viewer));
   });
 
   app.post('/list-entries/:id/exit', {
     schema: { tags: ['lists'], summary: 'Take a subject off a list (移出) with its reason', params: IdParam, body: ExitBody, response: { 200: ListEntryView, ...errorResponses } },
   }, async (req) => {
-    const body = req.body as { reason: ExitReason; note?: string };
-    const e = await lists.exitEntry(ctx, req.viewer, (req.params as IdParam).id, body, actorFor(req.viewer));
+    const e = await lists.exitEntry(ctx, req.viewer, req.params.id, req.body, actorFor(req.viewer));
     return entryView(e);
   });
 
   app.get('/list-entries/:id/versions', {
     schema: { tags: ['lists'], summary: 'The ledger rows of one list entry (staff)', params: IdParam, response: { 200: EntryVersions, ...errorResponses } },
   }, async (req) => {
-    const id = (req.params as IdParam).id;
-    requireRole(req.viewer, 'admin', 'operator', 'department');
-    await lists.entryById(deps.pool, id);
-    const items = await lists.entryHistory(deps.pool, id);
+    const items = (await lists.readEntryVersions(deps.pool, req.viewer, req.params.id)).map((v) => ({ ...v, at: v.at.toISOString() }));
     return { items, total: items.length };
   });
 }

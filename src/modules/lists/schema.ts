@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import { ledgerRowProps, NullableInteger, NullableString, Paged } from '../../http/schemas.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { ledgerRowProps, NullableInteger, NullableString, PageQuery, Paged } from '../../http/schemas.js';
 import { EXIT_REASONS, LIST_KINDS } from './types.js';
 
 const Str = (max: number) => Type.String({ maxLength: max });
@@ -12,6 +12,8 @@ export const ListView = Type.Object({
   standard: Type.String(), procedure: Type.String(), remedies: Type.String(), defaultMonths: Type.Union([Type.Integer(), Type.Null()]),
   department: Type.Union([Type.String(), Type.Null()]), issuer: Type.String(), public: Type.Boolean(), active: Type.Boolean(),
 });
+
+export const ListsPage = Type.Object({ items: Type.Array(ListView), total: Type.Integer() });
 
 const listFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }), legalBasis: Type.Optional(Str(2000)), standard: Type.Optional(Str(2000)),
@@ -26,6 +28,9 @@ export const ListBody = Type.Object({
 
 export const ListPatch = Type.Partial(Type.Object(listFields), { additionalProperties: false });
 
+export const EntriesQuery = Type.Object({ state: Type.Union([Type.Literal('listed'), Type.Literal('exited'), Type.Literal('all')], { default: 'listed' }), ...PageQuery });
+export type EntriesQuery = Static<typeof EntriesQuery>;
+
 export const EntryBody = Type.Object({
   subject: Type.String({ minLength: 1, maxLength: 64, description: 'USCC or ID number (or a legacy code) of the subject' }),
   basisRecords: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100 })),
@@ -33,6 +38,7 @@ export const EntryBody = Type.Object({
   documentNo: Type.Optional(Str(200)), reason: Type.String({ minLength: 1, maxLength: 2000 }),
   listedOn: Type.Optional(Date), plannedExpiry: Type.Optional(Date),
 }, { additionalProperties: false });
+export type EntryBody = Static<typeof EntryBody>;
 
 export const ImportBody = Type.Object({
   department: Type.Optional(Type.String({ maxLength: 40 })),
@@ -47,6 +53,7 @@ export const ExitBody = Type.Object({
   reason: Type.Union(EXIT_REASONS.map((r) => Type.Literal(r)), { description: 'expiry | repair | court | error | other' }),
   note: Type.Optional(Type.String({ maxLength: 2000 })),
 }, { additionalProperties: false });
+export type ExitBody = Static<typeof ExitBody>;
 
 const entryProps = {
   id: Type.Integer(), subjectId: Type.Integer(), basisRecords: Type.Array(Type.Integer(), { description: 'ids of the records the listing rests on' }),

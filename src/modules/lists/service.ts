@@ -258,10 +258,10 @@ function maskPerson(e: EntryView): EntryView {
   return { ...e, subjectName: masked, basisRecordIds: [] };
 }
 
-export const entryById = async (db: Db, id: number): Promise<EntryRow> => {
-  const e = await repo.findEntry(db, id);
-  if (!e) throw new NotFoundError('list entry', String(id));
-  return e;
-};
-
-export const entryHistory = (db: Db, id: number) => repo.entryVersions(db, id);
+/** The ledger rows of one list entry, for staff. */
+export async function readEntryVersions(db: Db, viewer: Viewer, id: number) {
+  // The role first: a 401/403 must not depend on whether the id exists.
+  requireRole(viewer, 'admin', 'operator', 'department');
+  if (!(await repo.findEntry(db, id))) throw new NotFoundError('list entry', String(id));
+  return repo.entryVersions(db, id);
+}

@@ -10,8 +10,20 @@ import { getSubjectByCode, getSubjectForViewer, viewSubject } from '../subjects/
 import type { SubjectView } from '../subjects/types.js';
 import * as repo from './repo.js';
 
+/** One record in an archive: what the platform says of it, plus its values by field code of its category. */
 export interface ArchiveRecordView {
   id: number;
+  category: string;
+  department: string;
+  departmentName: string;
+  sourceKey: string;
+  decidedOn: string | null;
+  severity: string | null;
+  state: string;
+  notice: string | null;
+  publishFrom: string | null;
+  publishUntil: string | null;
+  version: number;
   [field: string]: unknown;
 }
 

@@ -1,34 +1,26 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.js';
-import { withTx } from '../../db/pool.js';
+import type { Api } from '../../http/api.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
-import { Fields, RecordVersions, RecordView, SavedRecordView, SubjectHint } from './schema.js';
+import { PurposeQuery, RecordBody, RecordVersions, RecordView, ReplaceRecordBody, RevokeBody, SavedRecordView } from './schema.js';
 import * as records from './service.js';
 import type { RecordRow } from './types.js';
 
-const PurposeQuery = Type.Object({ purpose: Type.Optional(Type.String({ maxLength: 200, description: 'why the record is read (or the X-Purpose header)' })) });
-
-const view = (r: RecordRow, extra: Record<string, unknown> = {}) => ({
+const view = (r: RecordRow) => ({
   id: r.id, subjectId: r.subjectId, categoryId: r.categoryId, departmentId: r.departmentId, sourceKey: r.sourceKey, fields: r.fields,
   decidedOn: r.decidedOn, validFrom: r.validFrom, validUntil: r.validUntil, publishFrom: r.publishFrom, publishUntil: r.publishUntil,
-  severity: r.severity, state: r.state, version: r.version, ...extra,
+  severity: r.severity, state: r.state, version: r.version,
 });
 
-export async function recordRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const ctx = { pd: deps.pd, clock: deps.clock };
+const savedView = (r: records.SaveResult) => ({ ...view(r.record), outcome: r.outcome, warnings: r.warnings });
 
+export async function recordRoutes(app: Api, deps: AppDeps): Promise<void> {
   app.post('/records', {
     schema: {
       tags: ['records'], summary: 'File one record (department clerk for its own department, or the credit center)',
-      body: Type.Object({ department: Type.String(), category: Type.String(), sourceKey: Type.Optional(Type.String()), subject: Type.Optional(SubjectHint), fields: Fields, reason: Type.Optional(Type.String()) }, { additionalProperties: false }),
+      body: RecordBody,
       response: { 201: SavedRecordView, ...errorResponses },
     },
-  }, async (req, reply) => {
-    const body = req.body as records.RecordInput;
-    const r = await withTx(deps.pool, (db) => records.createRecord({ ...ctx, db }, req.viewer, body));
-    return reply.status(201).send(view(r.record, { outcome: r.outcome, warnings: r.warnings }));
-  });
+  }, async (req, reply) => reply.status(201).send(savedView(await records.fileRecord(deps, req.viewer, req.body))));
 
   app.get('/records/:id', {
     schema: {
@@ -36,25 +28,19 @@ export async function recordRoutes(app: FastifyInstance, deps: AppDeps): Promise
       description: 'A record of a non-public class needs a purpose (X-Purpose header or ?purpose=); each such read is audit-logged.',
       params: IdParam, querystring: PurposeQuery, response: { 200: RecordView, ...errorResponses },
     },
-  }, async (req) => view(await records.readRecord(deps.pool, req.viewer, (req.params as IdParam).id)));
+  }, async (req) => view(await records.readRecord(deps.pool, req.viewer, req.params.id)));
 
   app.put('/records/:id', {
     schema: {
       tags: ['records'], summary: 'Replace a record\'s content: a new version when anything changed',
-      params: IdParam, body: Type.Object({ fields: Fields, subject: Type.Optional(SubjectHint), reason: Type.Optional(Type.String()) }, { additionalProperties: false }),
+      params: IdParam, body: ReplaceRecordBody,
       response: { 200: SavedRecordView, ...errorResponses },
     },
-  }, async (req) => {
-    const r = await withTx(deps.pool, (db) => records.updateRecord({ ...ctx, db }, req.viewer, (req.params as IdParam).id, req.body as records.RecordInput));
-    return view(r.record, { outcome: r.outcome, warnings: r.warnings });
-  });
+  }, async (req) => savedView(await records.replaceRecord(deps, req.viewer, req.params.id, req.body)));
 
   app.post('/records/:id/revoke', {
-    schema: { tags: ['records'], summary: 'Revoke a record (撤销)', params: IdParam, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }), response: { 200: RecordView, ...errorResponses } },
-  }, async (req) => {
-    const r = await withTx(deps.pool, (db) => records.revokeRecord({ ...ctx, db }, req.viewer, (req.params as IdParam).id, (req.body as { reason: string }).reason));
-    return view(r);
-  });
+    schema: { tags: ['records'], summary: 'Revoke a record (撤销)', params: IdParam, body: RevokeBody, response: { 200: RecordView, ...errorResponses } },
+  }, async (req) => view(await records.revokeRecord(deps, req.viewer, req.params.id, req.body.reason)));
 
   app.get('/records/:id/versions', {
     schema: {
@@ -63,7 +49,7 @@ export async function recordRoutes(app: FastifyInstance, deps: AppDeps): Promise
       params: IdParam, querystring: PurposeQuery, response: { 200: RecordVersions, ...errorResponses },
     },
   }, async (req) => {
-    const items = await records.readRecordVersions(deps.pool, req.viewer, (req.params as IdParam).id);
+    const items = (await records.readRecordVersions(deps.pool, req.viewer, req.params.id)).map((v) => ({ ...v, at: v.at.toISOString() }));
     return { items, total: items.length };
   });
 }

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { ErrorDetail, ledgerRowProps, NullableString, Paged } from '../../http/schemas.js';
 import { SUBJECT_KINDS } from '../catalog/types.js';
 import { SubjectView } from '../subjects/schema.js';
@@ -10,6 +10,17 @@ export const SubjectHint = Type.Object({
 export const FieldValue = Type.Union([Type.String(), Type.Number(), Type.Null()]);
 /** A record's values by field code (personal values masked). */
 export const Fields = Type.Record(Type.String(), FieldValue);
+
+/** Why a record is read: needed for a record of a non-public class. */
+export const PurposeQuery = Type.Object({ purpose: Type.Optional(Type.String({ maxLength: 200, description: 'why the record is read (or the X-Purpose header)' })) });
+
+export const RecordBody = Type.Object({ department: Type.String(), category: Type.String(), sourceKey: Type.Optional(Type.String()), subject: Type.Optional(SubjectHint), fields: Fields, reason: Type.Optional(Type.String()) }, { additionalProperties: false });
+export type RecordBody = Static<typeof RecordBody>;
+
+export const ReplaceRecordBody = Type.Object({ fields: Fields, subject: Type.Optional(SubjectHint), reason: Type.Optional(Type.String()) }, { additionalProperties: false });
+export type ReplaceRecordBody = Static<typeof ReplaceRecordBody>;
+
+export const RevokeBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) });
 
 const recordProps = {
   id: Type.Integer(), subjectId: Type.Integer(), categoryId: Type.Integer(), departmentId: Type.Integer(), sourceKey: Type.String(), fields: Fields,
@@ -27,6 +38,8 @@ export const SavedRecordView = Type.Object({
 });
 
 export const RecordVersions = Paged(Type.Object({ recordId: Type.Integer(), ...ledgerRowProps }));
+
+export const ArchiveQuery = Type.Object({ purpose: Type.Optional(Type.String({ maxLength: 200 })) });
 
 const ArchiveRecord = Type.Object({
   id: Type.Integer(), category: Type.String(), department: Type.String(), departmentName: Type.String(), sourceKey: Type.String(),

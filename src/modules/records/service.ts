@@ -1,4 +1,4 @@
-import type { Db } from '../../db/pool.js';
+import { withTx, type Db, type Pool } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
@@ -16,6 +16,13 @@ import type { Actor, RecordRow, RecordState, VersionRow } from './types.js';
 
 export interface RecordContext {
   db: Db;
+  pd: PersonalData;
+  clock: Clock;
+}
+
+/** What the HTTP routes hand over: the pool, as each of their changes is its own transaction. */
+export interface RecordPoolContext {
+  pool: Pool;
   pd: PersonalData;
   clock: Clock;
 }
@@ -129,17 +136,33 @@ export async function createRecord(ctx: RecordContext, viewer: Viewer, input: Re
   return saveCheckedRow(ctx, t, row, actorFor(viewer), { mode: 'create', reason: input.reason ?? null });
 }
 
+/** A department files a new record over the API, in one transaction. */
+export async function fileRecord(ctx: RecordPoolContext, viewer: Viewer, input: RecordInput): Promise<SaveResult> {
+  return withTx(ctx.pool, (db) => createRecord({ db, pd: ctx.pd, clock: ctx.clock }, viewer, input));
+}
+
+/** An existing record for its writer: the credit center or the clerk of its source department. */
+async function recordForWriter(db: Db, viewer: Viewer, id: number): Promise<RecordRow> {
+  const existing = await getRecordRow(db, id);
+  requireDepartmentWriter(viewer, existing.departmentId);
+  return existing;
+}
+
 /** Replace a record's content: a new version in the ledger, or nothing when identical. */
 export async function updateRecord(ctx: RecordContext, viewer: Viewer, id: number, input: Omit<RecordInput, 'category' | 'department'>): Promise<SaveResult> {
-  const existing = await getRecordRow(ctx.db, id);
+  const existing = await recordForWriter(ctx.db, viewer, id);
   const category = (await catalog.listCategories(ctx.db)).find((c) => c.id === existing.categoryId)!;
   const department = (await access.getDepartmentById(ctx.db, existing.departmentId))!;
-  requireDepartmentWriter(viewer, department.id);
   const row = checkOrThrow(category, { ...input, category: category.code, department: department.code, sourceKey: category.keyField ? null : existing.sourceKey }, ctx.clock.today());
   if (row.sourceKey !== existing.sourceKey) {
     throw new ValidationError('不能修改记录的业务主键；请撤销原记录后重新报送', [{ field: category.keyField ?? 'sourceKey', message: `key is ${existing.sourceKey}` }]);
   }
   return saveCheckedRow(ctx, { category, departmentId: department.id }, row, actorFor(viewer), { mode: 'upsert', reason: input.reason ?? null });
+}
+
+/** Replace a record's content over the API, in one transaction. */
+export async function replaceRecord(ctx: RecordPoolContext, viewer: Viewer, id: number, input: Omit<RecordInput, 'category' | 'department'>): Promise<SaveResult> {
+  return withTx(ctx.pool, (db) => updateRecord({ db, pd: ctx.pd, clock: ctx.clock }, viewer, id, input));
 }
 
 /** Move a record through its lifecycle (revoke, dispute, repair…), versioned and attributed. */
@@ -156,11 +179,12 @@ export async function transitionRecord(ctx: Pick<RecordContext, 'db' | 'clock'>,
   return updated;
 }
 
-/** The source department (or the credit center) revokes a record (撤销). */
-export async function revokeRecord(ctx: RecordContext, viewer: Viewer, id: number, reason: string): Promise<RecordRow> {
-  const existing = await getRecordRow(ctx.db, id);
-  requireDepartmentWriter(viewer, existing.departmentId);
-  return transitionRecord(ctx, id, 'revoked', actorFor(viewer), reason);
+/** The source department (or the credit center) revokes a record (撤销), in one transaction. */
+export async function revokeRecord(ctx: Pick<RecordPoolContext, 'pool' | 'clock'>, viewer: Viewer, id: number, reason: string): Promise<RecordRow> {
+  return withTx(ctx.pool, async (db) => {
+    await recordForWriter(db, viewer, id);
+    return transitionRecord({ db, clock: ctx.clock }, id, 'revoked', actorFor(viewer), reason);
+  });
 }
 
 export async function getRecordRow(db: Db, id: number): Promise<RecordRow> {

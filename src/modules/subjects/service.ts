@@ -1,4 +1,4 @@
-import type { Db } from '../../db/pool.js';
+import { withTx, type Db, type Pool } from '../../db/pool.js';
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import type { PersonalData } from '../../lib/personal-data.js';
 import type { SubjectKind } from '../catalog/types.js';
@@ -189,8 +189,18 @@ async function attachLegacyCode(db: Db, subjectId: number, scheme: 'org_code' | 
   await repo.addIdentifier(db, subjectId, scheme, value, value);
 }
 
-/** Operator registers a subject with its legacy codes, former names and legal representative. */
+/** Operator registers a subject with its legacy codes, former names and legal representative, in one transaction. */
 export async function registerSubject(
+  pool: Pool,
+  pd: PersonalData,
+  viewer: Viewer,
+  input: SubjectRef & { formerNames?: string[]; identifiers?: SubjectIdentifier[]; legalRepIdNumber?: string | null },
+  today: string,
+): Promise<SubjectView> {
+  return withTx(pool, (tx) => registerSubjectIn(tx, pd, viewer, input, today));
+}
+
+async function registerSubjectIn(
   db: Db,
   pd: PersonalData,
   viewer: Viewer,
@@ -215,15 +225,18 @@ export async function registerSubject(
   return viewSubject(db, (await repo.findById(db, r.row.id))!);
 }
 
-/** Rename a subject, keeping the old name as a former name (曾用名); returns its id. */
-export async function renameSubject(db: Db, pd: PersonalData, viewer: Viewer, code: string, newName: string): Promise<number> {
-  // The role first: otherwise 401/403 against 404 would tell anyone which codes exist.
-  requireRole(viewer, 'admin', 'operator');
-  const row = await getSubjectByCode(db, pd, code);
-  if (!newName.trim()) throw new ValidationError('新名称不能为空', [{ field: 'name', message: 'required' }]);
-  await repo.addIdentifier(db, row.id, 'former_name', row.name, normalizeName(row.name));
-  await repo.renameSubject(db, row.id, newName.trim(), normalizeName(newName));
-  return row.id;
+/** Rename a subject in one transaction, keeping the old name as a former name (曾用名); the subject as renamed. */
+export async function renameSubject(pool: Pool, pd: PersonalData, viewer: Viewer, code: string, newName: string): Promise<SubjectView> {
+  const id = await withTx(pool, async (tx) => {
+    // The role first: otherwise 401/403 against 404 would tell anyone which codes exist.
+    requireRole(viewer, 'admin', 'operator');
+    const row = await getSubjectByCode(tx, pd, code);
+    if (!newName.trim()) throw new ValidationError('新名称不能为空', [{ field: 'name', message: 'required' }]);
+    await repo.addIdentifier(tx, row.id, 'former_name', row.name, normalizeName(row.name));
+    await repo.renameSubject(tx, row.id, newName.trim(), normalizeName(newName));
+    return row.id;
+  });
+  return viewSubject(pool, await subjectById(pool, id));
 }
 
 /**
