@@ -1,4 +1,5 @@
 import type { CheckedRow } from '../records/row-check.js';
+import type { RenderedFields } from '../records/ledger-bulk.js';
 
 export const SUBMISSION_FORMATS = ['json', 'jsonl', 'csv', 'xlsx'] as const;
 export type SubmissionFormat = (typeof SUBMISSION_FORMATS)[number];
@@ -53,14 +54,12 @@ export interface ShapedRow {
 /**
  * What the bulk writer needs of a record row that does not depend on the database, worked out
  * while the previous batch is being written: its subject key (HMAC of an ID number), the legacy
- * codes it claims and its fields as canonical JSON in UTF-8 (hashed twice, stored twice), also
- * escaped for COPY.
+ * codes it claims and its fields rendered for the records' bulk writer.
  */
 export interface RowPre {
   sk: SubjectKey | RowIssue;
   claims: { scheme: 'org_code' | 'reg_no'; value: string }[];
-  fields: Buffer;
-  fieldsCopy: Buffer;
+  fields: RenderedFields;
 }
 
 export type PreparedRow =

@@ -83,7 +83,8 @@ export async function lockLedgerTail(db: Db): Promise<string | null> {
   return r.rows[0]?.hash ?? null;
 }
 
-export async function insertVersion(db: Db, v: Omit<VersionRow, 'seq'>): Promise<void> {
+/** A ledger entry; its snapshot is the canonical JSON text the entry's hash was computed over. */
+export async function insertVersion(db: Db, v: Omit<VersionRow, 'seq' | 'snapshot'> & { snapshot: string }): Promise<void> {
   await db.query(
     `insert into record_version (record_id, subject_id, version, op, snapshot, actor_kind, actor_id, actor_name, reason, at, prev_hash, hash)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
