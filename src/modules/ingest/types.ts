@@ -1,5 +1,6 @@
 import type { CheckedRow } from '../records/row-check.js';
 import type { RenderedFields } from '../records/ledger-bulk.js';
+import type { SubjectKey } from '../subjects/bulk.js';
 
 export const SUBMISSION_FORMATS = ['json', 'jsonl', 'csv', 'xlsx'] as const;
 export type SubmissionFormat = (typeof SUBMISSION_FORMATS)[number];
@@ -15,14 +16,6 @@ export const SUBMISSION_TRANSITIONS: Record<SubmissionStatus, SubmissionStatus[]
   failed: [],
   interrupted: [],
 };
-
-/** The subject a row is about, by its identifying code (USCC, or the HMAC of a citizen ID). */
-export interface SubjectKey {
-  key: string;
-  uscc: string | null;
-  idNumber: string | null;
-  hmac: string | null;
-}
 
 /** One problem with one row (or, with row 0, with the file). */
 export interface RowIssue {

@@ -5,9 +5,10 @@ import { BulkRecordWriter, renderFields } from '../records/ledger-bulk.js';
 import type { CheckedRow } from '../records/row-check.js';
 import { transitionRecord } from '../records/service.js';
 import { BatchState, duplicateIssue, submissionReason, type WriterContext } from './batch-state.js';
+import { addLegacyCodes, insertNewSubjects, lookUpSubjects, type FreshSubject, type SubjectKey } from '../subjects/bulk.js';
 import * as bulk from './bulk-repo.js';
-import { insertNewSubjects, legacyClaims, lookUpSubjects, subjectKeyOf } from './subjects-bulk.js';
-import type { PreparedRow, RowIssue, RowPre, SubjectKey } from './types.js';
+import { legacyClaims, subjectKeyOf } from './subjects-bulk.js';
+import type { PreparedRow, RowIssue, RowPre } from './types.js';
 
 type RecordItem = Extract<PreparedRow, { type: 'record' }>;
 type RevokeItem = Extract<PreparedRow, { type: 'revoke' }>;
@@ -123,20 +124,20 @@ async function upsertSegment(ctx: WriterContext, items: RecordItem[], st: BatchS
     q.run(() => lookUpSubjects(ctx.db, keyed.map((k) => k.sk), claims)),
   ]);
   const accepted = acceptRows(ctx, keyed, existing, byKey, owners, st);
-  const fresh = new Map<string, { key: SubjectKey; row: RecordItem['row'] }>();
-  for (const k of accepted) if (!byKey.has(k.sk.key) && !fresh.has(k.sk.key)) fresh.set(k.sk.key, { key: k.sk, row: k.p.row });
+  const fresh = new Map<string, FreshSubject>();
+  for (const k of accepted) if (!byKey.has(k.sk.key) && !fresh.has(k.sk.key)) fresh.set(k.sk.key, { key: k.sk, kind: k.p.row.kind, ref: k.p.row.subject });
   // The new subjects with their legal representatives and legacy codes, then the ledger lock
   // with its tail and ids for the new records (queued by the writer's open()), sent one after
   // the other without waiting here in between.
   const nCreates = accepted.reduce((n, k) => n + (existing.has(k.p.row.sourceKey) ? 0 : 1), 0);
   const [, writer] = await Promise.all([
     q.run(async () => {
-      await bulk.insertLegalReps(ctx.db, await insertNewSubjects(ctx.db, ctx.pd, [...fresh.values()], byKey));
+      await insertNewSubjects(ctx.db, ctx.pd, [...fresh.values()], byKey);
       const idWrites = new Map<string, { subjectId: number; scheme: string; value: string }>();
       for (const k of accepted) {
         for (const c of k.claims) if (!owners.has(`${c.scheme}|${c.value}`)) idWrites.set(`${c.scheme}|${c.value}`, { subjectId: byKey.get(k.sk.key)!.id, ...c });
       }
-      await bulk.insertIdentifiers(ctx.db, [...idWrites.values()]);
+      await addLegacyCodes(ctx.db, [...idWrites.values()]);
     }),
     BulkRecordWriter.open(
       { db: ctx.db, q, pd: ctx.pd, clock: ctx.clock }, { category: ctx.category, departmentId: ctx.departmentId }, ctx.actor,
