@@ -1,3 +1,4 @@
+import { AUDIT_LOG_LOCK } from '../../db/locks.js';
 import type { Db } from '../../db/pool.js';
 
 export interface AuditRow {
@@ -20,11 +21,10 @@ export interface AuditRow {
 const COLS = `seq, at, actor_kind as "actorKind", actor_id as "actorId", actor_name as "actorName",
   department_id as "departmentId", action, subject_id as "subjectId", categories, purpose, ip, details,
   prev_hash as "prevHash", hash`;
-const AUDIT_LOCK = 7_160_302;
 
 /** Serialise appends to the chain for the rest of the transaction; returns the last hash. */
 export async function lockAuditTail(db: Db): Promise<string | null> {
-  await db.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+  await db.query('select pg_advisory_xact_lock($1)', [AUDIT_LOG_LOCK]);
   const r = await db.query<{ hash: string }>('select hash from audit_log order by seq desc limit 1');
   return r.rows[0]?.hash ?? null;
 }
