@@ -1,10 +1,11 @@
+import { canonicalJson } from '../lib/canonical-json.js';
 import type { PersonalData } from '../lib/personal-data.js';
 import type { Category } from '../modules/catalog/types.js';
 import { maskIdNumber } from '../modules/identity/citizen-id.js';
-import { chainLink, contentHash, snapshotOf } from '../modules/records/ledger.js';
+import { FIELDS_HOLE, ledgerEntry, renderedContentHash } from '../modules/records/ledger.js';
 import { publicationWindow, type Window } from '../modules/records/publication.js';
 import { checkRecordRow } from '../modules/records/row-check.js';
-import type { RecordRow } from '../modules/records/types.js';
+import type { Actor } from '../modules/records/types.js';
 import { normalizeName } from '../modules/subjects/name.js';
 import { CopyBuffer, copyCell } from './copy.js';
 import type { GeneratedSubject } from './generate.js';
@@ -89,6 +90,8 @@ export class RowChecker {
 }
 
 const orNull = (v: string | null): string => v ?? '\\N';
+const DEMO_ACTOR: Actor = { kind: 'system', id: null, name: 'demo' };
+const DEMO_REASON = 'demo city';
 
 function sameValues(a: Record<string, string>, b: Record<string, string>): boolean {
   const ka = Object.keys(a);
@@ -162,23 +165,23 @@ export class BatchEncoder {
   private recordRows(id: number, subjectId: number, r: CheckedDemoRow): void {
     const w = r.win;
     const content = {
-      subjectId, categoryId: r.category.id, departmentId: r.departmentId, sourceKey: r.sourceKey, fields: r.values,
+      subjectId, categoryId: r.category.id, departmentId: r.departmentId, sourceKey: r.sourceKey, fields: FIELDS_HOLE,
       decidedOn: w.decidedOn, validFrom: w.validFrom, validUntil: w.validUntil, publishFrom: w.publishFrom,
       publishUntil: w.publishUntil, severity: w.severity, state: 'active' as const,
     };
-    const row: RecordRow = { id, ...content, version: 1, contentHash: contentHash(content) };
+    // The fields rendered once, hashed in the content and the ledger entry as every writer hashes them.
+    const fieldsText = canonicalJson(r.values);
+    const fields = Buffer.from(fieldsText);
+    const row = { id, ...content, version: 1, contentHash: renderedContentHash(content, fields) };
     // Hot path: only the free-text cells need escaping; ids, dates, enums and hashes never do.
     this.records.addLine(
-      `${id}\t${subjectId}\t${row.categoryId}\t${row.departmentId}\t${copyCell(row.sourceKey)}\t${copyCell(JSON.stringify(row.fields))}\t` +
+      `${id}\t${subjectId}\t${row.categoryId}\t${row.departmentId}\t${copyCell(row.sourceKey)}\t${copyCell(JSON.stringify(r.values))}\t` +
       `${orNull(w.decidedOn)}\t${orNull(w.validFrom)}\t${orNull(w.validUntil)}\t${orNull(w.publishFrom)}\t${orNull(w.publishUntil)}\t` +
       `${orNull(w.severity)}\t${row.state}\t1\t${row.contentHash}\t${this.atText}\n`,
     );
-    const snapshot = snapshotOf(row);
-    const at = this.c.at;
-    const link = chainLink(this.hash, {
-      recordId: id, subjectId, version: 1, op: 'create', snapshot, actorKind: 'system', actorId: null, actorName: 'demo', reason: 'demo city', at,
-    });
-    this.versions.addLine(`${id}\t${subjectId}\t1\tcreate\t${copyCell(JSON.stringify(snapshot))}\tsystem\t\\N\tdemo\tdemo city\t${this.atText}\t${link.prevHash}\t${link.hash}\n`);
-    this.hash = link.hash;
+    const e = ledgerEntry(row, fields, 'create', DEMO_ACTOR, DEMO_REASON, this.c.at, this.hash);
+    const snapshot = e.snapshot[0] + fieldsText + e.snapshot[1];
+    this.versions.addLine(`${id}\t${subjectId}\t1\tcreate\t${copyCell(snapshot)}\t${DEMO_ACTOR.kind}\t\\N\t${DEMO_ACTOR.name}\t${DEMO_REASON}\t${this.atText}\t${this.hash}\t${e.hash}\n`);
+    this.hash = e.hash;
   }
 }

@@ -1,3 +1,4 @@
+import { AUDIT_LOG_LOCK } from '../../db/locks.js';
 import type { Db } from '../../db/pool.js';
 
 export interface AuditRow {
@@ -28,8 +29,6 @@ export interface SealedAuditRow extends AuditRow {
 const COLS = `seq, at, actor_kind as "actorKind", actor_id as "actorId", actor_name as "actorName",
   department_id as "departmentId", action, subject_id as "subjectId", categories, purpose, ip, details,
   prev_hash as "prevHash", hash`;
-/** Held by the one sequencer that seals entries into the chain (for the rest of its transaction). */
-const AUDIT_LOCK = 7_160_302;
 
 /** Append an entry, unsealed: a plain insert that takes no lock and reads nothing. */
 export async function insertAudit(db: Db, row: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>): Promise<number> {
@@ -48,10 +47,10 @@ export async function insertAudit(db: Db, row: Omit<AuditRow, 'seq' | 'prevHash'
  */
 export async function lockSequencer(db: Db, wait: boolean): Promise<boolean> {
   if (wait) {
-    await db.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+    await db.query('select pg_advisory_xact_lock($1)', [AUDIT_LOG_LOCK]);
     return true;
   }
-  return (await db.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1) as ok', [AUDIT_LOCK])).rows[0]!.ok;
+  return (await db.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1) as ok', [AUDIT_LOG_LOCK])).rows[0]!.ok;
 }
 
 /** The last sealed link: its position and hash (null for an empty chain). */

@@ -1,3 +1,4 @@
+import { EVALUATION_MODEL_LOCK } from '../../db/locks.js';
 import type { Db } from '../../db/pool.js';
 import type { ModelDefinition, ModelRow } from './model-types.js';
 
@@ -59,7 +60,7 @@ export async function listModels(db: Db): Promise<ModelRow[]> {
 
 /** Insert the next version of a model code (serialised per code by an advisory lock). */
 export async function insertModelVersion(db: Db, def: ModelDefinition, createdBy: string): Promise<ModelRow> {
-  await db.query('select pg_advisory_xact_lock(7160308, hashtext($1))', [def.code]);
+  await db.query('select pg_advisory_xact_lock($1, hashtext($2))', [EVALUATION_MODEL_LOCK, def.code]);
   const r = await db.query<ModelRow>(
     `insert into evaluation_model (code, version, name, subject_kinds, grades_public, definition, created_by)
      select $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6 from evaluation_model where code = $1

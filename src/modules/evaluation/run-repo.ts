@@ -1,3 +1,4 @@
+import { EVALUATION_RUN_LOCK } from '../../db/locks.js';
 import type { Db, PoolClient } from '../../db/pool.js';
 import { addMonths } from '../../lib/clock.js';
 import { compileModel, listAggSql, recordAggSql, scoringSelect, SqlParams, type CompiledModel } from './compile.js';
@@ -104,11 +105,11 @@ export async function collectChanged(ctx: RunContext, base: RunRow, c: CompiledM
 
 /** Session-level lock: one run per model code at a time, across transactions. */
 export async function tryLockModel(client: PoolClient, code: string): Promise<boolean> {
-  return (await client.query<{ ok: boolean }>('select pg_try_advisory_lock(7160309, hashtext($1)) as ok', [code])).rows[0]!.ok;
+  return (await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as ok', [EVALUATION_RUN_LOCK, code])).rows[0]!.ok;
 }
 
 export async function unlockModel(client: PoolClient, code: string): Promise<void> {
-  await client.query('select pg_advisory_unlock(7160309, hashtext($1))', [code]);
+  await client.query('select pg_advisory_unlock($1, hashtext($2))', [EVALUATION_RUN_LOCK, code]);
 }
 
 /** One snapshot for every statement of the run; hash aggregates of a chunk fit in memory. */

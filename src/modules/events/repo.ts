@@ -1,14 +1,15 @@
+import { RECORD_LEDGER_LOCK } from '../../db/locks.js';
 import type { Db } from '../../db/pool.js';
 import type { DomainEvent, NewDomainEvent } from './types.js';
 
-/** The record ledger's lock: every event insert holds it until commit, so ids follow commit order. */
-export const EVENT_LOCK = 7_160_303;
-
 const COLS = `id, type, subject_id as "subjectId", payload, created_at as "createdAt"`;
 
-/** Take the event lock for the rest of the transaction (call first in transactions that emit). */
+/**
+ * Take the event lock, the record ledger's, for the rest of the transaction (call first in
+ * transactions that emit): every event insert holds it until commit, so ids follow commit order.
+ */
 export async function lockEvents(db: Db): Promise<void> {
-  await db.query('select pg_advisory_xact_lock($1)', [EVENT_LOCK]);
+  await db.query('select pg_advisory_xact_lock($1)', [RECORD_LEDGER_LOCK]);
 }
 
 export async function insertEvents(db: Db, at: Date, events: NewDomainEvent[]): Promise<DomainEvent[]> {

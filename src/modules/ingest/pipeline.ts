@@ -1,3 +1,4 @@
+import { Pending } from '../../db/pending.js';
 import { analyzeStale } from '../../db/statistics.js';
 import type { Pool } from '../../db/pool.js';
 import { AppError, ConflictError, ValidationError } from '../../errors.js';
@@ -13,7 +14,7 @@ import * as repo from './repo.js';
 import { writeRowByRow } from './row-by-row.js';
 import type { Source } from './sources.js';
 import { SUBMISSION_TRANSITIONS, zeroCounts, type PreparedRow, type SubmissionCounts, type SubmissionStatus } from './types.js';
-import { nextTurn, Pending, precompute, writeBulk } from './writer.js';
+import { nextTurn, precompute, writeBulk } from './writer.js';
 
 export const DEFAULT_BATCH_SIZE = 2000;
 

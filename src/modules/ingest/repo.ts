@@ -1,3 +1,4 @@
+import { IMPORT_LOCK } from '../../db/locks.js';
 import type { Db, PoolClient } from '../../db/pool.js';
 import type { StoredIssue, SubmissionCounts, SubmissionFormat, SubmissionRow, SubmissionStatus } from './types.js';
 
@@ -60,10 +61,9 @@ export async function setStatus(
   return true;
 }
 
-// A running import holds this session lock (with the submission id) on its connection for as long as
-// it runs: the lock goes when the import ends or its process dies, which is how start-up tells an
+// A running import holds IMPORT_LOCK (with the submission id) on its connection for as long as it
+// runs: the lock goes when the import ends or its process dies, which is how start-up tells an
 // import cut off by a kill from one that another process is still running.
-const IMPORT_LOCK = 7_160_311;
 const lockKey = 'mod($2::bigint, 2147483648)::int';
 
 export async function lockImport(db: PoolClient, id: number): Promise<void> {

@@ -1,8 +1,9 @@
 import { AppError } from '../../errors.js';
 import { saveCheckedRow } from '../records/service.js';
 import { BatchState, duplicateIssue, submissionReason, type WriterContext } from './batch-state.js';
+import { lookUpSubjects } from '../subjects/bulk.js';
 import * as bulk from './bulk-repo.js';
-import { legacyClaims, lookUpSubjects, subjectKeyOf } from './subjects-bulk.js';
+import { legacyClaims, subjectKeyOf } from './subjects-bulk.js';
 import type { PreparedRow, RowIssue } from './types.js';
 import { claimConflict, earlierRow, revokeRow } from './writer.js';
 

@@ -1,4 +1,6 @@
 import type { CheckedRow } from '../records/row-check.js';
+import type { RenderedFields } from '../records/ledger-bulk.js';
+import type { SubjectKey } from '../subjects/bulk.js';
 
 export const SUBMISSION_FORMATS = ['json', 'jsonl', 'csv', 'xlsx'] as const;
 export type SubmissionFormat = (typeof SUBMISSION_FORMATS)[number];
@@ -14,14 +16,6 @@ export const SUBMISSION_TRANSITIONS: Record<SubmissionStatus, SubmissionStatus[]
   failed: [],
   interrupted: [],
 };
-
-/** The subject a row is about, by its identifying code (USCC, or the HMAC of a citizen ID). */
-export interface SubjectKey {
-  key: string;
-  uscc: string | null;
-  idNumber: string | null;
-  hmac: string | null;
-}
 
 /** One problem with one row (or, with row 0, with the file). */
 export interface RowIssue {
@@ -53,14 +47,12 @@ export interface ShapedRow {
 /**
  * What the bulk writer needs of a record row that does not depend on the database, worked out
  * while the previous batch is being written: its subject key (HMAC of an ID number), the legacy
- * codes it claims and its fields as canonical JSON in UTF-8 (hashed twice, stored twice), also
- * escaped for COPY.
+ * codes it claims and its fields rendered for the records' bulk writer.
  */
 export interface RowPre {
   sk: SubjectKey | RowIssue;
   claims: { scheme: 'org_code' | 'reg_no'; value: string }[];
-  fields: Buffer;
-  fieldsCopy: Buffer;
+  fields: RenderedFields;
 }
 
 export type PreparedRow =

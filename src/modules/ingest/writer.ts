@@ -1,51 +1,21 @@
+import type { Pending } from '../../db/pending.js';
 import type { PersonalData } from '../../lib/personal-data.js';
-import { canonicalJson } from '../../lib/canonical-json.js';
-import { GENESIS_HASH } from '../../lib/hash-chain.js';
 import { normalizeName } from '../subjects/name.js';
-import { bulkContentHash, bulkVersion, FIELDS_HOLE } from '../records/ledger.js';
-import { publicationWindow } from '../records/publication.js';
-import { lockLedgerTail } from '../records/repo.js';
+import { BulkRecordWriter, renderFields } from '../records/ledger-bulk.js';
 import type { CheckedRow } from '../records/row-check.js';
 import { transitionRecord } from '../records/service.js';
-import type { RecordRow, RecordState } from '../records/types.js';
 import { BatchState, duplicateIssue, submissionReason, type WriterContext } from './batch-state.js';
+import { addLegacyCodes, insertNewSubjects, lookUpSubjects, type FreshSubject, type SubjectKey } from '../subjects/bulk.js';
 import * as bulk from './bulk-repo.js';
-import { insertNewSubjects, legacyClaims, lookUpSubjects, subjectKeyOf } from './subjects-bulk.js';
-import type { PreparedRow, RowIssue, RowPre, SubjectKey } from './types.js';
+import { legacyClaims, subjectKeyOf } from './subjects-bulk.js';
+import type { PreparedRow, RowIssue, RowPre } from './types.js';
 
 type RecordItem = Extract<PreparedRow, { type: 'record' }>;
-type BulkWrite = bulk.RecordWrite & { fieldsBytes: Buffer; fieldsCopy: Buffer };
 type RevokeItem = Extract<PreparedRow, { type: 'revoke' }>;
-
-/**
- * A batch's statements in order on its connection, each sent as soon as the one before it is
- * answered (in the same turn of the event loop: no wait for the code that queued them), so the
- * writes of a batch cost one wait instead of one per statement. After a failure the statements
- * behind it are not sent; run() and flush() then throw that first failure.
- */
-export class Pending {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(statement: () => Promise<T>): Promise<T> {
-    const p = this.tail.then(statement);
-    this.tail = p;
-    p.catch(() => undefined);
-    return p;
-  }
-
-  add(statement: () => Promise<unknown>): void {
-    void this.run(statement);
-  }
-
-  async flush(): Promise<void> {
-    await this.tail;
-  }
-}
 
 /** The database-independent part of writing a record row (see RowPre); done ahead when the pipeline can. */
 export function precompute(pd: PersonalData, row: CheckedRow): RowPre {
-  const fields = Buffer.from(canonicalJson(row.values));
-  return { sk: subjectKeyOf(pd, row), claims: legacyClaims(row), fields, fieldsCopy: bulk.copyJsonBytes(fields) };
+  return { sk: subjectKeyOf(pd, row), claims: legacyClaims(row), fields: renderFields(row.values) };
 }
 
 /**
@@ -137,8 +107,8 @@ function acceptRows(ctx: WriterContext, items: Keyed[], existing: Map<string, bu
 /**
  * One segment (record rows between revocations) in three waits: look up its records (locked)
  * and subjects; insert the new subjects; take the ledger lock with its tail and ids for the new
- * records. Everything after that (records, ledger entries, receipts, personal data) is computed
- * here and queued on `q`, in the order the per-row path writes it.
+ * records (BulkRecordWriter.open). Everything after that (records, ledger entries, receipts,
+ * personal data) is computed here and queued on `q`, in the order the per-row path writes it.
  */
 async function upsertSegment(ctx: WriterContext, items: RecordItem[], st: BatchState, q: Pending): Promise<void> {
   if (!items.length) return;
@@ -154,26 +124,27 @@ async function upsertSegment(ctx: WriterContext, items: RecordItem[], st: BatchS
     q.run(() => lookUpSubjects(ctx.db, keyed.map((k) => k.sk), claims)),
   ]);
   const accepted = acceptRows(ctx, keyed, existing, byKey, owners, st);
-  const fresh = new Map<string, { key: SubjectKey; row: RecordItem['row'] }>();
-  for (const k of accepted) if (!byKey.has(k.sk.key) && !fresh.has(k.sk.key)) fresh.set(k.sk.key, { key: k.sk, row: k.p.row });
+  const fresh = new Map<string, FreshSubject>();
+  for (const k of accepted) if (!byKey.has(k.sk.key) && !fresh.has(k.sk.key)) fresh.set(k.sk.key, { key: k.sk, kind: k.p.row.kind, ref: k.p.row.subject });
   // The new subjects with their legal representatives and legacy codes, then the ledger lock
-  // with its tail and ids for the new records, sent one after the other without waiting here in
-  // between. As in the per-row path the ledger lock comes after the subjects and before the
-  // records (a serious penalty's trigger takes the same lock when its record is inserted).
+  // with its tail and ids for the new records (queued by the writer's open()), sent one after
+  // the other without waiting here in between.
   const nCreates = accepted.reduce((n, k) => n + (existing.has(k.p.row.sourceKey) ? 0 : 1), 0);
-  const [, tail, ids] = await Promise.all([
+  const [, writer] = await Promise.all([
     q.run(async () => {
-      await bulk.insertLegalReps(ctx.db, await insertNewSubjects(ctx.db, ctx.pd, [...fresh.values()], byKey));
+      await insertNewSubjects(ctx.db, ctx.pd, [...fresh.values()], byKey);
       const idWrites = new Map<string, { subjectId: number; scheme: string; value: string }>();
       for (const k of accepted) {
         for (const c of k.claims) if (!owners.has(`${c.scheme}|${c.value}`)) idWrites.set(`${c.scheme}|${c.value}`, { subjectId: byKey.get(k.sk.key)!.id, ...c });
       }
-      await bulk.insertIdentifiers(ctx.db, [...idWrites.values()]);
+      await addLegacyCodes(ctx.db, [...idWrites.values()]);
     }),
-    q.run(() => lockLedgerTail(ctx.db)),
-    q.run(() => bulk.reserveRecordIds(ctx.db, nCreates)),
+    BulkRecordWriter.open(
+      { db: ctx.db, q, pd: ctx.pd, clock: ctx.clock }, { category: ctx.category, departmentId: ctx.departmentId }, ctx.actor,
+      submissionReason(ctx.submissionId), nCreates,
+    ),
   ]);
-  await writeRecords(ctx, accepted, existing, byKey as Map<string, { id: number; name: string }>, tail, ids, st, q);
+  await writeRecords(ctx, accepted, existing, byKey as Map<string, { id: number; name: string }>, writer, st, q);
 }
 
 /**
@@ -187,30 +158,20 @@ const CHUNK_GROWTH = 2.5;
 const ROWS_PER_TURN = 50;
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The segment's records through the writer, chunk by chunk, with the submission's warnings, counts and receipts. */
 async function writeRecords(
   ctx: WriterContext,
   accepted: Keyed[],
   existing: Map<string, bulk.KeyedRecord>,
   byKey: Map<string, { id: number; name: string }>,
-  tail: string | null,
-  ids: number[],
+  writer: BulkRecordWriter,
   st: BatchState,
   q: Pending,
 ): Promise<void> {
   const { category, departmentId } = ctx;
-  const today = ctx.clock.today();
-  const at = ctx.clock.now();
-  const reason = submissionReason(ctx.submissionId);
-  let prev = tail ?? GENESIS_HASH;
-  let created = 0;
-  const updatedIds: number[] = [];
-  const personal: { recordId: number; field: string; hmac: string; cipher: string }[] = [];
   const newReceipts: bulk.ReceiptWrite[] = [];
   const oldReceipts: bulk.ReceiptWrite[] = [];
   for (let from = 0, size = FIRST_CHUNK; from < accepted.length; from += size, size = Math.ceil(size * CHUNK_GROWTH)) {
-    const creates: BulkWrite[] = [];
-    const updates: BulkWrite[] = [];
-    const changes: { w: BulkWrite; op: 'create' | 'update' }[] = [];
     for (let i = from; i < accepted.length && i < from + size; i += 1) {
       if (i > from && (i - from) % ROWS_PER_TURN === 0) await nextTurn();
       const { p, sk, pre } = accepted[i]!;
@@ -220,73 +181,17 @@ async function writeRecords(
         st.warn(p.rowNo, [{ field: category.subjectFields.name, message: `主体名称与库中不一致：库中为“${subject.name}”，报送为“${given}”` }], 'name_mismatch');
         if (sk.uscc) st.tally.usccConflicts += 1;
       }
-      const win = publicationWindow(category, p.row.values, today, p.row.kind === 'natural_person');
-      const ex = existing.get(p.row.sourceKey);
-      const content = {
-        subjectId: subject.id, categoryId: category.id, departmentId, sourceKey: p.row.sourceKey, fields: FIELDS_HOLE,
-        decidedOn: win.decidedOn, validFrom: win.validFrom, validUntil: win.validUntil, publishFrom: win.publishFrom,
-        publishUntil: win.publishUntil, severity: win.severity, state: ex?.state ?? ('active' as RecordState),
-      };
       st.filled(p.row.values);
-      const hash = bulkContentHash(content, pre.fields);
-      const bytes = { fields: p.row.values, fieldsBytes: pre.fields, fieldsCopy: pre.fieldsCopy };
-      let w: BulkWrite | null = null;
-      if (!ex) {
-        w = { ...content, ...bytes, id: ids[created++]!, version: 1, contentHash: hash };
-        newReceipts.push({ recordId: w.id!, decidedOn: win.decidedOn, rowNo: p.rowNo });
-        creates.push(w);
-        changes.push({ w, op: 'create' });
-        st.tally.created += 1;
-      } else {
-        oldReceipts.push({ recordId: ex.id, decidedOn: win.decidedOn, rowNo: p.rowNo });
-        if (ex.contentHash === hash) {
-          st.tally.unchanged += 1;
-        } else {
-          // A corrected re-submission of a revoked record brings it back (as saveCheckedRow does).
-          const c = ex.state === 'revoked' ? { ...content, state: 'active' as RecordState } : content;
-          w = { ...c, ...bytes, id: ex.id, version: ex.version + 1, contentHash: bulkContentHash(c, pre.fields) };
-          updates.push(w);
-          updatedIds.push(ex.id);
-          changes.push({ w, op: 'update' });
-          st.tally.updated += 1;
-        }
-      }
-      if (w) {
-        for (const [field, v] of Object.entries(p.row.personal)) {
-          personal.push({ recordId: w.id!, field, hmac: ctx.pd.hmac(v).toString('hex'), cipher: ctx.pd.encrypt(v).toString('hex') });
-        }
-      }
+      const onFile = existing.get(p.row.sourceKey);
+      const r = writer.stage(p.row, pre.fields, subject.id, onFile);
+      (onFile ? oldReceipts : newReceipts).push({ recordId: r.recordId, decidedOn: r.decidedOn, rowNo: p.rowNo });
+      st.tally[r.outcome] += 1;
     }
-    const recordData = bulk.recordsCopyData(departmentId, category.id, creates, at);
-    q.add(() => bulk.copyLines(ctx.db, 'record', bulk.RECORD_COLUMNS, recordData));
-    q.add(() => bulk.updateRecords(ctx.db, updates, at));
-    prev = appendLedger(ctx, prev, changes, at, reason, q);
+    writer.flush();
   }
-  q.add(() => bulk.replacePersonal(ctx.db, updatedIds, personal));
+  writer.finish();
   const receiptTarget = { departmentId, categoryId: category.id, submissionId: ctx.submissionId, receivedOn: ctx.receivedOn };
   const receiptData = bulk.newReceiptsCopyData(receiptTarget, newReceipts);
-  q.add(() => bulk.copyLines(ctx.db, 'record_receipt', bulk.RECEIPT_COLUMNS, receiptData));
+  q.add(() => bulk.copyReceipts(ctx.db, receiptData));
   q.add(() => bulk.upsertReceipts(ctx.db, receiptTarget, oldReceipts));
-}
-
-/**
- * Chain versions after `prev` (the tail read under the ledger lock, or the last hash of the
- * chunk before), exactly as appendVersion would one by one; returns the new tail.
- */
-function appendLedger(ctx: WriterContext, prev: string, changes: { w: BulkWrite; op: 'create' | 'update' }[], at: Date, reason: string, q: Pending): string {
-  if (!changes.length) return prev;
-  const versions: bulk.VersionCopy[] = changes.map(({ w, op }) => {
-    const v = bulkVersion({
-      id: w.id!, subjectId: w.subjectId, categoryId: ctx.category.id, departmentId: ctx.departmentId, sourceKey: w.sourceKey,
-      fields: FIELDS_HOLE, decidedOn: w.decidedOn, validFrom: w.validFrom, validUntil: w.validUntil,
-      publishFrom: w.publishFrom, publishUntil: w.publishUntil, severity: w.severity as RecordRow['severity'], state: w.state,
-      version: w.version, contentHash: w.contentHash,
-    }, w.fieldsBytes, op, ctx.actor, reason, at, prev);
-    const out = { recordId: w.id!, subjectId: w.subjectId, version: w.version, op, snapshot: v.snapshot, fieldsCopy: w.fieldsCopy, prevHash: prev, hash: v.hash };
-    prev = v.hash;
-    return out;
-  });
-  const data = bulk.versionsCopyData(versions, ctx.actor, reason, at);
-  q.add(() => bulk.copyLines(ctx.db, 'record_version', bulk.VERSION_COLUMNS, data));
-  return prev;
 }

@@ -1,3 +1,4 @@
+import { LIST_LEDGER_LOCK } from '../../db/locks.js';
 import type { Db } from '../../db/pool.js';
 import type { EntryRow, EntryState, EntryView, ExitReason, ListRow, NewList } from './types.js';
 
@@ -7,7 +8,6 @@ const ENTRY_COLS = `e.id, e.list_id as "listId", e.subject_id as "subjectId", to
   e.department_id as "departmentId", e.decided_by as "decidedBy", e.document_no as "documentNo", e.reason,
   e.listed_on as "listedOn", e.planned_expiry as "plannedExpiry", e.state, e.exit_reason as "exitReason",
   e.exit_note as "exitNote", e.exited_on as "exitedOn", e.version`;
-const LIST_LEDGER_LOCK = 7_160_605;
 
 export async function allLists(db: Db): Promise<ListRow[]> {
   return (await db.query<ListRow>(`select ${LIST_COLS} from list l order by l.kind, l.id`)).rows;

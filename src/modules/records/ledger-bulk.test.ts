@@ -1,13 +1,17 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../../../test/helpers/clock.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import { GENESIS_HASH } from '../../lib/hash-chain.js';
-import { bulkContentHash, bulkVersion, chainLink, contentHash, FIELDS_HOLE, snapshotOf } from './ledger.js';
+import { chainLink, contentHash, FIELDS_HOLE, ledgerEntry, renderedContentHash, snapshotOf } from './ledger.js';
 import type { Actor, RecordRow } from './types.js';
 
-// The bulk import hashes records and ledger entries from pre-rendered pieces: the results must be
-// byte for byte those of contentHash / snapshotOf / chainLink, whatever the values hold. The dates
-// in the records below are opaque values being hashed, not dates relative to today.
+// One writer, used two ways: every record and ledger entry is hashed by renderedContentHash and
+// ledgerEntry from pre-rendered pieces, the fields rendered once per row by the bulk import and
+// per call by contentHash and appendVersion. The results must be byte for byte canonicalJson's
+// documents (the content, snapshotOf) and the link hash verifyLedger recomputes (chainLink),
+// whatever the values hold. The dates in the records below are opaque values being hashed, not
+// dates relative to today.
 const fieldSets: Record<string, string>[] = [
   { CF_WSH: '通市监罚〔2025〕1号', CF_NR: '罚款人民币28.42万元', CF_JDRQ: '2025-05-04' },
   { CF_WSH: 'K-"quoted"\\back\\slash', CF_SY: 'tab\tnew\nline\r\u0001 end', CF_XDR_MC: '😀 emoji', '10': 'numeric key', a: '' },
@@ -39,14 +43,15 @@ describe('bulk ledger hashing', () => {
     it(`matches the one-by-one hashes (field set ${i + 1})`, () => {
       const json = Buffer.from(canonicalJson(fields));
       const content = { ...contents[i % contents.length]!, sourceKey: fields.CF_WSH ?? contents[i % contents.length]!.sourceKey };
-      const hash = bulkContentHash({ ...content, fields: FIELDS_HOLE }, json);
+      const hash = renderedContentHash({ ...content, fields: FIELDS_HOLE }, json);
       expect(hash).toBe(contentHash({ ...content, fields }));
+      expect(hash).toBe(createHash('sha256').update(canonicalJson({ ...content, fields })).digest('hex'));
       const row: RecordRow = { id: 42, ...content, fields, version: 3, contentHash: hash };
       const actor = actors[i % actors.length]!;
       const at = new Date(TEST_NOW);
       const prev = i ? 'ab'.repeat(32) : GENESIS_HASH;
       const reason = i === 2 ? null : '报送批次 #9';
-      const v = bulkVersion({ ...row, fields: FIELDS_HOLE }, json, 'update', actor, reason, at, prev);
+      const v = ledgerEntry({ ...row, fields: FIELDS_HOLE }, json, 'update', actor, reason, at, prev);
       expect(v.snapshot[0] + json.toString() + v.snapshot[1]).toBe(canonicalJson(snapshotOf(row)));
       const one = chainLink(prev, {
         recordId: row.id, subjectId: row.subjectId, version: row.version, op: 'update', snapshot: snapshotOf(row),
@@ -54,7 +59,7 @@ describe('bulk ledger hashing', () => {
       });
       expect(v.hash).toBe(one.hash);
       // The next entry of a batch (same actor, time and reason) reuses the rendered opening.
-      const next = bulkVersion({ ...row, id: 43, version: 1, fields: FIELDS_HOLE }, json, 'create', actor, reason, at, v.hash);
+      const next = ledgerEntry({ ...row, id: 43, version: 1, fields: FIELDS_HOLE }, json, 'create', actor, reason, at, v.hash);
       const two = chainLink(v.hash, {
         recordId: 43, subjectId: row.subjectId, version: 1, op: 'create', snapshot: snapshotOf({ ...row, id: 43, version: 1 }),
         actorKind: actor.kind, actorId: actor.id, actorName: actor.name, reason, at,
@@ -65,6 +70,6 @@ describe('bulk ledger hashing', () => {
 
   it('refuses a value the canonical JSON would drop, rather than hash a different document', () => {
     const content = { ...contents[0]!, validFrom: undefined as unknown as string | null, fields: FIELDS_HOLE };
-    expect(() => bulkContentHash(content, Buffer.from('{}'))).toThrow(/unexpected value undefined/);
+    expect(() => renderedContentHash(content, Buffer.from('{}'))).toThrow(/unexpected value undefined/);
   });
 });

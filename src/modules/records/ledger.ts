@@ -6,11 +6,12 @@ import { asStored } from '../../lib/text.js';
 import * as repo from './repo.js';
 import type { Actor, RecordRow, VersionRow } from './types.js';
 
-/** Hash of a record's content, stored on the row and in its ledger snapshot. */
+/** Hash of a record's content, stored on the row and in its ledger snapshot (renderedContentHash). */
 export function contentHash(d: Omit<repo.RecordData, 'contentHash'>): string {
-  return createHash('sha256').update(canonicalJson(d)).digest('hex');
+  return renderedContentHash({ ...d, fields: FIELDS_HOLE }, Buffer.from(canonicalJson(d.fields)));
 }
 
+/** The snapshot a ledger entry holds of a record (what ledgerEntry renders; the ledger-bulk test holds them together). */
 export function snapshotOf(row: RecordRow): Record<string, unknown> {
   return {
     recordId: row.id, subjectId: row.subjectId, categoryId: row.categoryId, departmentId: row.departmentId,
@@ -33,24 +34,30 @@ function hashedPart(v: LinkBody) {
 /** Append the row's current state to the ledger; call inside the transaction that changed it. */
 export async function appendVersion(db: Db, row: RecordRow, op: VersionRow['op'], actor: Actor, reason: string | null, at: Date): Promise<void> {
   const prevHash = (await repo.lockLedgerTail(db)) ?? GENESIS_HASH;
-  const body: LinkBody = {
-    recordId: row.id, subjectId: row.subjectId, version: row.version, op, snapshot: snapshotOf(row),
-    actorKind: actor.kind, actorId: actor.id, actorName: actor.name, reason, at,
-  };
-  await repo.insertVersion(db, { ...body, prevHash, hash: chainHash(prevHash, hashedPart(body)) });
+  const fields = canonicalJson(row.fields);
+  const e = ledgerEntry({ ...row, fields: FIELDS_HOLE }, Buffer.from(fields), op, actor, reason, at, prevHash);
+  await repo.insertVersion(db, {
+    recordId: row.id, subjectId: row.subjectId, version: row.version, op, snapshot: e.snapshot[0] + fields + e.snapshot[1],
+    actorKind: actor.kind, actorId: actor.id, actorName: actor.name, reason, at, prevHash, hash: e.hash,
+  });
 }
 
-/** Compute the chain for rows appended in bulk (demo loader, COPY paths). */
+/**
+ * A link's hash as verifyLedger recomputes it, from the entry as a whole (canonicalJson of its
+ * hashed part): what the writer's ledgerEntry must come to, and what the demo loader chains with.
+ */
 export function chainLink(prevHash: string, body: LinkBody): { prevHash: string; hash: string } {
   return { prevHash, hash: chainHash(prevHash, hashedPart(body)) };
 }
 
 /**
- * The bulk path's ledger documents, byte for byte what contentHash / snapshotOf / chainLink hash,
- * for a record whose fields were rendered once as canonical JSON (UTF-8 bytes). The record's
- * `fields` is FIELDS_HOLE (a placeholder): each document is rendered around the fields (the text
- * before and after them) and hashed with the fields' bytes in between, so the fields are neither
- * re-rendered nor re-encoded per document. The chain entry does not depend on the previous hash.
+ * The ledger's documents as every writer renders them, single-row (appendVersion, contentHash) and
+ * bulk (ledger-bulk.ts): byte for byte what canonicalJson makes of the content, of snapshotOf and
+ * of the hashed part verifyLedger checks, for a record whose fields are rendered once as canonical
+ * JSON (UTF-8 bytes). The record's `fields` is FIELDS_HOLE (a placeholder): each document is
+ * rendered around the fields (the text before and after them) and hashed with the fields' bytes in
+ * between, so a bulk writer neither re-renders nor re-encodes the fields per document. The chain
+ * entry does not depend on the previous hash.
  */
 export const FIELDS_HOLE = new CanonicalText('\u0000');
 export type WithFieldsHole<T> = Omit<T, 'fields'> & { fields: CanonicalText };
@@ -60,17 +67,17 @@ function scalar(v: string | number | null | undefined): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(asStored(v));
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  throw new Error(`canonical JSON of a bulk-written record: unexpected value ${String(v)}`);
+  throw new Error(`canonical JSON of a record: unexpected value ${String(v)}`);
 }
 
 // The documents below have fixed keys: they are written out in canonicalJson's (sorted) key order
 // directly, around the fields, instead of being sorted and searched for the hole on every row.
 // The ledger-bulk test holds them to canonicalJson byte for byte.
 
-type BulkContent = WithFieldsHole<Omit<repo.RecordData, 'contentHash'>>;
+type Content = WithFieldsHole<Omit<repo.RecordData, 'contentHash'>>;
 
 /** canonicalJson of a record's content (contentHash's input) before and after its fields. */
-function contentAround(d: BulkContent): [string, string] {
+function contentAround(d: Content): [string, string] {
   return [
     `{"categoryId":${scalar(d.categoryId)},"decidedOn":${scalar(d.decidedOn)},"departmentId":${scalar(d.departmentId)},"fields":`,
     `,"publishFrom":${scalar(d.publishFrom)},"publishUntil":${scalar(d.publishUntil)},"severity":${scalar(d.severity)},"sourceKey":${scalar(d.sourceKey)}`
@@ -102,19 +109,20 @@ function entryOpening(actor: Actor, at: Date, reason: string | null): { head: st
   return lastOpening;
 }
 
-export function bulkContentHash(d: BulkContent, fields: Buffer): string {
+/** The hash of a record's content (contentHash) from its rendered fields. */
+export function renderedContentHash(d: Content, fields: Buffer): string {
   const [a, b] = contentAround(d);
   return createHash('sha256').update(a).update(fields).update(b).digest('hex');
 }
 
-export interface BulkVersion {
+export interface LedgerEntry {
   /** The snapshot is snapshot[0] ‖ fields ‖ snapshot[1]. */
   snapshot: [string, string];
   hash: string;
 }
 
-/** The ledger entry of a bulk-written version and its link hash after prevHash (as chainLink computes it). */
-export function bulkVersion(
+/** The ledger entry of a record's version and its link hash after prevHash (as verifyLedger checks it). */
+export function ledgerEntry(
   row: WithFieldsHole<RecordRow>,
   fields: Buffer,
   op: VersionRow['op'],
@@ -122,7 +130,7 @@ export function bulkVersion(
   reason: string | null,
   at: Date,
   prevHash: string,
-): BulkVersion {
+): LedgerEntry {
   const snapshot = snapshotAround(row);
   const o = entryOpening(actor, at, reason);
   const c = `${o.head},"op":${scalar(op)}${o.reason_},"recordId":${scalar(Number(row.id))},"snapshot":`;

@@ -1,3 +1,4 @@
+import { RECORD_LEDGER_LOCK } from '../../db/locks.js';
 import type { Db } from '../../db/pool.js';
 import type { Disclosure } from '../catalog/types.js';
 import type { RecordRow, VersionRow } from './types.js';
@@ -8,7 +9,6 @@ const COLS = `r.id, r.subject_id as "subjectId", r.category_id as "categoryId", 
   r.severity, r.state, r.version, r.content_hash as "contentHash"`;
 const VCOLS = `seq, record_id as "recordId", subject_id as "subjectId", version, op, snapshot, actor_kind as "actorKind",
   actor_id as "actorId", actor_name as "actorName", reason, at, prev_hash as "prevHash", hash`;
-const LEDGER_LOCK = 7_160_303;
 
 export type RecordData = Omit<RecordRow, 'id' | 'version'>;
 
@@ -78,12 +78,13 @@ export async function savePersonal(db: Db, recordId: number, values: { field: st
 
 /** Serialise ledger appends for the rest of the transaction; returns the chain's last hash. */
 export async function lockLedgerTail(db: Db): Promise<string | null> {
-  await db.query('select pg_advisory_xact_lock($1)', [LEDGER_LOCK]);
+  await db.query('select pg_advisory_xact_lock($1)', [RECORD_LEDGER_LOCK]);
   const r = await db.query<{ hash: string }>('select hash from record_version order by seq desc limit 1');
   return r.rows[0]?.hash ?? null;
 }
 
-export async function insertVersion(db: Db, v: Omit<VersionRow, 'seq'>): Promise<void> {
+/** A ledger entry; its snapshot is the canonical JSON text the entry's hash was computed over. */
+export async function insertVersion(db: Db, v: Omit<VersionRow, 'seq' | 'snapshot'> & { snapshot: string }): Promise<void> {
   await db.query(
     `insert into record_version (record_id, subject_id, version, op, snapshot, actor_kind, actor_id, actor_name, reason, at, prev_hash, hash)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
