@@ -27,8 +27,26 @@ function explain(i: AjvIssue & { keyword?: string }): string {
 
 const TYPE_WORDS: Record<string, string> = { integer: '整数', number: '数字', string: '文本', boolean: '是/否（true 或 false）', object: '对象', array: '数组', null: '空值' };
 
+/**
+ * A union of literals (Type.Union of Type.Literal) fails as one `const` complaint per literal and an
+ * `anyOf`: said once, as the values allowed.
+ */
+function mergeLiteralChoices(issues: (AjvIssue & { keyword?: string })[]): (AjvIssue & { keyword?: string })[] {
+  const anyOf = new Set(issues.filter((i) => i.keyword === 'anyOf').map((i) => i.instancePath ?? ''));
+  const allowed = new Map<string, unknown[]>();
+  for (const i of issues) {
+    const at = i.instancePath ?? '';
+    if (i.keyword === 'const' && anyOf.has(at)) allowed.set(at, [...(allowed.get(at) ?? []), i.params?.allowedValue]);
+  }
+  return issues.flatMap((i) => {
+    const at = i.instancePath ?? '';
+    if (!allowed.has(at) || (i.keyword !== 'const' && i.keyword !== 'anyOf')) return [i];
+    return i.keyword === 'anyOf' ? [{ instancePath: at, keyword: 'enum', params: { allowedValues: allowed.get(at) } }] : [];
+  });
+}
+
 function ajvDetails(err: FastifyError): ErrorDetail[] {
-  const issues = (err.validation ?? []) as AjvIssue[];
+  const issues = mergeLiteralChoices((err.validation ?? []) as (AjvIssue & { keyword?: string })[]);
   const context = err.validationContext ?? 'body';
   return issues.map((i) => {
     const path = (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');

@@ -67,6 +67,12 @@ describe('user accounts', () => {
     await t.app.inject({ method: 'POST', url: '/api/v1/subjects', headers: admin, payload: { uscc, name: '账户测试有限公司' } });
     const made = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'owner1', password: 'long enough pw', role: 'subject', subject: uscc } });
     expect(made.statusCode, made.body).toBe(201);
+    // Whoever may not create accounts learns nothing about the code: the same refusal for a known and an unknown one.
+    const clerkSession = await t.loginAs('operator');
+    for (const code of [uscc, newUscc()]) {
+      const refused = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: clerkSession, payload: { username: `x${code}`, password: 'long enough pw', role: 'subject', subject: code } });
+      expect(refused.statusCode, refused.body).toBe(403);
+    }
     const noSubject = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'owner2', password: 'long enough pw', role: 'subject' } });
     expect(json(noSubject)).toMatchObject({ error: { details: [{ field: 'subject' }] } });
     const list = await t.app.inject({ url: '/api/v1/users?pageSize=200', headers: admin });

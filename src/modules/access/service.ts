@@ -106,6 +106,8 @@ export async function createUserAccount(
   input: { username: string; displayName?: string; password: string; role: Role; department?: string; subject?: string },
   subjects: SubjectLookup,
 ): Promise<repo.UserRow> {
+  // The role first: the subject lookup must not tell a caller who may not create users whether a code is known.
+  requireRole(viewer, 'admin');
   const { subject, ...rest } = input;
   const subjectId = subject ? await subjects.subjectIdByCode(subject) : null;
   return createUser(db, viewer, { ...rest, subjectId });

@@ -7,10 +7,12 @@ import type { Api } from '../../http/api.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
 import { errorsCsvUrl, issueView, SubmissionDetail, SubmissionsPage, SubmissionsQuery, submissionView, SubmitBody, SubmitQuery, SubmitResponse } from './schema.js';
 import * as ingest from './service.js';
-import type { SubmissionFormat } from './types.js';
+import { SUBMISSION_FORMATS, type SubmissionFormat } from './types.js';
 
 const RAW_TYPES = ['text/csv', 'application/csv', 'application/x-ndjson', 'application/jsonl', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
+
+const isFormat = (v: string): v is SubmissionFormat => (SUBMISSION_FORMATS as readonly string[]).includes(v);
 
 function inputFrom(q: Record<string, unknown>, fileName: string | null): ingest.SubmitInput {
   const str = (k: string) => {
@@ -23,9 +25,13 @@ function inputFrom(q: Record<string, unknown>, fileName: string | null): ingest.
     const missing = [...(department ? [] : ['department']), ...(category ? [] : ['category'])];
     throw new ValidationError(`缺少 ${missing.join('、')}（表单字段须放在文件之前，或作为查询参数）`, missing.map((f) => ({ field: f, message: 'required' })));
   }
+  const format = str('format');
+  if (format !== null && !isFormat(format)) {
+    throw new ValidationError(`不支持的文件格式 ${format}（可选：${SUBMISSION_FORMATS.join('、')}）`, [{ field: 'format', message: `one of ${SUBMISSION_FORMATS.join(', ')}` }]);
+  }
   return {
     department, category, mapping: str('mapping'), encoding: str('encoding'),
-    format: str('format') as SubmissionFormat | null, fileName: str('fileName') ?? fileName,
+    format, fileName: str('fileName') ?? fileName,
     ignoreUnknown: q.ignoreUnknown === true || TRUE.has(String(q.ignoreUnknown ?? '').toLowerCase()),
   };
 }

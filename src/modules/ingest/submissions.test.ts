@@ -221,6 +221,22 @@ describe('file upload', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: noFile, headers: { ...body.headers, ...clerk } });
     expect(json(res)).toMatchObject({ error: { code: 'missing_file' } });
   });
+
+  it('answers 400 naming the field for a request without a body and for an unknown format', async () => {
+    const empty = await t.app.inject({ method: 'POST', url: '/api/v1/submissions?department=SCJGJ&category=penalty', headers: clerk });
+    expect(empty.statusCode, empty.body).toBe(400);
+    expect(json(empty)).toMatchObject({ error: { code: 'missing_body' } });
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/v1/submissions?department=SCJGJ&category=penalty&format=docx', payload: toCsv(rows('格式', 1)),
+      headers: { ...clerk, 'content-type': 'text/csv' },
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(json(res)).toMatchObject({ error: { details: [{ field: 'querystring.format', message: 'format 应为以下之一：csv、xlsx、jsonl' }] } });
+    const form = multipart({ department: 'SCJGJ', category: 'penalty', format: 'docx' }, { name: 'x.csv', content: toCsv(rows('格式', 1)) });
+    const fromForm = await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: form.payload, headers: { ...form.headers, ...clerk } });
+    expect(fromForm.statusCode, fromForm.body).toBe(400);
+    expect(json(fromForm)).toMatchObject({ error: { details: [{ field: 'format' }] } });
+  });
 });
 
 describe('errors.csv', () => {
