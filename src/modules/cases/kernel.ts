@@ -22,11 +22,14 @@ export async function mustFind<Row>(db: Db, kind: Stored<Row>, id: number, forUp
   return row;
 }
 
-/** Change fields of a case and bump its version. */
-export async function updateCase<Change>(db: Db, kind: Stored<unknown, Change>, id: number, set: Partial<Change>, extra: [column: string, value: unknown][] = []): Promise<void> {
+function assignments<Change>(kind: Stored<unknown, Change>, set: Partial<Change>): [column: string, value: unknown][] {
   const columns: Readonly<Record<string, string>> = kind.store.columns;
-  const assignments = Object.entries(set).filter(([, v]) => v !== undefined).map(([k, v]): [string, unknown] => [columns[k]!, v]);
-  await repo.updateCase(db, kind.store.table, id, [...assignments, ...extra]);
+  return Object.entries(set).filter(([, v]) => v !== undefined).map(([k, v]) => [columns[k]!, v]);
+}
+
+/** Change fields of a case and bump its version. */
+export async function updateCase<Change>(db: Db, kind: Stored<unknown, Change>, id: number, set: Partial<Change>): Promise<void> {
+  await repo.updateCase(db, kind.store.table, id, assignments(kind, set));
 }
 
 /** Append one event to the case file (inside the transaction of the step it records). */
@@ -85,7 +88,7 @@ export async function sweepOverdue<S extends string, Row extends CaseRow<S>, Cha
       const due = deadline.dueOf(row);
       if (deadline.flagged(row) || due === null || due >= today || !deadline.states.includes(row.state)) return false;
       const step = deadline.overdue(row, ctx.clock.now());
-      await updateCase(tx, kind, id, step.set ?? {}, [[store.deadline.flag, true]]);
+      await repo.updateCase(tx, store.table, id, [...assignments(kind, step.set ?? {}), [store.deadline.flag, true]]);
       await appendCaseEvent(tx, kind, id, caseEvent(actor, ctx.clock.now(), step.event.type, row.state, step.to, step.event.note, step.event.data));
       for (const note of step.notify) await notify(tx, ctx.clock.now(), note);
       return true;
