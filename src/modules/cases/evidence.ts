@@ -3,6 +3,9 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { Db } from '../../db/pool.js';
 import { NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import { maskIdNumbersInFreeText } from '../../lib/redact.js';
+import type { Viewer } from '../access/viewer.js';
+import { findReadable, readCase } from './kernel.js';
+import type { CaseKind, ReadableCase } from './kind.js';
 import * as repo from './shared-repo.js';
 
 // Evidence files travel as base64 inside the JSON body: one request carries the whole application
@@ -69,16 +72,24 @@ export function decodeUploads(files: { role: string; file: FileUpload; field: st
   return out;
 }
 
-export async function storeFiles(db: Db, owner: { kind: 'objection' | 'repair'; id: number }, files: DecodedFile[], uploadedBy: string, at: Date): Promise<repo.FileMeta[]> {
+/** Store a case's files; `owner.kind` is the case kind's name. */
+export async function storeFiles(db: Db, owner: { kind: string; id: number }, files: DecodedFile[], uploadedBy: string, at: Date): Promise<repo.FileMeta[]> {
   const out: repo.FileMeta[] = [];
   for (const f of files) out.push(await repo.insertFile(db, { ownerKind: owner.kind, ownerId: owner.id, ...f, uploadedBy, at }));
   return out;
 }
 
-export const filesOf = (db: Db, kind: 'objection' | 'repair', id: number) => repo.filesOf(db, kind, id);
+export const filesOf = (db: Db, kind: string, id: number) => repo.filesOf(db, kind, id);
 
-export async function fileContent(db: Db, kind: 'objection' | 'repair', ownerId: number, fileId: number) {
-  const f = await repo.fileContent(db, kind, ownerId, fileId);
+/** One case with its case file and files, for those who may read it. */
+export async function readCaseWithFiles<S extends string, Row extends ReadableCase<S>, Change>(db: Db, viewer: Viewer, kind: CaseKind<S, Row, Change>, id: number) {
+  return { ...(await readCase(db, viewer, kind, id)), files: await filesOf(db, kind.name, id) };
+}
+
+/** One file of a case, for those who may read the case. */
+export async function caseFile<S extends string, Row extends ReadableCase<S>, Change>(db: Db, viewer: Viewer, kind: CaseKind<S, Row, Change>, id: number, fileId: number) {
+  await findReadable(db, viewer, kind, id);
+  const f = await repo.fileContent(db, kind.name, id, fileId);
   if (!f) throw new NotFoundError('file', String(fileId));
   return f;
 }

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/pool.js';
 import { NotFoundError, UnauthenticatedError } from '../../errors.js';
-import { lockEvents } from '../events/service.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import * as repo from './shared-repo.js';
 
@@ -36,13 +35,4 @@ export async function myNotifications(db: Db, viewer: Viewer, q: { unread: boole
 
 export async function markNotificationRead(db: Db, viewer: Viewer, id: number, at: Date): Promise<void> {
   if (!(await repo.markRead(db, mailboxOf(viewer), id, at))) throw new NotFoundError('notification', String(id));
-}
-
-/**
- * An event for exchange with upper platforms (信用中国 and the provincial platform), written to the
- * domain_event outbox inside the transaction of the change; the caller nudges dispatchers after commit.
- */
-export async function appendExchangeEvent(tx: Db, at: Date, type: string, subjectId: number, payload: Record<string, unknown>): Promise<number> {
-  await lockEvents(tx);
-  return repo.insertDomainEvent(tx, { type, subjectId, payload, at });
 }

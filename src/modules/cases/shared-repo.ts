@@ -1,7 +1,7 @@
 import type { Db } from '../../db/pool.js';
 
-// SQL of the machinery the three subject-rights workflows share: notifications, evidence files
-// and exchange events for upper platforms.
+// SQL of the machinery the case kinds share besides their rows and events (case-repo.ts):
+// notifications and evidence files.
 
 export type Audience = 'subject' | 'department' | 'centre';
 
@@ -50,12 +50,6 @@ export async function notificationsOf(db: Db, box: Mailbox, q: { unread: boolean
 export async function markRead(db: Db, box: Mailbox, id: number, at: Date): Promise<boolean> {
   const r = await db.query(`update notification set read_at = coalesce(read_at, $5) where id = $4 and ${MAILBOX}`, [box.audience, box.subjectId, box.departmentId, id, at]);
   return (r.rowCount ?? 0) > 0;
-}
-
-/** Append exchange events to the domain_event outbox; the caller holds the event lock. */
-export async function insertDomainEvent(db: Db, e: { type: string; subjectId: number; payload: Record<string, unknown>; at: Date }): Promise<number> {
-  const r = await db.query<{ id: number }>('insert into domain_event (type, subject_id, payload, created_at) values ($1, $2, $3, $4) returning id', [e.type, e.subjectId, JSON.stringify(e.payload), e.at]);
-  return r.rows[0]!.id;
 }
 
 export interface FileMeta {

@@ -1,21 +1,19 @@
 import { withTx } from '../../db/pool.js';
-import { ForbiddenError, InvalidTransitionError, ValidationError } from '../../errors.js';
+import { ForbiddenError, ValidationError } from '../../errors.js';
 import { maskIdNumbersInFreeText } from '../../lib/redact.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
-import { eventsCommitted } from '../events/bus.js';
-import { actorFor, transitionRecord } from '../records/service.js';
-import type { Actor } from '../records/types.js';
-import { appendExchangeEvent, notify } from '../cases/notifications.js';
+import { checkTransition } from '../cases/kind.js';
+import { appendCaseEvent, mustFind, updateCase } from '../cases/kernel.js';
+import { notify } from '../cases/notifications.js';
 import { caseEvent, requireResponsible, type RightsContext } from '../cases/workflow.js';
+import { eventsCommitted } from '../events/bus.js';
+import { appendEvents } from '../events/service.js';
+import { actorFor, transitionRecord } from '../records/service.js';
 import { subjectById } from '../subjects/service.js';
+import { COMMITMENT_CASE } from './case-kind.js';
 import { fileBreachRecord, fileCommitmentRecord, type Party } from './records.js';
-import * as repo from './repo.js';
-import { mustFind } from './service.js';
-import { COMMITMENT_STATE_LABELS, COMMITMENT_TRANSITIONS, type CommitmentRow, type CommitmentState } from './types.js';
-
-function checkMove(c: CommitmentRow, to: CommitmentState): void {
-  if (!COMMITMENT_TRANSITIONS[c.state].includes(to)) throw new InvalidTransitionError('commitment', c.state, to);
-}
+import type { FulfilmentInput } from './schema.js';
+import { COMMITMENT_STATE_LABELS, type CommitmentRow } from './types.js';
 
 async function partyOf(ctx: RightsContext, c: CommitmentRow): Promise<Party> {
   const s = await subjectById(ctx.pool, c.subjectId);
@@ -27,26 +25,29 @@ async function partyOf(ctx: RightsContext, c: CommitmentRow): Promise<Party> {
  * 违背信用承诺 record in the archive — dishonesty information that feeds evaluation and lists — and
  * announces it to upper platforms, in the same transaction.
  */
-export async function recordFulfilment(ctx: RightsContext, viewer: Viewer, id: number, input: { outcome: 'fulfilled' | 'breached'; note: string }): Promise<CommitmentRow> {
-  const before = await mustFind(ctx.pool, id);
+export async function recordFulfilment(ctx: RightsContext, viewer: Viewer, id: number, input: FulfilmentInput): Promise<CommitmentRow> {
+  const before = await mustFind(ctx.pool, COMMITMENT_CASE, id);
   requireResponsible(viewer, before.departmentId, `承诺受理单位（${before.departmentName}）`);
   const note = maskIdNumbersInFreeText(input.note.trim());
   if (input.outcome === 'breached' && !note) throw new ValidationError('认定未履约须写明违诺情形', [{ field: 'note', message: 'required for breached' }]);
   const party = await partyOf(ctx, before);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
-    const c = await mustFind(tx, id, true);
-    checkMove(c, input.outcome);
+    const c = await mustFind(tx, COMMITMENT_CASE, id, true);
+    checkTransition(COMMITMENT_CASE, c, input.outcome);
     const rctx = { db: tx, pd: ctx.pd, clock: ctx.clock };
     const next = { ...c, state: input.outcome };
     if (c.publicRecordId !== null) await fileCommitmentRecord(rctx, c.ruleParams.publicationCategory, next, party, actor, 'upsert');
     let breachRecordId: number | undefined;
     if (input.outcome === 'breached') {
       breachRecordId = (await fileBreachRecord(rctx, c.ruleParams.breachCategory, c, party, actor, note, viewer.departmentId ?? c.departmentId)).id;
-      await appendExchangeEvent(tx, ctx.clock.now(), 'commitment.breached', c.subjectId, { commitmentId: id, recordId: breachRecordId, item: c.itemCode, departmentId: c.departmentId, on: ctx.clock.today() });
+      await appendEvents(tx, ctx.clock.now(), [{
+        type: 'commitment.breached', subjectId: c.subjectId,
+        payload: { commitmentId: id, recordId: breachRecordId, item: c.itemCode, departmentId: c.departmentId, on: ctx.clock.today() },
+      }]);
     }
-    await repo.updateCommitment(tx, id, { state: input.outcome, outcomeNote: note || undefined, outcomeOn: ctx.clock.today(), outcomeBy: actor.name, breachRecordId });
-    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'fulfilment', c.state, input.outcome, note || null, {
+    await updateCase(tx, COMMITMENT_CASE, id, { state: input.outcome, outcomeNote: note || undefined, outcomeOn: ctx.clock.today(), outcomeBy: actor.name, breachRecordId });
+    await appendCaseEvent(tx, COMMITMENT_CASE, id, caseEvent(actor, ctx.clock.now(), 'fulfilment', c.state, input.outcome, note || null, {
       breachRecord: breachRecordId ?? null, late: c.verificationDue !== null && c.verificationDue < ctx.clock.today(),
     }));
     await notify(tx, ctx.clock.now(), {
@@ -56,12 +57,12 @@ export async function recordFulfilment(ctx: RightsContext, viewer: Viewer, id: n
     });
   });
   if (input.outcome === 'breached') eventsCommitted();
-  return mustFind(ctx.pool, id);
+  return mustFind(ctx.pool, COMMITMENT_CASE, id);
 }
 
 /** Withdrawal before completion (spec: use is voluntary and may be withdrawn): the public record is revoked. */
 export async function withdrawCommitment(ctx: RightsContext, viewer: Viewer, id: number, reason: string): Promise<CommitmentRow> {
-  const before = await mustFind(ctx.pool, id);
+  const before = await mustFind(ctx.pool, COMMITMENT_CASE, id);
   if (viewer.role === 'subject') {
     if (viewer.subjectId !== before.subjectId) throw new ForbiddenError('只能撤回本主体的承诺');
   } else {
@@ -72,32 +73,12 @@ export async function withdrawCommitment(ctx: RightsContext, viewer: Viewer, id:
   reason = maskIdNumbersInFreeText(reason);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
-    const c = await mustFind(tx, id, true);
-    checkMove(c, 'withdrawn');
+    const c = await mustFind(tx, COMMITMENT_CASE, id, true);
+    checkTransition(COMMITMENT_CASE, c, 'withdrawn');
     if (c.publicRecordId !== null) await transitionRecord({ db: tx, clock: ctx.clock }, c.publicRecordId, 'revoked', actor, `承诺 #${id} 已撤回：${reason.trim()}`);
-    await repo.updateCommitment(tx, id, { state: 'withdrawn', outcomeNote: reason.trim(), outcomeOn: ctx.clock.today(), outcomeBy: actor.name });
-    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'withdrawn', c.state, 'withdrawn', reason.trim()));
+    await updateCase(tx, COMMITMENT_CASE, id, { state: 'withdrawn', outcomeNote: reason.trim(), outcomeOn: ctx.clock.today(), outcomeBy: actor.name });
+    await appendCaseEvent(tx, COMMITMENT_CASE, id, caseEvent(actor, ctx.clock.now(), 'withdrawn', c.state, 'withdrawn', reason.trim()));
     await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: c.departmentId, kind: 'commitment.withdrawn', refType: 'commitment', refId: id, title: `信用承诺已撤回 #${id}`, body: reason.trim() });
   });
-  return mustFind(ctx.pool, id);
-}
-
-/** Sweep step: notified commitments not verified by their deadline are flagged and the department told. */
-export async function flagUnverifiedCommitments(ctx: Pick<RightsContext, 'pool' | 'clock'>, actor: Actor): Promise<number> {
-  const today = ctx.clock.today();
-  let n = 0;
-  for (const id of await repo.unverifiedPastDue(ctx.pool, today, 1000)) {
-    const moved = await withTx(ctx.pool, async (tx) => {
-      const c = await mustFind(tx, id, true);
-      if (c.state !== 'signed' || c.verificationOverdue || c.verificationDue === null || c.verificationDue >= today) return false;
-      await repo.updateCommitment(tx, id, { verificationOverdue: true });
-      await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'verification_overdue', c.state, c.state, `核查期限 ${c.verificationDue} 已过`, { verificationDue: c.verificationDue }));
-      const body = `${c.subjectName}：${c.matter}（核查期限 ${c.verificationDue}）`;
-      await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: c.departmentId, kind: 'commitment.unverified', refType: 'commitment', refId: id, title: `承诺逾期未核查 #${id}`, body });
-      await notify(tx, ctx.clock.now(), { audience: 'centre', kind: 'commitment.unverified', refType: 'commitment', refId: id, title: `承诺逾期未核查 #${id}（${c.departmentName}）`, body });
-      return true;
-    });
-    if (moved) n += 1;
-  }
-  return n;
+  return mustFind(ctx.pool, COMMITMENT_CASE, id);
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool.js';
-import type { CaseEvent } from '../cases/workflow.js';
+import type { CaseStore } from '../cases/kind.js';
 import type { CommitmentRow, CommitmentState, ItemRow } from './types.js';
 
 const ICOLS = `id, code, name, type, template_text as "templateText", public, verification_working_days as "verificationWorkingDays",
@@ -62,35 +62,22 @@ export async function findCommitment(db: Db, id: number, forUpdate = false): Pro
   return (await db.query<CommitmentRow>(`select ${COLS} from ${FROM} where c.id = $1 ${forUpdate ? 'for update of c' : ''}`, [id])).rows[0] ?? null;
 }
 
-const SET_COLUMNS: Record<string, string> = {
-  state: 'state', verificationOverdue: 'verification_overdue', outcomeNote: 'outcome_note', outcomeOn: 'outcome_on', outcomeBy: 'outcome_by',
-  publicRecordId: 'public_record_id', breachRecordId: 'breach_record_id',
-};
-
-export async function updateCommitment(db: Db, id: number, set: Partial<{
+/** The workflow fields a step may change. */
+export type CommitmentChange = Partial<{
   state: CommitmentState; verificationOverdue: boolean; outcomeNote: string; outcomeOn: string; outcomeBy: string; publicRecordId: number; breachRecordId: number;
-}>): Promise<void> {
-  const entries = Object.entries(set).filter(([, v]) => v !== undefined);
-  const assignments = entries.map(([k], i) => `${SET_COLUMNS[k]} = $${i + 2}`);
-  await db.query(`update commitment set ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')} where id = $1`, [id, ...entries.map(([, v]) => v)]);
-}
+}>;
 
-export async function insertEvent(db: Db, commitmentId: number, e: Omit<CaseEvent, 'id'>): Promise<void> {
-  await db.query(
-    `insert into commitment_event (commitment_id, at, type, from_state, to_state, actor_kind, actor_id, actor_name, note, data)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [commitmentId, e.at, e.type, e.fromState, e.toState, e.actorKind, e.actorId, e.actorName, e.note, JSON.stringify(e.data)],
-  );
-}
-
-export async function eventsOf(db: Db, commitmentId: number): Promise<CaseEvent[]> {
-  const r = await db.query<CaseEvent>(
-    `select id, at, type, from_state as "fromState", to_state as "toState", actor_kind as "actorKind", actor_id as "actorId",
-       actor_name as "actorName", note, data from commitment_event where commitment_id = $1 order by id`,
-    [commitmentId],
-  );
-  return r.rows;
-}
+/** Where commitments and their case files are kept (the kernel's versioned update and events run on this). */
+export const commitmentStore: CaseStore<CommitmentRow, CommitmentChange> = {
+  table: 'commitment',
+  events: { table: 'commitment_event', key: 'commitment_id' },
+  columns: {
+    state: 'state', verificationOverdue: 'verification_overdue', outcomeNote: 'outcome_note', outcomeOn: 'outcome_on', outcomeBy: 'outcome_by',
+    publicRecordId: 'public_record_id', breachRecordId: 'breach_record_id',
+  },
+  deadline: { due: 'verification_due', flag: 'verification_overdue' },
+  find: findCommitment,
+};
 
 export async function search(db: Db, q: { subjectId: number | null; departmentId: number | null; states: string[]; overdue: boolean | null; limit: number; offset: number }) {
   const where = `($1::bigint is null or c.subject_id = $1) and ($2::int is null or c.department_id = $2)
@@ -101,12 +88,4 @@ export async function search(db: Db, q: { subjectId: number | null; departmentId
     db.query<{ n: number }>(`select count(*)::bigint as n from commitment c where ${where}`, args),
   ]);
   return { items: items.rows, total: total.rows[0]?.n ?? 0 };
-}
-
-export async function unverifiedPastDue(db: Db, today: string, limit: number): Promise<number[]> {
-  const r = await db.query<{ id: number }>(
-    `select id from commitment where state = 'signed' and not verification_overdue and verification_due < $1::date order by verification_due, id limit $2`,
-    [today, limit],
-  );
-  return r.rows.map((x) => x.id);
 }

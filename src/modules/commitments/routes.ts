@@ -1,26 +1,24 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.js';
+import type { Api } from '../../http/api.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
-import { ReasonBody } from '../objections/schema.js';
+import { ReasonBody } from '../cases/schema.js';
 import { recordFulfilment, withdrawCommitment } from './fulfilment.js';
-import { CommitmentQuery, CommitmentView, commitmentView, FulfilmentBody, ItemBody, ItemView, itemView, SignBody } from './schema.js';
+import { CommitmentPage, CommitmentQuery, CommitmentView, commitmentView, FulfilmentBody, ItemBody, ItemPage, ItemsQuery, ItemView, itemView, SignBody } from './schema.js';
 import * as commitments from './service.js';
 
-export async function commitmentRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function commitmentRoutes(app: Api, deps: AppDeps): Promise<void> {
   const ctx = { pool: deps.pool, pd: deps.pd, clock: deps.clock };
 
   app.get('/commitment-items', {
-    schema: { tags: ['commitments'], summary: 'The published list of commitment items (承诺事项) with their template texts', querystring: Type.Object({ all: Type.Boolean({ default: false }) }), response: { 200: Type.Object({ items: Type.Array(ItemView), total: Type.Integer() }) } },
+    schema: { tags: ['commitments'], summary: 'The published list of commitment items (承诺事项) with their template texts', querystring: ItemsQuery, response: { 200: ItemPage } },
   }, async (req) => {
-    const staff = ['admin', 'operator'].includes(req.viewer.role);
-    const items = (await commitments.listItems(deps.pool, !(staff && (req.query as { all: boolean }).all))).map(itemView);
+    const items = (await commitments.itemsFor(deps.pool, req.viewer, req.query.all)).map(itemView);
     return { items, total: items.length };
   });
 
   app.post('/commitment-items', {
     schema: { tags: ['commitments'], summary: 'Define a commitment item (admin, operator)', body: ItemBody, response: { 201: ItemView, ...errorResponses } },
-  }, async (req, reply) => reply.status(201).send(itemView(await commitments.createItem(deps.pool, req.viewer, req.body as commitments.ItemInput))));
+  }, async (req, reply) => reply.status(201).send(itemView(await commitments.createItem(deps.pool, req.viewer, req.body))));
 
   app.post('/commitments', {
     schema: {
@@ -28,28 +26,27 @@ export async function commitmentRoutes(app: FastifyInstance, deps: AppDeps): Pro
       description: 'Subjects with serious adverse records, on a serious-dishonesty list or with an unrepaired false commitment are refused (409 commitment_excluded) with the reasons. Public items are filed in the commitment category of the archive.',
       body: SignBody, response: { 201: CommitmentView, ...errorResponses },
     },
-  }, async (req, reply) => reply.status(201).send(commitmentView(await commitments.signCommitment(ctx, req.viewer, req.body as commitments.SignInput))));
+  }, async (req, reply) => reply.status(201).send(commitmentView(await commitments.signCommitment(ctx, req.viewer, req.body))));
 
   app.get('/commitments', {
-    schema: { tags: ['commitments'], summary: 'Commitments by subject and state (subject: own; department: accepted by it; centre: all)', querystring: CommitmentQuery, response: { 200: Type.Object({ items: Type.Array(CommitmentView), total: Type.Integer() }), ...errorResponses } },
+    schema: { tags: ['commitments'], summary: 'Commitments by subject and state (subject: own; department: accepted by it; centre: all)', querystring: CommitmentQuery, response: { 200: CommitmentPage, ...errorResponses } },
   }, async (req) => {
-    const q = req.query as Static<typeof CommitmentQuery>;
-    const r = await commitments.listCommitments(ctx, req.viewer, { subject: q.subject, states: (q.state ?? []).flatMap((s) => s.split(',')).filter(Boolean), overdue: q.overdue ?? null, page: q.page, pageSize: q.pageSize });
+    const r = await commitments.listCommitments(ctx, req.viewer, req.query);
     return { items: r.items.map((c) => commitmentView(c)), total: r.total };
   });
 
   app.get('/commitments/:id', {
     schema: { tags: ['commitments'], summary: 'One commitment with its history', params: IdParam, response: { 200: CommitmentView, ...errorResponses } },
   }, async (req) => {
-    const r = await commitments.getCommitment(deps.pool, req.viewer, (req.params as IdParam).id);
+    const r = await commitments.getCommitment(deps.pool, req.viewer, req.params.id);
     return commitmentView(r.commitment, r.events);
   });
 
   app.post('/commitments/:id/fulfilment', {
     schema: { tags: ['commitments'], summary: 'Record fulfilment or breach (accepting department or credit centre); a breach files a dishonesty record', params: IdParam, body: FulfilmentBody, response: { 200: CommitmentView, ...errorResponses } },
-  }, async (req) => commitmentView(await recordFulfilment(ctx, req.viewer, (req.params as IdParam).id, req.body as Static<typeof FulfilmentBody>)));
+  }, async (req) => commitmentView(await recordFulfilment(ctx, req.viewer, req.params.id, req.body)));
 
   app.post('/commitments/:id/withdraw', {
     schema: { tags: ['commitments'], summary: 'Withdraw a commitment before completion (the subject, or the accepting department)', params: IdParam, body: ReasonBody, response: { 200: CommitmentView, ...errorResponses } },
-  }, async (req) => commitmentView(await withdrawCommitment(ctx, req.viewer, (req.params as IdParam).id, (req.body as { reason: string }).reason)));
+  }, async (req) => commitmentView(await withdrawCommitment(ctx, req.viewer, req.params.id, req.body.reason)));
 }

@@ -1,5 +1,6 @@
-import { Type } from '@sinclair/typebox';
-import { eventView, EventView } from '../objections/schema.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { Paged } from '../../http/schemas.js';
+import { caseEventView, CaseEventView } from '../cases/schema.js';
 import type { CaseEvent } from '../cases/workflow.js';
 import { COMMITMENT_STATE_LABELS, COMMITMENT_TYPE_LABELS, COMMITMENT_TYPES, type CommitmentRow, type ItemRow } from './types.js';
 
@@ -15,11 +16,15 @@ export const ItemBody = Type.Object({
   department: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])), excludedWhen: Type.Optional(ExcludedWhen),
   legalBasis: Type.Optional(Type.String({ maxLength: 2000 })),
 }, { additionalProperties: false });
+/** A commitment item as operators define it. */
+export type ItemInput = Static<typeof ItemBody>;
 
 export const ItemView = Type.Object({
   code: Type.String(), name: Type.String(), type: Type.String(), typeLabel: Type.String(), templateText: Type.String(), public: Type.Boolean(),
   verificationWorkingDays: NInt, department: NStr, excludedWhen: ExcludedWhen, legalBasis: Type.String(), active: Type.Boolean(),
 });
+export const ItemsQuery = Type.Object({ all: Type.Boolean({ default: false }) });
+export const ItemPage = Paged(ItemView);
 export const itemView = (i: ItemRow) => ({
   code: i.code, name: i.name, type: i.type, typeLabel: COMMITMENT_TYPE_LABELS[i.type], templateText: i.templateText, public: i.public,
   verificationWorkingDays: i.verificationWorkingDays, department: i.departmentCode, excludedWhen: i.excludedWhen, legalBasis: i.legalBasis, active: i.active,
@@ -32,15 +37,19 @@ export const SignBody = Type.Object({
   department: Type.Optional(Type.String({ maxLength: 40, description: 'accepting department (承诺受理单位)' })),
   signerName: Type.Optional(Type.String({ maxLength: 100 })),
 }, { additionalProperties: false });
+/** Portal: the subject's own (natural persons confirm their ID number); department channel: the party's code and the accepting department. */
+export type SignInput = Static<typeof SignBody>;
 
 export const FulfilmentBody = Type.Object({
   outcome: Type.Union([Type.Literal('fulfilled'), Type.Literal('breached')]), note: Type.String({ maxLength: 2000 }),
 }, { additionalProperties: false });
+export type FulfilmentInput = Static<typeof FulfilmentBody>;
 
 export const CommitmentQuery = Type.Object({
   subject: Type.Optional(Type.String({ maxLength: 64 })), state: Type.Optional(Type.Array(Type.String(), { maxItems: 5 })),
   overdue: Type.Optional(Type.Boolean()), page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
 });
+export type CommitmentQuery = Static<typeof CommitmentQuery>;
 
 export const CommitmentView = Type.Object({
   id: Type.Integer(), item: Type.Object({ code: Type.String(), name: Type.String(), type: Type.String(), typeLabel: Type.String() }),
@@ -49,8 +58,9 @@ export const CommitmentView = Type.Object({
   state: Type.String(), stateLabel: Type.String(), verificationDue: NStr, dueProvisional: Type.Boolean(), verificationOverdue: Type.Boolean(),
   outcome: Type.Union([Type.Object({ on: Type.String(), by: Type.String(), note: NStr }), Type.Null()]),
   publicRecord: NInt, breachRecord: NInt, rule: Type.Object({ code: Type.String(), version: Type.Integer(), params: Type.Record(Type.String(), Type.Unknown()) }),
-  events: Type.Optional(Type.Array(EventView)),
+  events: Type.Optional(Type.Array(CaseEventView)),
 });
+export const CommitmentPage = Paged(CommitmentView);
 
 export function commitmentView(c: CommitmentRow, events?: CaseEvent[]) {
   return {
@@ -60,7 +70,7 @@ export function commitmentView(c: CommitmentRow, events?: CaseEvent[]) {
     verificationDue: c.verificationDue, dueProvisional: c.dueProvisional, verificationOverdue: c.verificationOverdue,
     outcome: c.outcomeOn ? { on: c.outcomeOn, by: c.outcomeBy ?? '', note: c.outcomeNote } : null,
     publicRecord: c.publicRecordId, breachRecord: c.breachRecordId,
-    rule: { code: c.ruleCode, version: c.ruleVersion, params: c.ruleParams as unknown as Record<string, unknown> },
-    ...(events ? { events: events.map(eventView) } : {}),
+    rule: { code: c.ruleCode, version: c.ruleVersion, params: { ...c.ruleParams } },
+    ...(events ? { events: events.map(caseEventView) } : {}),
   };
 }

@@ -1,34 +1,28 @@
 import { withTx, type Db } from '../../db/pool.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
+import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import { maskIdNumbersInFreeText } from '../../lib/redact.js';
 import * as access from '../access/service.js';
 import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
 import { addWorkingDays } from '../calendar/working-days.js';
+import { liveAdverseRecords, liveEntries } from '../cases/facts-repo.js';
+import { appendCaseEvent, inboxScope, mustFind, readCase, updateCase } from '../cases/kernel.js';
+import { notify } from '../cases/notifications.js';
+import { statesOf } from '../cases/schema.js';
+import { caseEvent, type RightsContext } from '../cases/workflow.js';
 import { validateCode } from '../identity/validate.js';
 import { actorFor } from '../records/service.js';
-import { liveAdverseRecords, liveEntries } from '../cases/facts-repo.js';
-import { notify } from '../cases/notifications.js';
 import type { CommitmentParams } from '../rules/params.js';
 import { currentRule, type RuleSnapshot } from '../rules/service.js';
-import { caseEvent, type RightsContext } from '../cases/workflow.js';
 import { findSubjectByCode, getSubjectByCode, subjectById } from '../subjects/service.js';
 import type { SubjectRow } from '../subjects/types.js';
+import { COMMITMENT_CASE } from './case-kind.js';
 import { fileCommitmentRecord, type Party } from './records.js';
 import * as repo from './repo.js';
-import { COMMITMENT_TYPE_LABELS, COMMITMENT_TYPES, type CommitmentRow, type CommitmentType, type ExcludedWhen, type ItemRow } from './types.js';
+import type { CommitmentQuery, ItemInput, SignInput } from './schema.js';
+import { COMMITMENT_TYPE_LABELS, COMMITMENT_TYPES, type CommitmentRow, type ExcludedWhen, type ItemRow } from './types.js';
 
-export interface ItemInput {
-  code: string;
-  name: string;
-  type: CommitmentType;
-  templateText: string;
-  public?: boolean;
-  verificationWorkingDays?: number | null;
-  department?: string | null;
-  excludedWhen?: ExcludedWhen;
-  legalBasis?: string;
-}
+export type { ItemInput } from './schema.js';
 
 /** Operators publish a commitment item (承诺事项) with its template text (承诺书格式文本). */
 export async function createItem(db: Db, viewer: Viewer, input: ItemInput): Promise<ItemRow> {
@@ -49,22 +43,16 @@ export async function createItem(db: Db, viewer: Viewer, input: ItemInput): Prom
 
 export const listItems = (db: Db, activeOnly: boolean) => repo.listItems(db, activeOnly);
 
+/** The published items; the credit centre may ask for inactive ones too (`all`). */
+export function itemsFor(db: Db, viewer: Viewer, all: boolean): Promise<ItemRow[]> {
+  const staff = viewer.role === 'admin' || viewer.role === 'operator';
+  return listItems(db, !(staff && all));
+}
+
 async function getItem(db: Db, code: string): Promise<ItemRow> {
   const i = await repo.findItem(db, code);
   if (!i || !i.active) throw new NotFoundError('commitment item', code, 'unknown_commitment_item');
   return i;
-}
-
-export interface SignInput {
-  item: string;
-  matter: string;
-  /** Department channel: the party's USCC or ID number. */
-  party?: string;
-  /** Portal, natural persons: the ID number, confirmed against the account's subject. */
-  idNumber?: string;
-  /** The accepting department (承诺受理单位); a clerk's own by default, else the item's. */
-  department?: string;
-  signerName?: string;
 }
 
 /** Exclusions (国办发〔2020〕42号): serious adverse records, serious-dishonesty lists, earlier false commitments. */
@@ -153,9 +141,9 @@ export async function signCommitment(ctx: RightsContext, viewer: Viewer, input: 
     let publicRecord: number | null = null;
     if (item.public) {
       publicRecord = (await fileCommitmentRecord({ db: tx, pd: ctx.pd, clock: ctx.clock }, rule.params.publicationCategory, c, s.party, actor, 'create')).id;
-      await repo.updateCommitment(tx, newId, { publicRecordId: publicRecord });
+      await updateCase(tx, COMMITMENT_CASE, newId, { publicRecordId: publicRecord });
     }
-    await repo.insertEvent(tx, newId, caseEvent(actor, ctx.clock.now(), 'signed', null, 'signed', null, {
+    await appendCaseEvent(tx, COMMITMENT_CASE, newId, caseEvent(actor, ctx.clock.now(), 'signed', null, 'signed', null, {
       channel: s.channel, item: item.code, type: item.type, verificationDue: due?.date ?? null, publicRecord, rule: { code: rule.code, version: rule.version },
     }));
     if (due) {
@@ -163,35 +151,21 @@ export async function signCommitment(ctx: RightsContext, viewer: Viewer, input: 
     }
     return newId;
   });
-  return mustFind(ctx.pool, id);
+  return mustFind(ctx.pool, COMMITMENT_CASE, id);
 }
 
-export async function mustFind(db: Db, id: number, forUpdate = false): Promise<CommitmentRow> {
-  const c = await repo.findCommitment(db, id, forUpdate);
-  if (!c) throw new NotFoundError('commitment', String(id));
-  return c;
-}
-
-export function requireCommitmentReader(viewer: Viewer, c: Pick<CommitmentRow, 'subjectId' | 'departmentId'>): void {
-  requireRole(viewer, 'subject', 'department', 'admin', 'operator');
-  requireScope(viewer, 'archive:read');
-  if (viewer.role === 'subject' && viewer.subjectId !== c.subjectId) throw new ForbiddenError('只能查看本主体的承诺');
-  if (viewer.role === 'department' && viewer.departmentId !== c.departmentId) throw new ForbiddenError('只能查看本部门受理的承诺');
-}
-
+/** One commitment with its history: the subject, the accepting department, staff. */
 export async function getCommitment(db: Db, viewer: Viewer, id: number) {
-  const c = await mustFind(db, id);
-  requireCommitmentReader(viewer, c);
-  return { commitment: c, events: await repo.eventsOf(db, id) };
+  const r = await readCase(db, viewer, COMMITMENT_CASE, id);
+  return { commitment: r.row, events: r.events };
 }
 
 /** Commitments by subject and state: a subject its own, a department those it accepted, the centre all. */
-export async function listCommitments(ctx: RightsContext, viewer: Viewer, q: { subject?: string; states: string[]; overdue: boolean | null; page: number; pageSize: number }) {
-  requireRole(viewer, 'subject', 'department', 'admin', 'operator');
-  requireScope(viewer, 'archive:read');
-  const subjectId = viewer.role === 'subject' ? viewer.subjectId : q.subject ? (await getSubjectByCode(ctx.pool, ctx.pd, q.subject)).id : null;
+export async function listCommitments(ctx: RightsContext, viewer: Viewer, q: CommitmentQuery) {
+  const scope = inboxScope(viewer, null);
+  const subjectId = viewer.role === 'subject' ? scope.subjectId : q.subject ? (await getSubjectByCode(ctx.pool, ctx.pd, q.subject)).id : null;
   return repo.search(ctx.pool, {
-    subjectId, departmentId: viewer.role === 'department' ? viewer.departmentId : null, states: q.states, overdue: q.overdue,
+    subjectId, departmentId: scope.departmentId, states: statesOf(q.state), overdue: q.overdue ?? null,
     limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
   });
 }

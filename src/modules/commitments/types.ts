@@ -12,14 +12,6 @@ export const COMMITMENT_STATES = ['signed', 'fulfilled', 'breached', 'withdrawn'
 export type CommitmentState = (typeof COMMITMENT_STATES)[number];
 export const COMMITMENT_STATE_LABELS: Record<CommitmentState, string> = { signed: '履约中', fulfilled: '已履约', breached: '未履约（失信）', withdrawn: '已撤回' };
 
-/** The workflow: every move is one transaction with one commitment_event row. */
-export const COMMITMENT_TRANSITIONS: Record<CommitmentState, CommitmentState[]> = {
-  signed: ['fulfilled', 'breached', 'withdrawn'],
-  fulfilled: [],
-  breached: [],
-  withdrawn: [],
-};
-
 /** Per-item overrides of the rule's exclusions (absent = the rule decides). */
 export interface ExcludedWhen {
   seriousAdverse?: boolean;

@@ -3,6 +3,7 @@ import { withTx } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import { addMonths, isIsoDate, type Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
+import { checkTransition } from '../../lib/transitions.js';
 import * as access from '../access/service.js';
 import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import { eventsCommitted } from '../events/bus.js';
@@ -185,7 +186,7 @@ async function exitInTx(ctx: Pick<ListContext, 'pool' | 'clock'>, id: number, re
     if (!entry) throw new NotFoundError('list entry', String(id));
     const list = (await repo.findListById(tx, entry.listId))!;
     check(entry, list);
-    if (!ENTRY_TRANSITIONS[entry.state].includes('exited')) throw new InvalidTransitionError('list entry', entry.state, 'exited');
+    checkTransition('list entry', ENTRY_TRANSITIONS, entry.state, 'exited');
     const row = await repo.exitEntry(tx, id, { reason, note, exitedOn: ctx.clock.today(), version: entry.version + 1 });
     const why = `${EXIT_REASON_LABELS[reason]}${note ? `：${note}` : ''}`;
     await appendEntryVersion(tx, row, 'exit', actor, why, ctx.clock.now());

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool.js';
-import type { CaseEvent } from '../cases/workflow.js';
+import type { CaseStore } from '../cases/kind.js';
 import type { ObjectionRow, ObjectionState } from './types.js';
 
 const COLS = `o.id, o.tracking_no as "trackingNo", o.record_id as "recordId", o.subject_id as "subjectId",
@@ -57,38 +57,25 @@ export async function findOpenForRecord(db: Db, recordId: number): Promise<Objec
   return (await db.query<ObjectionRow>(`select ${COLS} from ${FROM} where o.record_id = $1 and o.state in ${OPEN}`, [recordId])).rows[0] ?? null;
 }
 
-/** Change the workflow columns of one objection and bump its version. */
-export async function updateObjection(db: Db, id: number, set: Partial<{
+/** The workflow fields a step may change. */
+export type ObjectionChange = Partial<{
   state: ObjectionState; dueOn: string; dueProvisional: boolean; extensions: number; overdue: boolean; escalatedAt: Date;
   checkedAt: Date; outcomeReason: string; decidedOn: string; decidedBy: string; decidedDepartmentId: number | null; recordVersionAfter: number;
   pendingListExits: number[];
-}>): Promise<void> {
-  const cols: Record<string, string> = {
+}>;
+
+/** Where objections and their case files are kept (the kernel's versioned update and events run on this). */
+export const objectionStore: CaseStore<ObjectionRow, ObjectionChange> = {
+  table: 'objection',
+  events: { table: 'objection_event', key: 'objection_id' },
+  columns: {
     state: 'state', dueOn: 'due_on', dueProvisional: 'due_provisional', extensions: 'extensions', overdue: 'overdue', escalatedAt: 'escalated_at',
     checkedAt: 'checked_at', outcomeReason: 'outcome_reason', decidedOn: 'decided_on', decidedBy: 'decided_by',
     decidedDepartmentId: 'decided_department_id', recordVersionAfter: 'record_version_after', pendingListExits: 'pending_list_exits',
-  };
-  const entries = Object.entries(set).filter(([, v]) => v !== undefined);
-  const assignments = entries.map(([k], i) => `${cols[k]} = $${i + 2}`);
-  await db.query(`update objection set ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')} where id = $1`, [id, ...entries.map(([, v]) => v)]);
-}
-
-export async function insertEvent(db: Db, objectionId: number, e: Omit<CaseEvent, 'id'>): Promise<void> {
-  await db.query(
-    `insert into objection_event (objection_id, at, type, from_state, to_state, actor_kind, actor_id, actor_name, note, data)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [objectionId, e.at, e.type, e.fromState, e.toState, e.actorKind, e.actorId, e.actorName, e.note, JSON.stringify(e.data)],
-  );
-}
-
-export async function eventsOf(db: Db, objectionId: number): Promise<CaseEvent[]> {
-  const r = await db.query<CaseEvent>(
-    `select id, at, type, from_state as "fromState", to_state as "toState", actor_kind as "actorKind", actor_id as "actorId",
-       actor_name as "actorName", note, data from objection_event where objection_id = $1 order by id`,
-    [objectionId],
-  );
-  return r.rows;
-}
+  },
+  deadline: { due: 'due_on', flag: 'overdue' },
+  find: findObjection,
+};
 
 export interface InboxQuery {
   states: string[];
@@ -110,15 +97,6 @@ export async function inbox(db: Db, q: InboxQuery): Promise<{ items: ObjectionRo
     db.query<{ n: number }>(`select count(*)::bigint as n from objection o where ${where}`, args),
   ]);
   return { items: items.rows, total: total.rows[0]?.n ?? 0 };
-}
-
-/** Open objections past their deadline and not yet flagged (the sweep's work list). */
-export async function overdueOpen(db: Db, today: string, limit: number): Promise<number[]> {
-  const r = await db.query<{ id: number }>(
-    `select id from objection where state in ('received', 'extended') and due_on < $1::date and not overdue order by due_on, id limit $2`,
-    [today, limit],
-  );
-  return r.rows.map((x) => x.id);
 }
 
 export interface DepartmentFigures {
@@ -149,13 +127,4 @@ export async function figuresByDepartment(db: Db, today: string): Promise<Depart
     [today],
   );
   return r.rows;
-}
-
-export async function withPendingExits(db: Db, limit: number): Promise<number[]> {
-  const r = await db.query<{ id: number }>('select id from objection where cardinality(pending_list_exits) > 0 order by id limit $1', [limit]);
-  return r.rows.map((x) => x.id);
-}
-
-export async function clearPendingExits(db: Db, id: number, done: number[]): Promise<void> {
-  await db.query('update objection set pending_list_exits = array(select x from unnest(pending_list_exits) x where not x = any($2::bigint[])) where id = $1', [id, done]);
 }

@@ -1,16 +1,17 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.js';
+import type { Api } from '../../http/api.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
-import { getDepartment } from '../access/service.js';
-import { fileContent, filesOf } from '../cases/evidence.js';
-import { DecisionBody, InboxQuery, NoteBody, ObjectionBody, ObjectionStatsView, ObjectionView, objectionView, ReasonBody, TrackView, trackView } from './schema.js';
+import { caseFile, filesOf } from '../cases/evidence.js';
+import { sendCaseFile } from '../cases/http.js';
+import { FileParams, InboxQuery, ReasonBody } from '../cases/schema.js';
+import { OBJECTION_CASE } from './case-kind.js';
+import {
+  DecisionBody, NoteBody, ObjectionBody, ObjectionPage, ObjectionStatsView, ObjectionView, objectionView, TrackParams, TrackView, trackView,
+} from './schema.js';
 import * as objections from './service.js';
 import { objectionStats } from './stats.js';
 
-const FileParams = Type.Object({ id: Type.Integer({ minimum: 1 }), fileId: Type.Integer({ minimum: 1 }) });
-
-export async function objectionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function objectionRoutes(app: Api, deps: AppDeps): Promise<void> {
   const ctx = { pool: deps.pool, pd: deps.pd, clock: deps.clock };
   const today = () => deps.clock.today();
 
@@ -21,20 +22,17 @@ export async function objectionRoutes(app: FastifyInstance, deps: AppDeps): Prom
       body: ObjectionBody, response: { 201: ObjectionView, ...errorResponses },
     },
   }, async (req, reply) => {
-    const o = await objections.submitObjection(ctx, req.viewer, req.body as Static<typeof ObjectionBody>);
-    return reply.status(201).send(objectionView(o, today(), { files: await filesOf(deps.pool, 'objection', o.id) }));
+    const o = await objections.submitObjection(ctx, req.viewer, req.body);
+    return reply.status(201).send(objectionView(o, today(), { files: await filesOf(deps.pool, OBJECTION_CASE.name, o.id) }));
   });
 
   app.get('/objections', {
     schema: {
       tags: ['objections'], summary: 'Inbox: a department sees its own, the credit centre all (filter by department), a subject its own; with deadlines and overdue flags',
-      querystring: InboxQuery, response: { 200: Type.Object({ items: Type.Array(ObjectionView), total: Type.Integer() }), ...errorResponses },
+      querystring: InboxQuery, response: { 200: ObjectionPage, ...errorResponses },
     },
   }, async (req) => {
-    const q = req.query as Static<typeof InboxQuery>;
-    const department = q.department ? (await getDepartment(deps.pool, q.department)).id : null;
-    const states = (q.state ?? []).flatMap((s) => s.split(',')).filter(Boolean);
-    const r = await objections.listObjections(deps.pool, req.viewer, today(), { states, department, overdue: q.overdue ?? null, page: q.page, pageSize: q.pageSize });
+    const r = await objections.listObjections(deps.pool, req.viewer, today(), req.query);
     return { items: r.items.map((o) => objectionView(o, today())), total: r.total };
   });
 
@@ -46,29 +44,23 @@ export async function objectionRoutes(app: FastifyInstance, deps: AppDeps): Prom
     config: { rateLimit: {} },
     schema: {
       tags: ['objections'], summary: 'Public progress of an objection by its tracking number (no personal details)',
-      params: Type.Object({ trackingNo: Type.String({ pattern: '^[A-Za-z]{2}-[A-Za-z0-9]{6}$' }) }), response: { 200: TrackView, ...errorResponses },
+      params: TrackParams, response: { 200: TrackView, ...errorResponses },
     },
   }, async (req) => {
-    const r = await objections.trackObjection(deps.pool, (req.params as { trackingNo: string }).trackingNo);
+    const r = await objections.trackObjection(deps.pool, req.params.trackingNo);
     return trackView(r.objection, r.events, today());
   });
 
   app.get('/objections/:id', {
     schema: { tags: ['objections'], summary: 'One objection with its case file (异议处理档案): the subject, the source department, staff', params: IdParam, response: { 200: ObjectionView, ...errorResponses } },
   }, async (req) => {
-    const id = (req.params as IdParam).id;
-    const r = await objections.getObjection(deps.pool, req.viewer, id);
-    return objectionView(r.objection, today(), { events: r.events, files: await filesOf(deps.pool, 'objection', id) });
+    const r = await objections.getObjection(deps.pool, req.viewer, req.params.id);
+    return objectionView(r.objection, today(), { events: r.events, files: r.files });
   });
 
   app.get('/objections/:id/files/:fileId', {
     schema: { tags: ['objections'], summary: 'Download an evidence file of an objection', params: FileParams, response: errorResponses },
-  }, async (req, reply) => {
-    const p = req.params as Static<typeof FileParams>;
-    await objections.getObjection(deps.pool, req.viewer, p.id);
-    const f = await fileContent(deps.pool, 'objection', p.id, p.fileId);
-    return reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`).send(f.content);
-  });
+  }, async (req, reply) => sendCaseFile(reply, await caseFile(deps.pool, req.viewer, OBJECTION_CASE, req.params.id, req.params.fileId)));
 
   app.post('/objections/:id/decision', {
     schema: {
@@ -76,15 +68,15 @@ export async function objectionRoutes(app: FastifyInstance, deps: AppDeps): Prom
       params: IdParam, body: DecisionBody, response: { 200: ObjectionView, ...errorResponses },
     },
   }, async (req) => {
-    const o = await objections.decideObjection(ctx, req.viewer, (req.params as IdParam).id, req.body as objections.DecisionInput);
+    const o = await objections.decideObjection(ctx, req.viewer, req.params.id, req.body);
     return objectionView(o, today());
   });
 
   app.post('/objections/:id/extend', {
     schema: { tags: ['objections'], summary: 'Extend the deadline once, to the rule\'s total period from receipt', params: IdParam, body: ReasonBody, response: { 200: ObjectionView, ...errorResponses } },
-  }, async (req) => objectionView(await objections.extendObjection(ctx, req.viewer, (req.params as IdParam).id, (req.body as { reason: string }).reason), today()));
+  }, async (req) => objectionView(await objections.extendObjection(ctx, req.viewer, req.params.id, req.body.reason), today()));
 
   app.post('/objections/:id/check', {
     schema: { tags: ['objections'], summary: 'The credit centre records its check of the record against the source (核查)', params: IdParam, body: NoteBody, response: { 200: ObjectionView, ...errorResponses } },
-  }, async (req) => objectionView(await objections.checkObjection(ctx, req.viewer, (req.params as IdParam).id, (req.body as { note: string }).note), today()));
+  }, async (req) => objectionView(await objections.checkObjection(ctx, req.viewer, req.params.id, req.body.note), today()));
 }

@@ -1,43 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { withTx, type Db } from '../../db/pool.js';
-import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { maskIdNumbersInFreeText } from '../../lib/redact.js';
-import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
+import { requireRole, type Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
-import { actorFor, getRecordRow, transitionRecord, updateRecord } from '../records/service.js';
-import type { Actor } from '../records/types.js';
-import { decodeUploads, storeFiles, type FileUpload } from '../cases/evidence.js';
+import { decodeUploads, readCaseWithFiles, storeFiles } from '../cases/evidence.js';
 import { entriesFreedBy } from '../cases/facts-repo.js';
-import { exitListEntries } from '../cases/list-exits.js';
+import { checkStep, checkTransition } from '../cases/kind.js';
+import { appendCaseEvent, caseEventsOf, exitPendingEntries, inboxFilter, mustFind, updateCase } from '../cases/kernel.js';
 import { notify } from '../cases/notifications.js';
-import { currentRule } from '../rules/service.js';
+import type { InboxQuery } from '../cases/schema.js';
 import { caseEvent, isUniqueViolation, requireResponsible, trackingNumber, type RightsContext } from '../cases/workflow.js';
+import { actorFor, getRecordRow, transitionRecord, updateRecord } from '../records/service.js';
+import { currentRule } from '../rules/service.js';
+import { OBJECTION_CASE } from './case-kind.js';
 import { extendedDeadline, isOverdue, objectionDeadlines } from './deadlines.js';
 import * as repo from './repo.js';
-import {
-  DECISION_STATE, GROUND_LABELS, OBJECTION_STATE_LABELS, OBJECTION_TRANSITIONS, type ObjectionDecision, type ObjectionGrounds,
-  type ObjectionRow, type ObjectionState,
-} from './types.js';
-
-export interface ObjectionInput {
-  record: number;
-  grounds: ObjectionGrounds;
-  reason: string;
-  evidence?: FileUpload[];
-  /** Filing on the subject's behalf (credit-centre counter): the agent and the power of attorney. */
-  agentName?: string;
-  powerOfAttorney?: FileUpload;
-}
-
-async function mustFind(db: Db, id: number, forUpdate = false): Promise<ObjectionRow> {
-  const o = await repo.findObjection(db, id, forUpdate);
-  if (!o) throw new NotFoundError('objection', String(id));
-  return o;
-}
-
-function checkMove(o: ObjectionRow, to: ObjectionState): void {
-  if (!OBJECTION_TRANSITIONS[o.state].includes(to)) throw new InvalidTransitionError('objection', o.state, to);
-}
+import type { DecisionInput, ObjectionInput } from './schema.js';
+import { DECISION_STATE, GROUND_LABELS, OBJECTION_STATE_LABELS, type ObjectionRow } from './types.js';
 
 function filer(viewer: Viewer, input: ObjectionInput): { filedBy: 'subject' | 'agent'; agentName: string | null } {
   requireRole(viewer, 'subject', 'operator', 'admin');
@@ -89,7 +69,7 @@ export async function submitObjection(ctx: RightsContext, viewer: Viewer, input:
       }
       const marked = await transitionRecord({ db: tx, clock: ctx.clock }, record.id, 'disputed', actor, `异议标注（${trackingNo}）：${GROUND_LABELS[input.grounds]}`);
       const stored = await storeFiles(tx, { kind: 'objection', id: newId }, files, actor.name, ctx.clock.now());
-      await repo.insertEvent(tx, newId, caseEvent(actor, ctx.clock.now(), 'received', null, 'received', reason, {
+      await appendCaseEvent(tx, OBJECTION_CASE, newId, caseEvent(actor, ctx.clock.now(), 'received', null, 'received', reason, {
         grounds: input.grounds, recordVersion: marked.version, files: stored.map((f) => f.id), ...who,
         rule: { code: rule.code, version: rule.version }, checkDue: deadlines.checkDue, dueOn: deadlines.dueOn,
       }));
@@ -103,7 +83,7 @@ export async function submitObjection(ctx: RightsContext, viewer: Viewer, input:
       });
       return newId;
     });
-    return mustFind(ctx.pool, id);
+    return mustFind(ctx.pool, OBJECTION_CASE, id);
   } catch (err) {
     if (isUniqueViolation(err, 'objection_open_uq')) {
       const existing = await repo.findOpenForRecord(ctx.pool, record.id);
@@ -119,19 +99,12 @@ function duplicate(open: ObjectionRow): ConflictError {
   ], 'duplicate_objection');
 }
 
-export interface DecisionInput {
-  decision: ObjectionDecision;
-  reason: string;
-  /** For `correct`: the fields that change (merged over the record's current fields). */
-  fields?: Record<string, unknown>;
-}
-
 /**
  * The source department (or the credit centre) answers: correct (a new version of the record),
  * revoke the record, or maintain it with reasons. The record leaves 异议处理中 in the same transaction.
  */
 export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: number, input: DecisionInput): Promise<ObjectionRow> {
-  const before = await mustFind(ctx.pool, id);
+  const before = await mustFind(ctx.pool, OBJECTION_CASE, id);
   requireResponsible(viewer, before.departmentId, `数据提供单位（${before.departmentName}）`);
   if (!input.reason.trim()) throw new ValidationError('须写明处理理由', [{ field: 'reason', message: 'required' }]);
   if (input.decision === 'correct' && !Object.keys(input.fields ?? {}).length) {
@@ -141,8 +114,8 @@ export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: nu
   const to = DECISION_STATE[input.decision];
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
-    const o = await mustFind(tx, id, true);
-    checkMove(o, to);
+    const o = await mustFind(tx, OBJECTION_CASE, id, true);
+    checkTransition(OBJECTION_CASE, o, to);
     const rctx = { db: tx, pd: ctx.pd, clock: ctx.clock };
     const note = `异议 ${o.trackingNo}：${reason}`;
     let changed: string[] = [];
@@ -156,11 +129,11 @@ export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: nu
     const after = await transitionRecord(rctx, o.recordId, recordTo, actor, `${OBJECTION_STATE_LABELS[to]}（${note}）`);
     // A revoked record takes off the lists the entries that rested on it alone (移出名单, reason error).
     const pending = input.decision === 'revoke' ? await entriesFreedBy(tx, o.recordId) : [];
-    await repo.updateObjection(tx, id, {
+    await updateCase(tx, OBJECTION_CASE, id, {
       state: to, outcomeReason: reason, decidedOn: ctx.clock.today(), decidedBy: actor.name,
       decidedDepartmentId: viewer.role === 'department' ? viewer.departmentId : null, recordVersionAfter: after.version, pendingListExits: pending,
     });
-    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'decided', o.state, to, reason, {
+    await appendCaseEvent(tx, OBJECTION_CASE, id, caseEvent(actor, ctx.clock.now(), 'decided', o.state, to, reason, {
       decision: input.decision, recordState: after.state, recordVersion: after.version, changedFields: changed, listEntries: pending,
       late: isOverdue(o.dueOn, ctx.clock.today()),
     }));
@@ -169,37 +142,21 @@ export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: nu
       title: `异议处理结果：${o.trackingNo}`, body: `${OBJECTION_STATE_LABELS[to]}。理由：${reason}`,
     });
   });
-  if (input.decision === 'revoke') await exitRevokedEntries(ctx, id, actor);
-  return mustFind(ctx.pool, id);
-}
-
-/** Entries queued by a revoke leave their lists; safe to repeat (the sweep retries what failed). */
-export async function exitRevokedEntries(ctx: RightsContext, id: number, actor: Actor): Promise<number> {
-  const o = await mustFind(ctx.pool, id);
-  if (!o.pendingListExits.length) return 0;
-  const done = await exitListEntries(ctx, o.pendingListExits, 'error', `异议 ${o.trackingNo} 成立，所依据的记录已撤销`, actor);
-  if (done.length) await repo.clearPendingExits(ctx.pool, id, done);
-  return done.length;
-}
-
-/** Sweep step: retry list exits of revoked records that did not complete after commit. */
-export async function retryObjectionExits(ctx: RightsContext, actor: Actor): Promise<number> {
-  let n = 0;
-  for (const id of await repo.withPendingExits(ctx.pool, 500)) n += await exitRevokedEntries(ctx, id, actor);
-  return n;
+  if (input.decision === 'revoke') await exitPendingEntries(ctx, OBJECTION_CASE, id, actor);
+  return mustFind(ctx.pool, OBJECTION_CASE, id);
 }
 
 /** One extension per the case's rule: the deadline moves to the rule's total period from receipt. */
 export async function extendObjection(ctx: RightsContext, viewer: Viewer, id: number, reason: string): Promise<ObjectionRow> {
-  const before = await mustFind(ctx.pool, id);
+  const before = await mustFind(ctx.pool, OBJECTION_CASE, id);
   requireResponsible(viewer, before.departmentId, `数据提供单位（${before.departmentName}）`);
   if (!reason.trim()) throw new ValidationError('须写明延期理由', [{ field: 'reason', message: 'required' }]);
   reason = maskIdNumbersInFreeText(reason);
   const cal = await loadCalendar(ctx.pool);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
-    const o = await mustFind(tx, id, true);
-    checkMove(o, 'extended');
+    const o = await mustFind(tx, OBJECTION_CASE, id, true);
+    checkTransition(OBJECTION_CASE, o, 'extended');
     if (o.extensions >= o.ruleParams.maxExtensions) {
       throw new ConflictError(`已延期 ${o.extensions} 次，规则 ${o.ruleCode} v${o.ruleVersion} 允许 ${o.ruleParams.maxExtensions} 次`, [{ field: 'extensions', message: 'no extension left' }], 'no_extension_left');
     }
@@ -207,14 +164,14 @@ export async function extendObjection(ctx: RightsContext, viewer: Viewer, id: nu
       throw new ConflictError(`已超过答复期限 ${o.dueOn}，不能再延期`, [{ field: 'dueOn', message: 'already overdue' }], 'already_overdue');
     }
     const due = extendedDeadline(o.receivedOn, o.ruleParams, cal);
-    await repo.updateObjection(tx, id, { state: 'extended', dueOn: due.date, dueProvisional: due.provisional, extensions: o.extensions + 1 });
-    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'extended', o.state, 'extended', reason.trim(), { from: o.dueOn, to: due.date }));
+    await updateCase(tx, OBJECTION_CASE, id, { state: 'extended', dueOn: due.date, dueProvisional: due.provisional, extensions: o.extensions + 1 });
+    await appendCaseEvent(tx, OBJECTION_CASE, id, caseEvent(actor, ctx.clock.now(), 'extended', o.state, 'extended', reason.trim(), { from: o.dueOn, to: due.date }));
     await notify(tx, ctx.clock.now(), {
       audience: 'subject', subjectId: o.subjectId, kind: 'objection.extended', refType: 'objection', refId: id,
       title: `异议处理延期：${o.trackingNo}`, body: `答复期限延至 ${due.date}。理由：${reason.trim()}`,
     });
   });
-  return mustFind(ctx.pool, id);
+  return mustFind(ctx.pool, OBJECTION_CASE, id);
 }
 
 /** The credit centre records its check of the record against the source (核查), once. */
@@ -223,69 +180,32 @@ export async function checkObjection(ctx: RightsContext, viewer: Viewer, id: num
   note = maskIdNumbersInFreeText(note);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
-    const o = await mustFind(tx, id, true);
+    const o = await mustFind(tx, OBJECTION_CASE, id, true);
     if (o.checkedAt) throw new ConflictError('信用中心已核查过该异议', [{ field: 'checkedAt', message: 'already checked' }], 'already_checked');
-    if (!OBJECTION_TRANSITIONS[o.state].length) throw new InvalidTransitionError('objection', o.state, 'checked');
-    await repo.updateObjection(tx, id, { checkedAt: ctx.clock.now() });
-    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'centre_checked', o.state, o.state, note.trim() || null, { late: isOverdue(o.checkDue, ctx.clock.today()) }));
+    checkStep(OBJECTION_CASE, o, 'checked');
+    await updateCase(tx, OBJECTION_CASE, id, { checkedAt: ctx.clock.now() });
+    await appendCaseEvent(tx, OBJECTION_CASE, id, caseEvent(actor, ctx.clock.now(), 'centre_checked', o.state, o.state, note.trim() || null, { late: isOverdue(o.checkDue, ctx.clock.today()) }));
   });
-  return mustFind(ctx.pool, id);
+  return mustFind(ctx.pool, OBJECTION_CASE, id);
 }
 
-/**
- * Sweep step: open objections past their deadline are flagged overdue and, when the case's rule
- * says so, escalated to the credit centre. Idempotent: flagged cases are not touched again.
- */
-export async function escalateOverdueObjections(ctx: Pick<RightsContext, 'pool' | 'clock'>, actor: Actor): Promise<number> {
-  const today = ctx.clock.today();
-  let done = 0;
-  for (const id of await repo.overdueOpen(ctx.pool, today, 1000)) {
-    const moved = await withTx(ctx.pool, async (tx) => {
-      const o = await mustFind(tx, id, true);
-      if (o.overdue || !isOverdue(o.dueOn, today) || !['received', 'extended'].includes(o.state)) return false;
-      const to: ObjectionState = o.ruleParams.escalateOverdue ? 'escalated' : o.state;
-      await repo.updateObjection(tx, id, { state: to, overdue: true, ...(to === 'escalated' ? { escalatedAt: ctx.clock.now() } : {}) });
-      await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), to === 'escalated' ? 'escalated' : 'overdue', o.state, to, `答复期限 ${o.dueOn} 已过`, { dueOn: o.dueOn }));
-      const body = `异议 ${o.trackingNo}（${o.departmentName}，记录 #${o.recordId}）答复期限 ${o.dueOn} 已过${to === 'escalated' ? '，已上报信用中心督办' : ''}`;
-      await notify(tx, ctx.clock.now(), { audience: 'centre', kind: 'objection.overdue', refType: 'objection', refId: id, title: `异议逾期：${o.trackingNo}`, body });
-      await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: o.departmentId, kind: 'objection.overdue', refType: 'objection', refId: id, title: `异议逾期：${o.trackingNo}`, body });
-      return true;
-    });
-    if (moved) done += 1;
-  }
-  return done;
-}
 
-/** Who may read a case: the subject itself, the source department (a system: with archive:read), credit-centre staff. */
-export function requireCaseReader(viewer: Viewer, o: { subjectId: number; departmentId: number | null }): void {
-  requireRole(viewer, 'subject', 'department', 'admin', 'operator');
-  requireScope(viewer, 'archive:read');
-  if (viewer.role === 'subject' && viewer.subjectId !== o.subjectId) throw new ForbiddenError('只能查看本主体的案件');
-  if (viewer.role === 'department' && viewer.departmentId !== o.departmentId) throw new ForbiddenError('只能查看本部门的案件');
-}
-
+/** One objection with its case file and evidence: the subject, the source department, staff. */
 export async function getObjection(db: Db, viewer: Viewer, id: number) {
-  const o = await mustFind(db, id);
-  requireCaseReader(viewer, o);
-  return { objection: o, events: await repo.eventsOf(db, id) };
+  const r = await readCaseWithFiles(db, viewer, OBJECTION_CASE, id);
+  return { objection: r.row, events: r.events, files: r.files };
 }
 
-export async function listObjections(
-  db: Db, viewer: Viewer, today: string,
-  q: { states: string[]; department: number | null; overdue: boolean | null; page: number; pageSize: number },
-) {
-  requireRole(viewer, 'subject', 'department', 'admin', 'operator');
-  requireScope(viewer, 'archive:read');
-  const departmentId = viewer.role === 'department' ? viewer.departmentId : q.department;
-  const subjectId = viewer.role === 'subject' ? viewer.subjectId : null;
-  return repo.inbox(db, { states: q.states, departmentId, subjectId, overdue: q.overdue, today, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+/** The inbox: a department sees its own, the credit centre all (or one department's), a subject its own. */
+export async function listObjections(db: Db, viewer: Viewer, today: string, q: InboxQuery) {
+  return repo.inbox(db, { ...(await inboxFilter(db, viewer, q)), today });
 }
 
 /** Public progress by tracking number: states and dates only, no names or record content. */
 export async function trackObjection(db: Db, trackingNo: string) {
   const o = await repo.findByTracking(db, trackingNo.trim().toUpperCase());
   if (!o) throw new NotFoundError('objection', trackingNo);
-  return { objection: o, events: await repo.eventsOf(db, o.id) };
+  return { objection: o, events: await caseEventsOf(db, OBJECTION_CASE, o.id) };
 }
 
 /** The tracking number of the open objection to a record, if any (repairs wait for it). */

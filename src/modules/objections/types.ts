@@ -8,20 +8,9 @@ export const GROUND_LABELS: Record<ObjectionGrounds, string> = {
 
 export const OBJECTION_STATES = ['received', 'extended', 'escalated', 'corrected', 'revoked', 'maintained'] as const;
 export type ObjectionState = (typeof OBJECTION_STATES)[number];
-export const OPEN_OBJECTION_STATES: ObjectionState[] = ['received', 'extended', 'escalated'];
 export const OBJECTION_STATE_LABELS: Record<ObjectionState, string> = {
   received: '已受理，异议处理中', extended: '已延期，异议处理中', escalated: '逾期未答复，已上报信用中心',
   corrected: '异议成立，已更正', revoked: '异议成立，记录已撤销', maintained: '异议不成立，维持原记录',
-};
-
-/** The workflow: every move is one transaction with one objection_event row. */
-export const OBJECTION_TRANSITIONS: Record<ObjectionState, ObjectionState[]> = {
-  received: ['extended', 'escalated', 'corrected', 'revoked', 'maintained'],
-  extended: ['escalated', 'corrected', 'revoked', 'maintained'],
-  escalated: ['corrected', 'revoked', 'maintained'],
-  corrected: [],
-  revoked: [],
-  maintained: [],
 };
 
 export const OBJECTION_DECISIONS = ['correct', 'revoke', 'maintain'] as const;

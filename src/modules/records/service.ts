@@ -1,7 +1,8 @@
 import { withTx, type Db, type Pool } from '../../db/pool.js';
-import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
+import { checkTransition } from '../../lib/transitions.js';
 import { actorOf, appendAudit, READ_ACTIONS } from '../access/audit.js';
 import * as access from '../access/service.js';
 import { requireDepartmentWriter, requireRole, requireScope, type Viewer } from '../access/viewer.js';
@@ -169,7 +170,7 @@ export async function replaceRecord(ctx: RecordPoolContext, viewer: Viewer, id: 
 export async function transitionRecord(ctx: Pick<RecordContext, 'db' | 'clock'>, id: number, to: RecordState, actor: Actor, reason: string): Promise<RecordRow> {
   const existing = await repo.findRecord(ctx.db, id, true);
   if (!existing) throw new NotFoundError('record', String(id));
-  if (!RECORD_TRANSITIONS[existing.state].includes(to)) throw new InvalidTransitionError('record', existing.state, to);
+  checkTransition('record', RECORD_TRANSITIONS, existing.state, to);
   if (!reason.trim()) throw new ValidationError('状态变更必须说明理由', [{ field: 'reason', message: 'required' }]);
   const { id: _id, version, contentHash: _h, ...rest } = existing;
   const content = { ...rest, state: to };

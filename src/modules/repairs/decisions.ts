@@ -1,24 +1,24 @@
 import { withTx } from '../../db/pool.js';
-import { ConflictError, InvalidTransitionError, ValidationError } from '../../errors.js';
+import { ConflictError, ValidationError } from '../../errors.js';
 import { addMonths } from '../../lib/clock.js';
 import { maskIdNumbersInFreeText } from '../../lib/redact.js';
 import type { Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
 import { addWorkingDays } from '../calendar/working-days.js';
+import { entriesFreedBy } from '../cases/facts-repo.js';
+import { checkStep, checkTransition } from '../cases/kind.js';
+import { appendCaseEvent, exitPendingEntries, mustFind, updateCase } from '../cases/kernel.js';
+import { notify } from '../cases/notifications.js';
+import { caseEvent, requireResponsible, type RightsContext } from '../cases/workflow.js';
 import { eventsCommitted } from '../events/bus.js';
+import { appendEvents } from '../events/service.js';
 import { openObjectionFor } from '../objections/service.js';
 import { actorFor, transitionRecord } from '../records/service.js';
-import type { Actor } from '../records/types.js';
-import { entriesFreedBy } from '../cases/facts-repo.js';
-import { exitListEntries } from '../cases/list-exits.js';
-import { appendExchangeEvent, notify } from '../cases/notifications.js';
-import { caseEvent, requireResponsible, type RightsContext } from '../cases/workflow.js';
-import * as repo from './repo.js';
-import { checkMove, mustFind } from './service.js';
+import { REPAIR_CASE, ruleTag } from './case-kind.js';
+import type { RecheckInput, RepairDecisionInput } from './schema.js';
 import type { RepairRow } from './types.js';
 
 const DECIDER = '作出处罚或列入决定的部门';
-const ruleTag = (r: RepairRow) => `规则 ${r.ruleCode} v${r.ruleVersion}`;
 
 function exchangePayload(r: RepairRow, extra: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -33,8 +33,8 @@ function exchangePayload(r: RepairRow, extra: Record<string, unknown>): Record<s
  * it alone supported are queued to exit, and a `repair.approved` event goes to upper platforms.
  * The entries then exit after commit (retried by the sweep if that fails).
  */
-export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: number, input: { decision: 'approve' | 'reject'; reason: string }): Promise<RepairRow> {
-  const before = await mustFind(ctx.pool, id);
+export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: number, input: RepairDecisionInput): Promise<RepairRow> {
+  const before = await mustFind(ctx.pool, REPAIR_CASE, id);
   requireResponsible(viewer, before.departmentId, DECIDER);
   if (!input.reason.trim()) throw new ValidationError('须写明决定理由', [{ field: 'reason', message: 'required' }]);
   const to = input.decision === 'approve' ? 'approved' : 'rejected';
@@ -42,8 +42,8 @@ export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: numbe
   const cal = await loadCalendar(ctx.pool);
   const today = ctx.clock.today();
   await withTx(ctx.pool, async (tx) => {
-    const r = await mustFind(tx, id, true);
-    checkMove(r, to);
+    const r = await mustFind(tx, REPAIR_CASE, id, true);
+    checkTransition(REPAIR_CASE, r, to);
     const reason = maskIdNumbersInFreeText(input.reason.trim());
     let pending: number[] = [];
     let recordVersion: number | null = null;
@@ -58,10 +58,10 @@ export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: numbe
         pending = [r.listEntryId!];
       }
       const shareBy = addWorkingDays(today, r.ruleParams.shareResultWorkingDays, cal).date;
-      await appendExchangeEvent(tx, ctx.clock.now(), 'repair.approved', r.subjectId, exchangePayload(r, { decidedOn: today, shareBy, recordVersion, listEntries: pending }));
+      await appendEvents(tx, ctx.clock.now(), [{ type: 'repair.approved', subjectId: r.subjectId, payload: exchangePayload(r, { decidedOn: today, shareBy, recordVersion, listEntries: pending }) }]);
     }
-    await repo.updateRepair(tx, id, { state: to, decidedOn: today, decidedBy: actor.name, decisionReason: reason, pendingListExits: pending });
-    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'decided', r.state, to, reason, { recordVersion, listEntries: pending, late: r.decisionDue !== null && r.decisionDue < today }));
+    await updateCase(tx, REPAIR_CASE, id, { state: to, decidedOn: today, decidedBy: actor.name, decisionReason: reason, pendingListExits: pending });
+    await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'decided', r.state, to, reason, { recordVersion, listEntries: pending, late: r.decisionDue !== null && r.decisionDue < today }));
     await notify(tx, ctx.clock.now(), {
       audience: 'subject', subjectId: r.subjectId, kind: `repair.${to}`, refType: 'repair', refId: id,
       title: to === 'approved' ? `信用修复已完成 #${id}` : `信用修复申请未获批准 #${id}`,
@@ -70,98 +70,65 @@ export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: numbe
   });
   if (to === 'approved') {
     eventsCommitted();
-    await exitPendingEntries(ctx, id, actor);
+    await exitPendingEntries(ctx, REPAIR_CASE, id, actor);
   }
-  return mustFind(ctx.pool, id);
-}
-
-/** Take a repaired subject's entries off their lists (reason `repair`); safe to repeat. */
-export async function exitPendingEntries(ctx: RightsContext, id: number, actor: Actor): Promise<number> {
-  const r = await mustFind(ctx.pool, id);
-  const done = await exitListEntries(ctx, r.pendingListExits, 'repair', `信用修复 #${id}（${ruleTag(r)}）`, actor);
-  if (done.length) await repo.clearPendingExits(ctx.pool, id, done);
-  return done.length;
+  return mustFind(ctx.pool, REPAIR_CASE, id);
 }
 
 /** Extend the decision deadline once by the case's rule. */
 export async function extendRepair(ctx: RightsContext, viewer: Viewer, id: number, reason: string): Promise<RepairRow> {
-  const before = await mustFind(ctx.pool, id);
+  const before = await mustFind(ctx.pool, REPAIR_CASE, id);
   requireResponsible(viewer, before.departmentId, DECIDER);
   if (!reason.trim()) throw new ValidationError('须写明延期理由', [{ field: 'reason', message: 'required' }]);
   reason = maskIdNumbersInFreeText(reason);
   const cal = await loadCalendar(ctx.pool);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
-    const r = await mustFind(tx, id, true);
-    checkMove(r, 'extended');
+    const r = await mustFind(tx, REPAIR_CASE, id, true);
+    checkTransition(REPAIR_CASE, r, 'extended');
     if (r.ruleParams.extensionWorkingDays === 0) throw new ConflictError(`${ruleTag(r)} 不允许延期`, [{ field: 'extensions', message: 'no extension' }], 'no_extension_left');
     if (r.decisionDue !== null && r.decisionDue < ctx.clock.today()) throw new ConflictError(`已超过决定期限 ${r.decisionDue}，不能再延期`, [{ field: 'decisionDue', message: 'already overdue' }], 'already_overdue');
     const due = addWorkingDays(r.decisionDue ?? ctx.clock.today(), r.ruleParams.extensionWorkingDays, cal);
-    await repo.updateRepair(tx, id, { state: 'extended', decisionDue: due.date, dueProvisional: due.provisional, extensions: r.extensions + 1 });
-    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'extended', r.state, 'extended', reason.trim(), { from: r.decisionDue, to: due.date }));
+    await updateCase(tx, REPAIR_CASE, id, { state: 'extended', decisionDue: due.date, dueProvisional: due.provisional, extensions: r.extensions + 1 });
+    await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'extended', r.state, 'extended', reason.trim(), { from: r.decisionDue, to: due.date }));
     await notify(tx, ctx.clock.now(), { audience: 'subject', subjectId: r.subjectId, kind: 'repair.extended', refType: 'repair', refId: id, title: `信用修复审核延期 #${id}`, body: `决定期限延至 ${due.date}。理由：${reason.trim()}` });
   });
-  return mustFind(ctx.pool, id);
+  return mustFind(ctx.pool, REPAIR_CASE, id);
 }
 
 /**
  * A later re-check (复查) of a granted repair: confirmed, or revoked — the record is published
  * again and the subject may not apply for repair again for the rule's abuse-bar period.
  */
-export async function recheckRepair(ctx: RightsContext, viewer: Viewer, id: number, input: { outcome: 'confirmed' | 'revoked'; reason: string }): Promise<RepairRow> {
-  const before = await mustFind(ctx.pool, id);
+export async function recheckRepair(ctx: RightsContext, viewer: Viewer, id: number, input: RecheckInput): Promise<RepairRow> {
+  const before = await mustFind(ctx.pool, REPAIR_CASE, id);
   requireResponsible(viewer, before.departmentId, DECIDER);
   if (!input.reason.trim()) throw new ValidationError('须写明复查理由', [{ field: 'reason', message: 'required' }]);
   const actor = actorFor(viewer);
   const today = ctx.clock.today();
   await withTx(ctx.pool, async (tx) => {
-    const r = await mustFind(tx, id, true);
+    const r = await mustFind(tx, REPAIR_CASE, id, true);
     const reason = maskIdNumbersInFreeText(input.reason.trim());
     if (input.outcome === 'confirmed') {
-      if (r.state !== 'approved') throw new InvalidTransitionError('repair', r.state, 'rechecked');
-      await repo.updateRepair(tx, id, { recheckedOn: today, recheckReason: reason });
-      await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'rechecked', r.state, r.state, reason, { outcome: 'confirmed' }));
+      checkStep(REPAIR_CASE, r, 'rechecked');
+      await updateCase(tx, REPAIR_CASE, id, { recheckedOn: today, recheckReason: reason });
+      await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'rechecked', r.state, r.state, reason, { outcome: 'confirmed' }));
       return;
     }
-    checkMove(r, 'revoked');
+    checkTransition(REPAIR_CASE, r, 'revoked');
     const barUntil = addMonths(today, r.ruleParams.abuseBarYears * 12);
     let recordVersion: number | null = null;
     if (r.recordId !== null) {
       recordVersion = (await transitionRecord({ db: tx, clock: ctx.clock }, r.recordId, 'active', actor, `信用修复 #${r.id} 经复查撤销：${reason}`)).version;
     }
-    await repo.updateRepair(tx, id, { state: 'revoked', recheckedOn: today, recheckReason: reason, barUntil, pendingListExits: [] });
-    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'rechecked', r.state, 'revoked', reason, { outcome: 'revoked', recordVersion, barUntil }));
-    await appendExchangeEvent(tx, ctx.clock.now(), 'repair.revoked', r.subjectId, exchangePayload(r, { revokedOn: today, barUntil, recordVersion }));
+    await updateCase(tx, REPAIR_CASE, id, { state: 'revoked', recheckedOn: today, recheckReason: reason, barUntil, pendingListExits: [] });
+    await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'rechecked', r.state, 'revoked', reason, { outcome: 'revoked', recordVersion, barUntil }));
+    await appendEvents(tx, ctx.clock.now(), [{ type: 'repair.revoked', subjectId: r.subjectId, payload: exchangePayload(r, { revokedOn: today, barUntil, recordVersion }) }]);
     await notify(tx, ctx.clock.now(), { audience: 'subject', subjectId: r.subjectId, kind: 'repair.revoked', refType: 'repair', refId: id, title: `信用修复经复查撤销 #${id}`, body: `${reason}。${barUntil} 前不得再次申请信用修复（${ruleTag(r)}）` });
     if (r.listEntryId !== null) {
       await notify(tx, ctx.clock.now(), { audience: 'centre', kind: 'repair.revoked', refType: 'repair', refId: id, title: `修复撤销：名单条目 #${r.listEntryId} 须重新认定`, body: `信用修复 #${id} 经复查撤销；名单条目不会自动恢复，请按名单认定程序处理` });
     }
   });
   if (input.outcome === 'revoked') eventsCommitted();
-  return mustFind(ctx.pool, id);
-}
-
-/** Sweep step: accepted applications past their decision deadline are flagged and the centre told. */
-export async function flagOverdueRepairs(ctx: Pick<RightsContext, 'pool' | 'clock'>, actor: Actor): Promise<number> {
-  const today = ctx.clock.today();
-  let n = 0;
-  for (const id of await repo.overdueOpen(ctx.pool, today, 1000)) {
-    const moved = await withTx(ctx.pool, async (tx) => {
-      const r = await mustFind(tx, id, true);
-      if (r.overdue || r.decisionDue === null || r.decisionDue >= today || !['accepted', 'extended'].includes(r.state)) return false;
-      await repo.updateRepair(tx, id, { overdue: true });
-      await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'overdue', r.state, r.state, `决定期限 ${r.decisionDue} 已过`, { decisionDue: r.decisionDue }));
-      await notify(tx, ctx.clock.now(), { audience: 'centre', kind: 'repair.overdue', refType: 'repair', refId: id, title: `信用修复逾期未决 #${id}`, body: `决定期限 ${r.decisionDue} 已过（${r.departmentName ?? '—'}）` });
-      return true;
-    });
-    if (moved) n += 1;
-  }
-  return n;
-}
-
-/** Sweep step: retry list exits of approved repairs that did not complete after commit. */
-export async function retryPendingExits(ctx: RightsContext, actor: Actor): Promise<number> {
-  let n = 0;
-  for (const id of await repo.withPendingExits(ctx.pool, 500)) n += await exitPendingEntries(ctx, id, actor);
-  return n;
+  return mustFind(ctx.pool, REPAIR_CASE, id);
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool.js';
-import type { CaseEvent } from '../cases/workflow.js';
+import type { CaseStore } from '../cases/kind.js';
 import type { RepairRow, RepairState } from './types.js';
 
 const COLS = `p.id, p.subject_id as "subjectId", p.record_id as "recordId", p.list_entry_id as "listEntryId",
@@ -68,36 +68,23 @@ export async function abuseBarUntil(db: Db, subjectId: number): Promise<string |
   return r.rows[0]?.until ?? null;
 }
 
-const SET_COLUMNS: Record<string, string> = {
-  state: 'state', acceptedOn: 'accepted_on', decisionDue: 'decision_due', dueProvisional: 'due_provisional', extensions: 'extensions',
-  overdue: 'overdue', materialsMissing: 'materials_missing', decidedOn: 'decided_on', decidedBy: 'decided_by', decisionReason: 'decision_reason',
-  recheckedOn: 'rechecked_on', recheckReason: 'recheck_reason', barUntil: 'bar_until', pendingListExits: 'pending_list_exits',
-};
-
-export async function updateRepair(db: Db, id: number, set: Partial<Pick<RepairRow,
+/** The workflow fields a step may change. */
+export type RepairChange = Partial<Pick<RepairRow,
   'state' | 'acceptedOn' | 'decisionDue' | 'dueProvisional' | 'extensions' | 'overdue' | 'materialsMissing' | 'decidedOn' | 'decidedBy' |
-  'decisionReason' | 'recheckedOn' | 'recheckReason' | 'barUntil' | 'pendingListExits'>>): Promise<void> {
-  const entries = Object.entries(set).filter(([, v]) => v !== undefined);
-  const assignments = entries.map(([k], i) => `${SET_COLUMNS[k]} = $${i + 2}`);
-  await db.query(`update repair set ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')} where id = $1`, [id, ...entries.map(([, v]) => v)]);
-}
+  'decisionReason' | 'recheckedOn' | 'recheckReason' | 'barUntil' | 'pendingListExits'>>;
 
-export async function insertEvent(db: Db, repairId: number, e: Omit<CaseEvent, 'id'>): Promise<void> {
-  await db.query(
-    `insert into repair_event (repair_id, at, type, from_state, to_state, actor_kind, actor_id, actor_name, note, data)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [repairId, e.at, e.type, e.fromState, e.toState, e.actorKind, e.actorId, e.actorName, e.note, JSON.stringify(e.data)],
-  );
-}
-
-export async function eventsOf(db: Db, repairId: number): Promise<CaseEvent[]> {
-  const r = await db.query<CaseEvent>(
-    `select id, at, type, from_state as "fromState", to_state as "toState", actor_kind as "actorKind", actor_id as "actorId",
-       actor_name as "actorName", note, data from repair_event where repair_id = $1 order by id`,
-    [repairId],
-  );
-  return r.rows;
-}
+/** Where repair applications and their case files are kept (the kernel's versioned update and events run on this). */
+export const repairStore: CaseStore<RepairRow, RepairChange> = {
+  table: 'repair',
+  events: { table: 'repair_event', key: 'repair_id' },
+  columns: {
+    state: 'state', acceptedOn: 'accepted_on', decisionDue: 'decision_due', dueProvisional: 'due_provisional', extensions: 'extensions',
+    overdue: 'overdue', materialsMissing: 'materials_missing', decidedOn: 'decided_on', decidedBy: 'decided_by', decisionReason: 'decision_reason',
+    recheckedOn: 'rechecked_on', recheckReason: 'recheck_reason', barUntil: 'bar_until', pendingListExits: 'pending_list_exits',
+  },
+  deadline: { due: 'decision_due', flag: 'overdue' },
+  find: findRepair,
+};
 
 export async function inbox(db: Db, q: { states: string[]; departmentId: number | null; subjectId: number | null; overdue: boolean | null; today: string; limit: number; offset: number }) {
   const where = `(cardinality($1::text[]) = 0 or p.state = any($1::text[])) and ($2::int is null or p.department_id = $2)
@@ -109,22 +96,4 @@ export async function inbox(db: Db, q: { states: string[]; departmentId: number 
     db.query<{ n: number }>(`select count(*)::bigint as n from repair p where ${where}`, args),
   ]);
   return { items: items.rows, total: total.rows[0]?.n ?? 0 };
-}
-
-export async function overdueOpen(db: Db, today: string, limit: number): Promise<number[]> {
-  const r = await db.query<{ id: number }>(
-    `select id from repair where state in ('accepted', 'extended') and decision_due < $1::date and not overdue order by decision_due, id limit $2`,
-    [today, limit],
-  );
-  return r.rows.map((x) => x.id);
-}
-
-export async function withPendingExits(db: Db, limit: number): Promise<number[]> {
-  const r = await db.query<{ id: number }>(`select id from repair where cardinality(pending_list_exits) > 0 order by id limit $1`, [limit]);
-  return r.rows.map((x) => x.id);
-}
-
-/** Drop list entries from a repair's pending exits once they are off their list. */
-export async function clearPendingExits(db: Db, id: number, done: number[]): Promise<void> {
-  await db.query(`update repair set pending_list_exits = array(select x from unnest(pending_list_exits) x where not x = any($2::bigint[])) where id = $1`, [id, done]);
 }

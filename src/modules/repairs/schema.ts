@@ -1,9 +1,12 @@
-import { Type } from '@sinclair/typebox';
-import { eventView, EventView } from '../objections/schema.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { Paged } from '../../http/schemas.js';
 import { FileMetaView, FileUpload, fileMetaView } from '../cases/evidence.js';
+import { isOpen } from '../cases/kind.js';
+import { caseEventView, CaseEventView } from '../cases/schema.js';
 import type { FileMeta } from '../cases/shared-repo.js';
 import type { CaseEvent } from '../cases/workflow.js';
-import { REPAIR_STATE_LABELS, REPAIR_TRANSITIONS, type RepairRow } from './types.js';
+import { REPAIR_CASE } from './case-kind.js';
+import { REPAIR_STATE_LABELS, type RepairRow } from './types.js';
 
 const Material = Type.Object({ code: Type.String({ maxLength: 41, description: 'material code from the repair rule (e.g. commitment_letter)' }), file: FileUpload }, { additionalProperties: false });
 
@@ -15,15 +18,22 @@ export const RepairBody = Type.Object({
   agentName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   powerOfAttorney: Type.Optional(FileUpload),
 }, { additionalProperties: false });
+/** An application: the target (a record or a list entry), the materials, and on the subject's behalf the agent. */
+export type RepairInput = Static<typeof RepairBody>;
 
 export const MaterialsBody = Type.Object({ materials: Type.Array(Material, { minItems: 1, maxItems: 10 }) }, { additionalProperties: false });
+export type MaterialsInput = Static<typeof MaterialsBody>;
 export const RepairDecisionBody = Type.Object({
   decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), reason: Type.String({ minLength: 1, maxLength: 4000 }),
 }, { additionalProperties: false });
+export type RepairDecisionInput = Static<typeof RepairDecisionBody>;
 export const RecheckBody = Type.Object({
   outcome: Type.Union([Type.Literal('confirmed'), Type.Literal('revoked')]), reason: Type.String({ minLength: 1, maxLength: 4000 }),
 }, { additionalProperties: false });
+export type RecheckInput = Static<typeof RecheckBody>;
 export const EligibilityQuery = Type.Object({ record: Type.Optional(Type.Integer({ minimum: 1 })), listEntry: Type.Optional(Type.Integer({ minimum: 1 })) });
+/** What a repair is of: exactly one of a record and a list entry. */
+export type TargetRef = Static<typeof EligibilityQuery>;
 
 const Reason = Type.Object({ check: Type.String(), ok: Type.Boolean(), rule: Type.String(), message: Type.String(), until: Type.Optional(Type.String()) });
 export const EligibilityView = Type.Object({
@@ -44,24 +54,25 @@ export const RepairView = Type.Object({
   recheck: Type.Union([Type.Object({ recheckedOn: Type.String(), reason: Type.String() }), Type.Null()]),
   barUntil: NStr, pendingListExits: Type.Array(Type.Integer()),
   rule: Type.Object({ code: Type.String(), version: Type.Integer(), params: Type.Record(Type.String(), Type.Unknown()) }),
-  events: Type.Optional(Type.Array(EventView)), files: Type.Optional(Type.Array(FileMetaView)),
+  events: Type.Optional(Type.Array(CaseEventView)), files: Type.Optional(Type.Array(FileMetaView)),
 });
+export const RepairPage = Paged(RepairView);
 
 export function repairView(r: RepairRow, today: string, extra: { events?: CaseEvent[]; files?: FileMeta[] } = {}) {
-  const open = REPAIR_TRANSITIONS[r.state].length > 0 && r.state !== 'approved';
+  const open = isOpen(REPAIR_CASE, r.state);
   const named = (codes: string[]) => codes.map((code) => ({ code, name: r.ruleParams.materials.find((m) => m.code === code)?.name ?? code }));
   return {
     id: r.id, subjectId: r.subjectId, record: r.recordId, listEntry: r.listEntryId,
     department: r.departmentCode ? { code: r.departmentCode, name: r.departmentName ?? '' } : null, severity: r.severity,
     state: r.state, stateLabel: REPAIR_STATE_LABELS[r.state], open, filedBy: r.filedBy, agentName: r.agentName, statement: r.statement,
     appliedOn: r.appliedOn, acceptedOn: r.acceptedOn, decisionDue: r.decisionDue, dueProvisional: r.dueProvisional, extensions: r.extensions,
-    overdue: r.overdue || (['accepted', 'extended'].includes(r.state) && r.decisionDue !== null && r.decisionDue < today),
+    overdue: r.overdue || (REPAIR_CASE.deadline.states.includes(r.state) && r.decisionDue !== null && r.decisionDue < today),
     materials: { required: named(r.materialsRequired), missing: named(r.materialsMissing) }, eligibility: r.eligibility,
     decision: r.decidedOn ? { decidedOn: r.decidedOn, decidedBy: r.decidedBy ?? '', reason: r.decisionReason ?? '' } : null,
     recheck: r.recheckedOn ? { recheckedOn: r.recheckedOn, reason: r.recheckReason ?? '' } : null,
     barUntil: r.barUntil, pendingListExits: r.pendingListExits,
-    rule: { code: r.ruleCode, version: r.ruleVersion, params: r.ruleParams as unknown as Record<string, unknown> },
-    ...(extra.events ? { events: extra.events.map(eventView) } : {}),
+    rule: { code: r.ruleCode, version: r.ruleVersion, params: { ...r.ruleParams } },
+    ...(extra.events ? { events: extra.events.map(caseEventView) } : {}),
     ...(extra.files ? { files: extra.files.map(fileMetaView) } : {}),
   };
 }

@@ -1,26 +1,26 @@
 import { withTx, type Db } from '../../db/pool.js';
-import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import { maskIdNumbersInFreeText } from '../../lib/redact.js';
-import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
+import { requireRole, type Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
 import { addWorkingDays } from '../calendar/working-days.js';
-import * as catalog from '../catalog/service.js';
-import { openObjectionFor, requireCaseReader } from '../objections/service.js';
-import { actorFor, getRecordRow } from '../records/service.js';
-import { decodeUploads, filesOf, storeFiles, type FileUpload } from '../cases/evidence.js';
+import { decodeUploads, filesOf, readCaseWithFiles, storeFiles } from '../cases/evidence.js';
 import { entryFact, liveAdverseRecords, liveEntries } from '../cases/facts-repo.js';
+import { checkTransition } from '../cases/kind.js';
+import { appendCaseEvent, inboxFilter, mustFind, requireCaseReader, updateCase } from '../cases/kernel.js';
 import { notify } from '../cases/notifications.js';
+import type { InboxQuery } from '../cases/schema.js';
+import { caseEvent, isUniqueViolation, type RightsContext } from '../cases/workflow.js';
+import * as catalog from '../catalog/service.js';
+import { openObjectionFor } from '../objections/service.js';
+import { actorFor, getRecordRow } from '../records/service.js';
 import type { RepairParams } from '../rules/params.js';
 import { currentRule, type RuleSnapshot } from '../rules/service.js';
-import { caseEvent, isUniqueViolation, type RightsContext } from '../cases/workflow.js';
+import { REPAIR_CASE } from './case-kind.js';
 import { assessEligibility, missingMaterials, requiredMaterials, type Eligibility, type RepairTarget } from './eligibility.js';
 import * as repo from './repo.js';
-import { REPAIR_TRANSITIONS, type RepairRow, type RepairState } from './types.js';
-
-export interface TargetRef {
-  record?: number;
-  listEntry?: number;
-}
+import type { MaterialsInput, RepairInput, TargetRef } from './schema.js';
+import type { RepairRow, RepairState } from './types.js';
 
 interface ResolvedTarget {
   target: RepairTarget;
@@ -68,18 +68,11 @@ async function assess(db: Db, t: ResolvedTarget, rule: RuleSnapshot<RepairParams
 /** Is this record (or list entry) repairable now, and if not why and from when — each reason naming its rule. */
 export async function checkEligibility(db: Db, viewer: Viewer, today: string, ref: TargetRef): Promise<Eligibility & { materials: { key: string; required: { code: string; name: string }[] } }> {
   const t = await resolveTarget(db, ref);
-  requireCaseReader(viewer, { subjectId: t.subjectId, departmentId: t.departmentId });
+  requireCaseReader(viewer, REPAIR_CASE, { subjectId: t.subjectId, departmentId: t.departmentId });
   const rule = await currentRule(db, 'repair');
   const e = await assess(db, t, rule, today);
   const m = requiredMaterials(rule.params, t.target, e.severity);
   return { ...e, materials: { key: m.key, required: m.codes.map((code) => ({ code, name: rule.params.materials.find((x) => x.code === code)?.name ?? code })) } };
-}
-
-export interface RepairInput extends TargetRef {
-  statement?: string;
-  materials: { code: string; file: FileUpload }[];
-  agentName?: string;
-  powerOfAttorney?: FileUpload;
 }
 
 function decodeMaterials(p: RepairParams, input: Pick<RepairInput, 'materials' | 'powerOfAttorney'>) {
@@ -146,9 +139,9 @@ export async function applyForRepair(ctx: RightsContext, viewer: Viewer, input: 
         decisionDue: acc?.decisionDue ?? null, dueProvisional: acc?.dueProvisional ?? false, materialsRequired: required, materialsMissing: missing,
         eligibility: e, rule, createdAt: ctx.clock.now(),
       });
-      const stored = await storeFiles(tx, { kind: 'repair', id: newId }, files, actor.name, ctx.clock.now());
+      const stored = await storeFiles(tx, { kind: REPAIR_CASE.name, id: newId }, files, actor.name, ctx.clock.now());
       const names = (codes: string[]) => codes.map((c) => rule.params.materials.find((m) => m.code === c)?.name ?? c).join('、');
-      await repo.insertEvent(tx, newId, caseEvent(actor, ctx.clock.now(), 'applied', null, state, statement, {
+      await appendCaseEvent(tx, REPAIR_CASE, newId, caseEvent(actor, ctx.clock.now(), 'applied', null, state, statement, {
         files: stored.map((f) => f.id), required, missing, rule: { code: rule.code, version: rule.version }, decisionDue: acc?.decisionDue ?? null,
       }));
       await notify(tx, ctx.clock.now(), state === 'accepted'
@@ -159,7 +152,7 @@ export async function applyForRepair(ctx: RightsContext, viewer: Viewer, input: 
       }
       return newId;
     });
-    return mustFind(ctx.pool, id);
+    return mustFind(ctx.pool, REPAIR_CASE, id);
   } catch (err) {
     if (isUniqueViolation(err, 'repair_open_record_uq') || isUniqueViolation(err, 'repair_open_entry_uq')) {
       throw duplicate((await repo.findOpenFor(ctx.pool, { recordId: t.recordId, listEntryId: t.listEntryId })) ?? 0);
@@ -169,52 +162,38 @@ export async function applyForRepair(ctx: RightsContext, viewer: Viewer, input: 
 }
 
 /** A returned application gets the missing materials; once complete it is accepted. */
-export async function supplementRepair(ctx: RightsContext, viewer: Viewer, id: number, input: Pick<RepairInput, 'materials'>): Promise<RepairRow> {
-  const before = await mustFind(ctx.pool, id);
+export async function supplementRepair(ctx: RightsContext, viewer: Viewer, id: number, input: MaterialsInput): Promise<RepairRow> {
+  const before = await mustFind(ctx.pool, REPAIR_CASE, id);
   requireRole(viewer, 'subject', 'operator', 'admin');
   if (viewer.role === 'subject' && viewer.subjectId !== before.subjectId) throw new ForbiddenError('只能补正本主体的申请');
   const files = decodeMaterials(before.ruleParams, { materials: input.materials });
   const actor = actorFor(viewer);
   const acc = await acceptance(ctx, before.ruleParams, ctx.clock.today());
   await withTx(ctx.pool, async (tx) => {
-    const r = await mustFind(tx, id, true);
-    if (r.state !== 'returned') throw new InvalidTransitionError('repair', r.state, 'accepted');
-    const stored = await storeFiles(tx, { kind: 'repair', id }, files, actor.name, ctx.clock.now());
-    const missing = missingMaterials(r.materialsRequired, (await filesOf(tx, 'repair', id)).map((f) => f.role));
+    const r = await mustFind(tx, REPAIR_CASE, id, true);
+    checkTransition(REPAIR_CASE, r, 'accepted');
+    const stored = await storeFiles(tx, { kind: REPAIR_CASE.name, id }, files, actor.name, ctx.clock.now());
+    const missing = missingMaterials(r.materialsRequired, (await filesOf(tx, REPAIR_CASE.name, id)).map((f) => f.role));
     if (missing.length) {
-      await repo.updateRepair(tx, id, { materialsMissing: missing });
-      await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'supplemented', r.state, r.state, null, { files: stored.map((f) => f.id), missing }));
+      await updateCase(tx, REPAIR_CASE, id, { materialsMissing: missing });
+      await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'supplemented', r.state, r.state, null, { files: stored.map((f) => f.id), missing }));
       return;
     }
-    await repo.updateRepair(tx, id, { state: 'accepted', materialsMissing: [], ...acc });
-    await repo.insertEvent(tx, id, caseEvent(actor, ctx.clock.now(), 'accepted', r.state, 'accepted', null, { files: stored.map((f) => f.id), decisionDue: acc.decisionDue }));
+    await updateCase(tx, REPAIR_CASE, id, { state: 'accepted', materialsMissing: [], ...acc });
+    await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'accepted', r.state, 'accepted', null, { files: stored.map((f) => f.id), decisionDue: acc.decisionDue }));
     await notify(tx, ctx.clock.now(), { audience: 'subject', subjectId: r.subjectId, kind: 'repair.accepted', refType: 'repair', refId: id, title: `信用修复申请已受理 #${id}`, body: `将于 ${acc.decisionDue} 前作出决定` });
     if (r.departmentId !== null) await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: r.departmentId, kind: 'repair.accepted', refType: 'repair', refId: id, title: `待审核信用修复申请 #${id}`, body: `请于 ${acc.decisionDue} 前作出决定` });
   });
-  return mustFind(ctx.pool, id);
+  return mustFind(ctx.pool, REPAIR_CASE, id);
 }
 
-export async function mustFind(db: Db, id: number, forUpdate = false): Promise<RepairRow> {
-  const r = await repo.findRepair(db, id, forUpdate);
-  if (!r) throw new NotFoundError('repair', String(id));
-  return r;
-}
-
-export function checkMove(r: RepairRow, to: RepairState): void {
-  if (!REPAIR_TRANSITIONS[r.state].includes(to)) throw new InvalidTransitionError('repair', r.state, to);
-}
-
+/** One repair application with its case file and materials. */
 export async function getRepair(db: Db, viewer: Viewer, id: number) {
-  const r = await mustFind(db, id);
-  requireCaseReader(viewer, r);
-  return { repair: r, events: await repo.eventsOf(db, id), files: await filesOf(db, 'repair', id) };
+  const r = await readCaseWithFiles(db, viewer, REPAIR_CASE, id);
+  return { repair: r.row, events: r.events, files: r.files };
 }
 
-export async function listRepairs(db: Db, viewer: Viewer, today: string, q: { states: string[]; department: number | null; overdue: boolean | null; page: number; pageSize: number }) {
-  requireRole(viewer, 'subject', 'department', 'admin', 'operator');
-  requireScope(viewer, 'archive:read');
-  return repo.inbox(db, {
-    states: q.states, departmentId: viewer.role === 'department' ? viewer.departmentId : q.department, subjectId: viewer.role === 'subject' ? viewer.subjectId : null,
-    overdue: q.overdue, today, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
-  });
+/** The inbox of repair applications: a department its own, the credit centre all (or one department's), a subject its own. */
+export async function listRepairs(db: Db, viewer: Viewer, today: string, q: InboxQuery) {
+  return repo.inbox(db, { ...(await inboxFilter(db, viewer, q)), today });
 }

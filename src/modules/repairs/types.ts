@@ -3,19 +3,8 @@ import type { RepairParams } from '../rules/params.js';
 
 export const REPAIR_STATES = ['returned', 'accepted', 'extended', 'approved', 'rejected', 'revoked'] as const;
 export type RepairState = (typeof REPAIR_STATES)[number];
-export const OPEN_REPAIR_STATES: RepairState[] = ['returned', 'accepted', 'extended'];
 export const REPAIR_STATE_LABELS: Record<RepairState, string> = {
   returned: '材料不全，已退回补正', accepted: '已受理，审核中', extended: '已延期审核', approved: '已修复', rejected: '不予修复', revoked: '修复已撤销（复查）',
-};
-
-/** The workflow: every move is one transaction with one repair_event row. */
-export const REPAIR_TRANSITIONS: Record<RepairState, RepairState[]> = {
-  returned: ['accepted'],
-  accepted: ['extended', 'approved', 'rejected'],
-  extended: ['approved', 'rejected'],
-  approved: ['revoked'],
-  rejected: [],
-  revoked: [],
 };
 
 export interface RepairRow {

@@ -1,10 +1,11 @@
 import type { Pool } from '../../db/pool.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
-import { flagUnverifiedCommitments } from '../commitments/fulfilment.js';
-import { escalateOverdueObjections, retryObjectionExits } from '../objections/service.js';
+import { retryPendingExits, sweepOverdue } from '../cases/kernel.js';
+import { COMMITMENT_CASE } from '../commitments/case-kind.js';
+import { OBJECTION_CASE } from '../objections/case-kind.js';
 import type { Actor } from '../records/types.js';
-import { flagOverdueRepairs, retryPendingExits } from '../repairs/decisions.js';
+import { REPAIR_CASE } from '../repairs/case-kind.js';
 
 const SWEEP_ACTOR: Actor = { kind: 'system', id: null, name: 'subject-rights sweep' };
 
@@ -16,18 +17,18 @@ export interface SweepResult {
 }
 
 /**
- * Time-based work of the subject-rights workflows, idempotent (each case is flagged once, each
- * step its own transaction): overdue objections escalate to the credit centre, overdue repair
- * decisions and unverified notified commitments are flagged. With `pd`, list exits of approved
- * repairs and revoked records that failed after commit are retried.
+ * Time-based work of the subject-rights workflows, each kind's overdue sweep as its definition
+ * says (each case flagged once, each step its own transaction): overdue objections escalate to the
+ * credit centre, overdue repair decisions and unverified notified commitments are flagged. With
+ * `pd`, list exits of approved repairs and revoked records that failed after commit are retried.
  */
 export async function runSubjectRightsSweep(pool: Pool, clock: Clock, pd?: PersonalData): Promise<SweepResult> {
   const ctx = { pool, clock };
   return {
-    objectionsEscalated: await escalateOverdueObjections(ctx, SWEEP_ACTOR),
-    repairsOverdue: await flagOverdueRepairs(ctx, SWEEP_ACTOR),
-    commitmentsUnverified: await flagUnverifiedCommitments(ctx, SWEEP_ACTOR),
-    listExits: pd ? (await retryPendingExits({ ...ctx, pd }, SWEEP_ACTOR)) + (await retryObjectionExits({ ...ctx, pd }, SWEEP_ACTOR)) : 0,
+    objectionsEscalated: await sweepOverdue(ctx, OBJECTION_CASE, SWEEP_ACTOR),
+    repairsOverdue: await sweepOverdue(ctx, REPAIR_CASE, SWEEP_ACTOR),
+    commitmentsUnverified: await sweepOverdue(ctx, COMMITMENT_CASE, SWEEP_ACTOR),
+    listExits: pd ? (await retryPendingExits({ ...ctx, pd }, REPAIR_CASE, SWEEP_ACTOR)) + (await retryPendingExits({ ...ctx, pd }, OBJECTION_CASE, SWEEP_ACTOR)) : 0,
   };
 }
 

@@ -16,8 +16,11 @@ export const listItems = (s?: AbortSignal) => api.get('/api/v1/commitment-items'
 export const signCommitment = (body: SignInput) => api.post('/api/v1/commitments', body);
 export const myCommitments = (s?: AbortSignal) => api.get('/api/v1/commitments', { query: { page: 1, pageSize: 50 } }, s);
 
+/** The commitment states the inbox filters by; the API sends `state` as a plain string. */
+export type CommitmentState = 'signed' | 'fulfilled' | 'breached' | 'withdrawn';
+
 /** Commitments the viewer may see (a department: those it accepted; the credit centre: all). */
-export const listCommitments = (q: { state?: string[]; overdue?: boolean; page: number }, s?: AbortSignal) =>
+export const listCommitments = (q: { state?: CommitmentState[]; overdue?: boolean; page: number }, s?: AbortSignal) =>
   api.get('/api/v1/commitments', { query: { state: q.state, overdue: q.overdue, page: q.page, pageSize: 20 } }, s);
 /** The accepting department records fulfilment or breach (a breach files a dishonesty record). */
 export const recordFulfilment = (id: number, body: Body<'/api/v1/commitments/{id}/fulfilment', 'post'>) => api.post('/api/v1/commitments/{id}/fulfilment', body, { params: { id } });

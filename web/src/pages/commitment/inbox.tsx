@@ -1,13 +1,14 @@
-import { Button, Checkbox, Descriptions, Drawer, Form, Input, Radio, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { can } from '../../access';
+import { Button, Descriptions, Form, Input, Radio, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { can } from '../../access';
 import { ApiErrorAlert } from '../../components/api-error';
+import { CaseInbox } from '../../components/case-inbox';
 import { DeadlineTag } from '../../components/deadline-tag';
-import { useAction, useApi } from '../../components/use-api';
+import { useAction } from '../../components/use-api';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { CommitmentItemsAdmin } from './items-admin';
-import { listCommitments, recordFulfilment, type Commitment } from './api';
+import { listCommitments, recordFulfilment, type Commitment, type CommitmentState } from './api';
 
 function Fulfilment({ c, onDone }: { c: Commitment; onDone: () => void }) {
   const t = useT();
@@ -32,49 +33,33 @@ function Fulfilment({ c, onDone }: { c: Commitment; onDone: () => void }) {
 /** 承诺核查: commitments accepted by the department (all, for the credit centre), with verification deadlines. */
 function CommitmentInbox() {
   const t = useT();
-  const [which, setWhich] = useState<'open' | 'closed'>('open');
-  const [overdueOnly, setOverdueOnly] = useState(false);
-  const [page, setPage] = useState(1);
-  const [tick, setTick] = useState(0);
-  const [open, setOpen] = useState<Commitment | null>(null);
-  const list = useApi((s) => listCommitments({ state: which === 'open' ? ['signed'] : ['fulfilled', 'breached', 'withdrawn'], overdue: overdueOnly || undefined, page }, s), `${which}|${overdueOnly}|${page}|${tick}`);
   return (
-    <div>
-      <Space wrap className="section">
-        <Segmented value={which} onChange={(v) => { setWhich(v as 'open' | 'closed'); setPage(1); }} options={[{ value: 'open', label: t('commitment.toVerify') }, { value: 'closed', label: t('inbox.closed') }]} />
-        <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>{t('inbox.overdueOnly')}</Checkbox>
-      </Space>
-      {list.error ? <ApiErrorAlert error={list.error} onRetry={list.reload} /> : (
-        <Table<Commitment> rowKey="id" size="middle" loading={list.loading} dataSource={list.data?.items ?? []} scroll={{ x: 'max-content' }} data-testid="commitment-inbox"
-          locale={{ emptyText: t('inbox.empty') }} rowClassName={(c) => (c.verificationOverdue ? 'row-overdue' : '')}
-          onRow={(c) => ({ onClick: () => setOpen(c), onKeyDown: (e) => { if (e.key === 'Enter') setOpen(c); }, tabIndex: 0, className: 'clickable' })}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-          columns={[
-            { title: '#', dataIndex: 'id' },
-            { title: t('commitment.party'), key: 'p', render: (_, c) => c.subject.name },
-            { title: t('commitment.item'), key: 'i', render: (_, c) => <Space size={4}>{c.item.name}<Tag>{c.item.typeLabel}</Tag></Space> },
-            { title: t('commitment.signedOn'), dataIndex: 'signedOn' },
-            { title: t('track.state'), key: 's', render: (_, c) => <Tag color={c.state === 'breached' ? 'red' : c.state === 'signed' ? 'blue' : 'green'}>{c.stateLabel}</Tag> },
-            { title: t('commitment.verification'), key: 'due', render: (_, c) => <DeadlineTag due={c.verificationDue} overdue={c.verificationOverdue} open={c.state === 'signed'} /> },
+    <CaseInbox<Commitment, CommitmentState> testId="commitment-inbox" openLabel={t('commitment.toVerify')} load={listCommitments}
+      states={{ open: ['signed'], closed: ['fulfilled', 'breached', 'withdrawn'] }}
+      overdue={(c) => c.verificationOverdue}
+      columns={[
+        { title: '#', dataIndex: 'id' },
+        { title: t('commitment.party'), key: 'p', render: (_, c) => c.subject.name },
+        { title: t('commitment.item'), key: 'i', render: (_, c) => <Space size={4}>{c.item.name}<Tag>{c.item.typeLabel}</Tag></Space> },
+        { title: t('commitment.signedOn'), dataIndex: 'signedOn' },
+        { title: t('track.state'), key: 's', render: (_, c) => <Tag color={c.state === 'breached' ? 'red' : c.state === 'signed' ? 'blue' : 'green'}>{c.stateLabel}</Tag> },
+        { title: t('commitment.verification'), key: 'due', render: (_, c) => <DeadlineTag due={c.verificationDue} overdue={c.verificationOverdue} open={c.state === 'signed'} /> },
+      ]}
+      drawer={{ size: 560, title: (c) => (c ? t('commitment.no', { id: c.id }) : '') }}
+      detail={(c, on) => (
+        <>
+          <Descriptions size="small" column={1} bordered items={[
+            { key: 'p', label: t('commitment.party'), children: c.subject.name },
+            { key: 'i', label: t('commitment.item'), children: `${c.item.name}（${c.item.typeLabel}）` },
+            { key: 'm', label: t('commitment.matter'), children: c.matter },
+            { key: 'd', label: t('track.department'), children: c.department.name },
+            { key: 's', label: t('track.state'), children: c.stateLabel },
+            ...(c.outcome ? [{ key: 'o', label: t('commitment.verificationNote'), children: `${c.outcome.on} ${c.outcome.by}${c.outcome.note ? `：${c.outcome.note}` : ''}` }] : []),
           ]} />
-      )}
-      <Drawer open={open !== null} onClose={() => setOpen(null)} size={560} title={open ? t('commitment.no', { id: open.id }) : ''} destroyOnHidden>
-        {open && (
-          <>
-            <Descriptions size="small" column={1} bordered items={[
-              { key: 'p', label: t('commitment.party'), children: open.subject.name },
-              { key: 'i', label: t('commitment.item'), children: `${open.item.name}（${open.item.typeLabel}）` },
-              { key: 'm', label: t('commitment.matter'), children: open.matter },
-              { key: 'd', label: t('track.department'), children: open.department.name },
-              { key: 's', label: t('track.state'), children: open.stateLabel },
-              ...(open.outcome ? [{ key: 'o', label: t('commitment.verificationNote'), children: `${open.outcome.on} ${open.outcome.by}${open.outcome.note ? `：${open.outcome.note}` : ''}` }] : []),
-            ]} />
-            <Typography.Paragraph className="section signed-text">{open.signedText}</Typography.Paragraph>
-            {open.state === 'signed' && <div className="section"><Fulfilment c={open} onDone={() => { setOpen(null); setTick((n) => n + 1); }} /></div>}
-          </>
-        )}
-      </Drawer>
-    </div>
+          <Typography.Paragraph className="section signed-text">{c.signedText}</Typography.Paragraph>
+          {c.state === 'signed' && <div className="section"><Fulfilment c={c} onDone={on.done} /></div>}
+        </>
+      )} />
   );
 }
 
