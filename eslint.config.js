@@ -13,4 +13,25 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
+  {
+    // Route handlers get their types from their schemas (src/http/api.ts): no casts of what a request carries.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        {
+          selector: "TSAsExpression > MemberExpression.expression[object.name='req'][property.name=/^(params|body|query|headers)$/]",
+          message: 'Type the route by its schema (app: Api) instead of casting req.params/body/query.',
+        },
+        {
+          selector: "ImportDeclaration[source.value='fastify'] ImportSpecifier[imported.name='FastifyInstance']",
+          message: 'Route files take the typed Api from src/http/api.ts.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/http/api.ts', 'src/http/static.ts', 'src/app.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
 );
