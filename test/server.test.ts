@@ -79,7 +79,7 @@ describe('npm start on a fresh data dir', () => {
     expect(pid && alive(pid)).toBe(true);
     const exited = new Promise<number | null>((resolve) => server!.on('exit', (code) => resolve(code)));
     server!.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await exited, output).toBe(0);
     expect(alive(pid!)).toBe(false);
   }, 60_000);
 

@@ -13,8 +13,14 @@ export type Db = pg.Pool | pg.PoolClient;
 export function createPool(url: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'xinyong' });
   pool.on('error', () => undefined); // idle client errors (server restart) surface on next use
+  // A connection dropped while a client is checked out (the server stopping under a transaction)
+  // fails that client's queries; without a listener its 'error' event would end the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
+
+/** The pool itself rather than one client of it (a transaction). */
+export const isPool = (db: Db): db is pg.Pool => db instanceof pg.Pool;
 
 /** Run fn in one transaction; rolled back on any error. */
 export async function withTx<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
