@@ -59,7 +59,8 @@ export async function viewerFromApiKey(db: Db, key: string, ip: string | null, p
   if (!row || !ok) throw new UnauthenticatedError('API 密钥无效');
   if (row.revokedAt) throw new UnauthenticatedError('API 密钥已被吊销');
   if (row.expiresAt && row.expiresAt <= now) throw new UnauthenticatedError('API 密钥已过期');
-  await repo.touchKey(db, row.id, now);
+  // "Last used" to the minute: one write a minute per key, not one per request.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= 60_000) await repo.touchKey(db, row.id, now);
   return {
     role: 'department', userId: null, username: `${row.departmentCode}:${row.name}`, departmentId: row.departmentId,
     subjectId: null, ip, purpose, apiKey: { id: row.id, name: row.name, scopes: row.scopes },

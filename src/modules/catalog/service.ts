@@ -1,4 +1,4 @@
-import type { Db } from '../../db/pool.js';
+import { isPool, type Db, type Pool } from '../../db/pool.js';
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import { NATIONAL_CATEGORIES } from './national-catalog.js';
@@ -9,10 +9,38 @@ import { FIELD_TYPES, SUBJECT_KINDS, type Category, type NewCategory } from './t
 export async function seedNationalCatalog(db: Db): Promise<number> {
   let added = 0;
   for (const c of NATIONAL_CATEGORIES) if (await repo.insertCategory(db, c)) added += 1;
+  forgetCategories();
   return added;
 }
 
 export const listCategories = (db: Db): Promise<Category[]> => repo.listCategories(db);
+
+/** How long a process reuses the category list on read paths (names, codes, ids for display). */
+const CATEGORY_CACHE_MS = 2000;
+let categoryCache = new WeakMap<Pool, { at: number; list: Promise<Category[]> }>();
+
+/**
+ * The category list for read paths that run per request (archive, 双公示): kept per pool for two
+ * seconds, so a page costs no catalog query. Only for what a page shows and the ids it filters by;
+ * disclosure is enforced in SQL against the category table, never from this copy. A category added
+ * in this process is seen at once; one added by another process within two seconds.
+ */
+export function categoriesForReading(db: Db): Promise<Category[]> {
+  if (!isPool(db)) return repo.listCategories(db);
+  const pool = db;
+  const hit = categoryCache.get(pool);
+  const now = Date.now();
+  if (hit && now - hit.at < CATEGORY_CACHE_MS) return hit.list;
+  const list = repo.listCategories(pool);
+  categoryCache.set(pool, { at: now, list });
+  list.catch(() => categoryCache.delete(pool));
+  return list;
+}
+
+/** After any change to the catalog. */
+function forgetCategories(): void {
+  categoryCache = new WeakMap();
+}
 export const listClasses = (db: Db) => repo.listClasses(db);
 
 export async function getCategory(db: Db, code: string): Promise<Category> {
@@ -58,6 +86,7 @@ export async function addCategory(db: Db, viewer: Viewer, input: NewCategory): P
   }
   if (issues.length) throw new ValidationError('信息类别定义有误', issues);
   const row = await repo.insertCategory(db, input);
+  forgetCategories();
   if (!row) throw new ConflictError(`信息类别编码 ${input.code} 已存在`, [{ field: 'code', message: 'duplicate category code' }]);
   return row;
 }

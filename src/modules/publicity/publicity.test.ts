@@ -44,9 +44,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const page = async (query: string) => json<{ items: { id: number; type: string; subject: { name: string; uscc?: string }; fields: Record<string, string>; publishUntil: string | null }[]; total: number }>(
-  await t.app.inject({ url: `/api/v1/publicity?${query}` }),
-);
+const page = async (query: string) => {
+  const res = await t.app.inject({ url: `/api/v1/publicity?${query}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return json<{ items: { id: number; type: string; subject: { name: string; uscc?: string }; fields: Record<string, string>; publishUntil: string | null }[]; total: number }>(res);
+};
 
 describe('publicity portal', () => {
   it('shows only records inside their window, newest decision first, never natural persons\' penalties', async () => {
@@ -66,6 +68,38 @@ describe('publicity portal', () => {
     const unknown = await t.app.inject({ url: '/api/v1/publicity?department=NOPE' });
     expect(unknown.statusCode).toBe(404);
     expect((await t.app.inject({ url: '/api/v1/publicity?type=objection' })).statusCode).toBe(400);
+  });
+});
+
+describe('paging a big list', () => {
+  type Page = { items: { id: number }[]; total: number; totalEstimated: boolean; next: string | null };
+  it('walks the list by cursor in the order of the page numbers, each row once, and ends with next = null', async () => {
+    const byNumber: number[] = [];
+    for (let p = 1; p <= 4; p++) byNumber.push(...json<Page>(await t.app.inject({ url: `/api/v1/publicity?department=SCJGJ&pageSize=1&page=${p}` })).items.map((i) => i.id));
+    const byCursor: number[] = [];
+    let after: string | null = null;
+    for (let n = 0; n < 10; n++) {
+      const r: Page = json<Page>(await t.app.inject({ url: `/api/v1/publicity?department=SCJGJ&pageSize=1${after ? `&after=${after}` : ''}` }));
+      expect(r).toMatchObject({ total: 3, totalEstimated: false });
+      byCursor.push(...r.items.map((i) => i.id));
+      after = r.next;
+      if (!after) break;
+    }
+    expect(byNumber).toHaveLength(3);
+    expect(byCursor).toEqual(byNumber);
+    const bad = await t.app.inject({ url: '/api/v1/publicity?after=2026-13' });
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad)).toMatchObject({ error: { details: [{ field: 'after' }] } });
+  });
+
+  it('counts exactly up to the threshold and labels the planner\'s estimate beyond it', async () => {
+    const { publicityCount } = await import('./repo.js');
+    const cats = (await t.db.pool.query<{ id: number }>("select id from category where code in ('penalty', 'licence')")).rows.map((r) => r.id);
+    const q = { categoryIds: cats, today: TEST_TODAY, departmentId: null, from: null, to: null, pattern: null, code: null, limit: 20, offset: 0, after: null };
+    expect(await publicityCount(t.db.pool, q, 100)).toEqual({ total: 3, estimated: false });
+    const capped = await publicityCount(t.db.pool, q, 1);
+    expect(capped.estimated).toBe(true);
+    expect(capped.total).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -28,31 +28,99 @@ export interface PublicityQuery {
   code: string | null;
   limit: number;
   offset: number;
+  /** Keyset: the page after this row of the order (newest decision first, then id). */
+  after: PublicityCursor | null;
 }
 
-// Live, inside the window, public and active category, persons only where the category publishes them.
-const WHERE = `r.category_id = any($1::int[]) and r.state in ('active', 'disputed')
-  and r.publish_from <= $2::date and (r.publish_until is null or r.publish_until >= $2::date)
-  and c.disclosure = 'public' and c.active and (s.kind <> 'natural_person' or c.natural_person_public)
-  and ($3::int is null or r.department_id = $3) and ($4::date is null or r.decided_on >= $4::date) and ($5::date is null or r.decided_on <= $5::date)
-  and ($6::text is null or s.name_norm like $6 or r.source_key = $7 or s.uscc = $7)`;
+/** A position in the 双公示 order: the last row's decision date (null sorts last) and id. */
+export interface PublicityCursor {
+  decidedOn: string | null;
+  id: number;
+}
 
-/** The 双公示 portal page: records inside their publication window, newest decision first. */
-export async function publicityPage(db: Db, q: PublicityQuery): Promise<{ items: PublicityRow[]; total: number }> {
-  const params = [q.categoryIds, q.today, q.departmentId, q.from, q.to, q.pattern, q.code];
-  const from = 'record r join category c on c.id = r.category_id join subject s on s.id = r.subject_id';
-  const [items, total] = await Promise.all([
-    db.query<PublicityRow>(
-      `select r.id, c.code as type, r.fields, r.decided_on as "decidedOn", r.publish_from as "publishFrom", r.publish_until as "publishUntil",
-         r.severity, r.state, d.code as department, d.name as "departmentName", s.kind as "subjectKind", s.name as "subjectName", s.uscc,
-         s.id_masked as "idMasked"
-       from ${from} join department d on d.id = r.department_id
-       where ${WHERE} order by r.decided_on desc nulls last, r.id desc limit $8 offset $9`,
-      [...params, q.limit, q.offset],
-    ),
-    db.query<{ n: number }>(`select count(*)::int as n from ${from} where ${WHERE}`, params),
-  ]);
-  return { items: items.rows, total: total.rows[0]!.n };
+/** The WHERE of a 双公示 query for one category ($1), with only the filters given, and its parameters. */
+function conditions(q: PublicityQuery, category: string): { where: string; params: unknown[] } {
+  const params: unknown[] = [q.today];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  // Live, inside the window, public and active category, persons only where the category publishes them.
+  const where = [
+    `r.category_id = ${category}`, `r.state in ('active', 'disputed')`,
+    `r.publish_from <= $1::date`, `(r.publish_until is null or r.publish_until >= $1::date)`,
+    `c.disclosure = 'public'`, 'c.active', `(s.kind <> 'natural_person' or c.natural_person_public)`,
+  ];
+  if (q.departmentId !== null) where.push(`r.department_id = ${p(q.departmentId)}`);
+  if (q.from !== null) where.push(`r.decided_on >= ${p(q.from)}::date`);
+  if (q.to !== null) where.push(`r.decided_on <= ${p(q.to)}::date`);
+  if (q.pattern !== null || q.code !== null) {
+    // Name fragment (trigram index on subject names), exact USCC, or exact document number.
+    const named = q.pattern !== null ? `s.name_norm like ${p(q.pattern)}` : 'false';
+    const code = q.code !== null ? p(q.code) : null;
+    where.push(code ? `(${named} or s.uscc = ${code} or r.source_key = ${code})` : `(${named})`);
+  }
+  return { where: where.join(' and '), params };
+}
+
+/** Rows after the cursor in the order `decided_on desc nulls last, id desc`. */
+function afterCursor(cursor: PublicityCursor, p: (v: unknown) => string): string {
+  const id = p(cursor.id);
+  if (cursor.decidedOn === null) return `(r.decided_on is null and r.id < ${id})`;
+  const d = p(cursor.decidedOn);
+  return `(r.decided_on < ${d}::date or (r.decided_on = ${d}::date and r.id < ${id}) or r.decided_on is null)`;
+}
+
+const COLUMNS = `r.id, c.code as type, r.fields, r.decided_on as "decidedOn", r.publish_from as "publishFrom", r.publish_until as "publishUntil",
+  r.severity, r.state, d.code as department, d.name as "departmentName", s.kind as "subjectKind", s.name as "subjectName", s.uscc,
+  s.id_masked as "idMasked"`;
+const JOINS = 'join category c on c.id = r.category_id join subject s on s.id = r.subject_id';
+const ORDER = 'r.decided_on desc nulls last, r.id desc';
+
+/**
+ * The 双公示 portal page: records inside their publication window, newest decision first; by offset
+ * (page numbers) or after a cursor (keyset). Each category is read in index order up to the rows the
+ * page needs (limit + offset), and the categories are merged: a page reads its own rows, not every
+ * live row. A name or code filter finds its subjects and records first (indexes on names, codes and
+ * document numbers) and orders what it found.
+ */
+export async function publicityPage(db: Db, q: PublicityQuery): Promise<PublicityRow[]> {
+  const { where, params } = conditions(q, 'cat.id');
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const after = q.after ? ` and ${afterCursor(q.after, p)}` : '';
+  const categories = p(q.categoryIds);
+  const offset = q.after ? 0 : q.offset;
+  const text = q.pattern !== null || q.code !== null;
+  // Without a text filter, an ordered index scan per category bounded by the page's depth;
+  // with one, the planner starts from the few matching subjects and records instead.
+  const perCategory = text
+    ? `select ${COLUMNS} from unnest(${categories}::int[]) cat(id) join record r on r.category_id = cat.id ${JOINS}
+         join department d on d.id = r.department_id where ${where}${after}`
+    : `select x.* from unnest(${categories}::int[]) cat(id) cross join lateral (
+         select ${COLUMNS} from record r ${JOINS} join department d on d.id = r.department_id
+          where ${where}${after} order by ${ORDER} limit ${p(q.limit + offset)}) x`;
+  const r = await db.query<PublicityRow>(
+    `select * from (${perCategory}) page order by "decidedOn" desc nulls last, id desc limit ${p(q.limit)} offset ${p(offset)}`,
+    params,
+  );
+  return r.rows;
+}
+
+/**
+ * How many rows the filters match: exact up to `cap`, beyond it the planner's estimate (labelled
+ * estimated), so the count of a big city's list costs at most `cap` index entries per category.
+ */
+export async function publicityCount(db: Db, q: PublicityQuery, cap: number): Promise<{ total: number; estimated: boolean }> {
+  const { where, params } = conditions(q, 'cat.id');
+  const categories = `$${params.push(q.categoryIds)}`;
+  const limit = `$${params.push(cap + 1)}`;
+  const counted = (await db.query<{ n: number }>(
+    `select count(*)::int as n from (select 1 from unnest(${categories}::int[]) cat(id) join record r on r.category_id = cat.id ${JOINS} where ${where} limit ${limit}) x`,
+    params,
+  )).rows[0]!.n;
+  if (counted <= cap) return { total: counted, estimated: false };
+  params.pop();
+  const plan = (await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    `explain (format json) select 1 from unnest(${categories}::int[]) cat(id) join record r on r.category_id = cat.id ${JOINS} where ${where}`, params,
+  )).rows[0]!;
+  return { total: Math.max(cap + 1, Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows'])), estimated: true };
 }
 
 export interface DueRecord {

@@ -13,6 +13,12 @@ const PublicityItem = Type.Object({
 export const PublicityQuery = Type.Object({
   type: Type.Optional(Type.Union(PUBLICITY_TYPES.map((t) => Type.Literal(t)))), q: Type.Optional(Type.String({ maxLength: 100 })),
   department: Type.Optional(Type.String({ maxLength: 40 })), from: Type.Optional(DateString), to: Type.Optional(DateString), ...PageQuery,
+  after: Type.Optional(Type.String({ maxLength: 40, description: 'keyset paging: the `next` of the previous page (then `page` is ignored); deep pages cost no more than the first' })),
 });
 
-export const PublicityPage = Type.Object({ items: Type.Array(PublicityItem), total: Type.Integer() });
+export const PublicityPage = Type.Object({
+  items: Type.Array(PublicityItem),
+  total: Type.Integer({ description: 'rows matching the filters: exact up to 10,000, beyond that the planner\'s estimate (see totalEstimated)' }),
+  totalEstimated: Type.Boolean({ description: 'true when total is an estimate (约)' }),
+  next: Type.Union([Type.String(), Type.Null()], { description: 'pass as `after` for the following page; null on the last page' }),
+});

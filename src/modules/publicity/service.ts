@@ -1,6 +1,6 @@
 import type { Db, Pool } from '../../db/pool.js';
 import { withTx } from '../../db/pool.js';
-import { InvalidTransitionError } from '../../errors.js';
+import { InvalidTransitionError, ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import * as access from '../access/service.js';
 import * as catalog from '../catalog/service.js';
@@ -40,27 +40,66 @@ export interface PublicityItem {
 export async function searchPublicity(
   db: Db,
   clock: Clock,
-  q: { type?: PublicityType; q?: string; department?: string; from?: string; to?: string; page: number; pageSize: number },
-): Promise<{ items: PublicityItem[]; total: number }> {
-  const cats = await catalog.listCategories(db);
+  q: { type?: PublicityType; q?: string; department?: string; from?: string; to?: string; page: number; pageSize: number; after?: string },
+): Promise<{ items: PublicityItem[]; total: number; totalEstimated: boolean; next: string | null }> {
+  const cats = await catalog.categoriesForReading(db);
   const types = q.type ? [q.type] : [...PUBLICITY_TYPES];
   const categoryIds = cats.filter((c) => (types as string[]).includes(c.code)).map((c) => c.id);
   const departmentId = q.department ? (await access.getDepartment(db, q.department)).id : null;
   const text = q.q?.trim() || null;
   const uscc = text && validateUscc(text).valid ? validateUscc(text).normalized : null;
   const fragment = text ? matchKey(text).replace(/[\\%_]/g, (c) => `\\${c}`) : null;
-  const r = await repo.publicityPage(db, {
+  const query: repo.PublicityQuery = {
     categoryIds, today: clock.today(), departmentId, from: q.from ?? null, to: q.to ?? null,
-    pattern: fragment ? `%${fragment}%` : null, code: uscc ?? text, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
-  });
+    pattern: fragment ? `%${fragment}%` : null, code: uscc ?? text,
+    limit: q.pageSize + 1, offset: (q.page - 1) * q.pageSize, after: q.after ? parseCursor(q.after) : null,
+  };
+  const [rows, count] = await Promise.all([repo.publicityPage(db, query), countOf(db, query)]);
+  const items = rows.slice(0, q.pageSize);
+  const last = items[items.length - 1];
   return {
-    total: r.total,
-    items: r.items.map((x) => ({
+    total: count.total,
+    totalEstimated: count.estimated,
+    next: rows.length > q.pageSize && last ? `${last.decidedOn ?? ''}.${last.id}` : null,
+    items: items.map((x) => ({
       id: x.id, type: x.type, department: x.department, departmentName: x.departmentName,
       subject: { kind: x.subjectKind, name: x.subjectName, ...(x.uscc ? { uscc: x.uscc } : {}), ...(x.idMasked ? { idNumberMasked: x.idMasked } : {}) },
       fields: x.fields, decidedOn: x.decidedOn, publishFrom: x.publishFrom, publishUntil: x.publishUntil, severity: x.severity, state: x.state,
     })),
   };
+}
+
+/** Counts of 双公示 pages are exact up to this many rows, estimated beyond (and labelled so). */
+export const EXACT_COUNT_UP_TO = 10_000;
+
+/**
+ * Large counts (≥ 1,000 rows) are kept for 30 seconds per filter: every visitor's first page asks
+ * the same question, and a total that is half a minute old is as good as new on a list that size.
+ * Small counts are cheap and always fresh.
+ */
+const COUNT_CACHE_MS = 30_000;
+const COUNT_CACHE_FROM = 1_000;
+const countCaches = new WeakMap<Db, Map<string, { at: number; count: { total: number; estimated: boolean } }>>();
+
+async function countOf(db: Db, query: repo.PublicityQuery): Promise<{ total: number; estimated: boolean }> {
+  let countCache = countCaches.get(db);
+  if (!countCache) countCaches.set(db, (countCache = new Map()));
+  const key = JSON.stringify([query.categoryIds, query.today, query.departmentId, query.from, query.to, query.pattern, query.code]);
+  const hit = countCache.get(key);
+  if (hit && Date.now() - hit.at < COUNT_CACHE_MS) return hit.count;
+  const count = await repo.publicityCount(db, query, EXACT_COUNT_UP_TO);
+  if (count.total >= COUNT_CACHE_FROM) {
+    if (countCache.size >= 1000) countCache.delete(countCache.keys().next().value!);
+    countCache.set(key, { at: Date.now(), count });
+  }
+  return count;
+}
+
+/** `after` as the `next` of the previous page wrote it: `<decision date or empty>.<id>`. */
+function parseCursor(after: string): repo.PublicityCursor {
+  const m = /^(\d{4}-\d{2}-\d{2})?\.(\d{1,15})$/.exec(after);
+  if (!m) throw new ValidationError('翻页位置无效：请使用上一页返回的 next', [{ field: 'after', message: 'use the next of the previous page' }]);
+  return { decidedOn: m[1] ?? null, id: Number(m[2]) };
 }
 
 const SEVERITY = { minor: '轻微', ordinary: '一般', serious: '严重' } as const;

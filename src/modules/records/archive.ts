@@ -86,13 +86,18 @@ export async function readArchive(
   const row = opts.audit ? await getSubjectForViewer(db, pd, viewer, code, clock.now()) : await getSubjectByCode(db, pd, code);
   const own = viewer.role === 'subject' && viewer.subjectId === row.id;
   const scope = scopeFor(viewer, own, await grantedCategories(db, viewer, row.id, clock.now()));
-  const records = await repo.archiveRecords(db, {
-    subjectId: row.id, classes: scope.classes, windowed: scope.windowed,
-    personGuard: scope.windowed && row.kind === 'natural_person' && !own,
-    includeRevoked: viewer.role === 'admin' || viewer.role === 'operator',
-    authorisedCategories: scope.authorisedCategories, today: clock.today(),
-  });
-  const cats = new Map((await catalog.listCategories(db)).map((c) => [c.code, c]));
+  // The records, the subject's identifiers and links, and the category names are independent reads.
+  const [records, subject, categories] = await Promise.all([
+    repo.archiveRecords(db, {
+      subjectId: row.id, classes: scope.classes, windowed: scope.windowed,
+      personGuard: scope.windowed && row.kind === 'natural_person' && !own,
+      includeRevoked: viewer.role === 'admin' || viewer.role === 'operator',
+      authorisedCategories: scope.authorisedCategories, today: clock.today(),
+    }),
+    viewSubject(db, row),
+    catalog.categoriesForReading(db),
+  ]);
+  const cats = new Map(categories.map((c) => [c.code, c]));
   const groups = new Map<string, Archive['categories'][number]>();
   for (const r of records) {
     const c = cats.get(r.categoryCode)!;
@@ -114,7 +119,7 @@ export async function readArchive(
     });
   }
   return {
-    subject: await viewSubject(db, row),
+    subject,
     categories: [...groups.values()],
     scope: { ...scope, publicOnly: !beyondPublic, purpose: viewer.purpose },
   };

@@ -92,21 +92,18 @@ export async function setLegalRep(
   await db.query('update subject set legal_rep_name = $2, updated_at = now() where id = $1', [subjectId, link.personName]);
 }
 
-export async function identifiersOf(db: Db, subjectId: number): Promise<SubjectIdentifier[]> {
-  const r = await db.query<SubjectIdentifier>(
-    'select scheme, value from subject_identifier where subject_id = $1 order by scheme, id',
+/** A subject's identifiers and links in one round trip (the archive and subject pages show both). */
+export async function identifiersAndLinks(db: Db, subjectId: number): Promise<{ identifiers: SubjectIdentifier[]; links: SubjectLink[] }> {
+  const r = await db.query<{ identifiers: SubjectIdentifier[]; links: SubjectLink[] }>(
+    `select coalesce((select json_agg(json_build_object('scheme', scheme, 'value', value) order by scheme, id)
+                        from subject_identifier where subject_id = $1), '[]') as identifiers,
+            coalesce((select json_agg(json_build_object('role', role, 'personName', person_name, 'personIdMasked', person_id_masked,
+                                                        'since', since, 'until', until)
+                                      order by until nulls first, since desc nulls last, id desc)
+                        from subject_link where subject_id = $1), '[]') as links`,
     [subjectId],
   );
-  return r.rows;
-}
-
-export async function linksOf(db: Db, subjectId: number): Promise<SubjectLink[]> {
-  const r = await db.query<SubjectLink>(
-    `select role, person_name as "personName", person_id_masked as "personIdMasked", since, until
-     from subject_link where subject_id = $1 order by until nulls first, since desc nulls last, id desc`,
-    [subjectId],
-  );
-  return r.rows;
+  return r.rows[0]!;
 }
 
 /** Name-fragment search on the trigram index (current and former names). */

@@ -87,7 +87,7 @@ export async function getSubjectForViewer(db: Db, pd: PersonalData, viewer: View
 
 /** Assemble the public shape (identifiers, former names, masked legal representative links). */
 export async function viewSubject(db: Db, row: SubjectRow): Promise<SubjectView> {
-  const [identifiers, links] = await Promise.all([repo.identifiersOf(db, row.id), repo.linksOf(db, row.id)]);
+  const { identifiers, links } = await repo.identifiersAndLinks(db, row.id);
   return {
     id: row.id,
     kind: row.kind,

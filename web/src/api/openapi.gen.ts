@@ -8605,6 +8605,8 @@ export interface paths {
                     to?: string;
                     page?: number;
                     pageSize?: number;
+                    /** @description keyset paging: the `next` of the previous page (then `page` is ignored); deep pages cost no more than the first */
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8639,7 +8641,12 @@ export interface paths {
                                 severity: string | null;
                                 state: string;
                             }[];
+                            /** @description rows matching the filters: exact up to 10,000, beyond that the planner's estimate (see totalEstimated) */
                             total: number;
+                            /** @description true when total is an estimate (约) */
+                            totalEstimated: boolean;
+                            /** @description pass as `after` for the following page; null on the last page */
+                            next: string | null;
                         };
                     };
                 };

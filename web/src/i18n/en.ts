@@ -37,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   'publicity.intro': 'Records inside their publication window; they are no longer shown once it ends or after credit repair.', 'publicity.keyword': 'Keyword', 'publicity.keywordHint': 'Name, code or document number',
   'publicity.department': 'Department', 'publicity.dates': 'Decision date', 'publicity.party': 'Party', 'publicity.docNo': 'Document no.',
   'publicity.content': 'Content', 'publicity.decidedOn': 'Decided on', 'publicity.state': 'State', 'publicity.inWindow': 'Published', 'publicity.empty': 'No published records match',
+  'publicity.total': '{n} in all', 'publicity.totalEstimated': 'about {n} (estimated)',
   'lists.honourIntro': 'Parties on honour lists enjoy joint incentive measures as provided by law.', 'lists.blackIntro': 'Serious dishonesty lists are set by law and central policy; listed parties face joint sanctions.',
   'lists.none': 'No list of this kind', 'lists.issuer': 'Issued by', 'lists.defaultMonths': 'Default duration', 'lists.months': '{n} months', 'lists.legalBasis': 'Legal basis',
   'lists.standard': 'Criteria', 'lists.remedies': 'Remedies', 'lists.reason': 'Reason', 'lists.decidedBy': 'Decided by', 'lists.documentNo': 'Document no.',

@@ -35,6 +35,7 @@ export const zh = {
   'publicity.intro': '以下为公示期内的信息；公示期满或信用修复后不再公示。', 'publicity.keyword': '关键词', 'publicity.keywordHint': '名称、代码或文书号',
   'publicity.department': '决定部门', 'publicity.dates': '决定日期', 'publicity.party': '行政相对人', 'publicity.docNo': '决定文书号',
   'publicity.content': '内容', 'publicity.decidedOn': '决定日期', 'publicity.state': '状态', 'publicity.inWindow': '公示中', 'publicity.empty': '没有符合条件的公示信息',
+  'publicity.total': '共 {n} 条', 'publicity.totalEstimated': '约 {n} 条（估算）',
   'lists.honourIntro': '守信激励对象名单，名单内主体可依法享受联合激励措施。', 'lists.blackIntro': '严重失信主体名单依据法律法规和党中央、国务院政策文件认定，列入后依法实施联合惩戒。',
   'lists.none': '暂无此类名单', 'lists.issuer': '认定部门', 'lists.defaultMonths': '默认有效期', 'lists.months': '{n} 个月', 'lists.legalBasis': '认定依据',
   'lists.standard': '认定标准', 'lists.remedies': '救济途径', 'lists.reason': '列入原因', 'lists.decidedBy': '认定机关', 'lists.documentNo': '文书号',

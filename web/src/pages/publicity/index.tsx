@@ -85,6 +85,7 @@ export function PublicityPage() {
           }}
           pagination={{
             current: query.page, pageSize: 20, total: state.data?.total ?? 0, showSizeChanger: false,
+            showTotal: (n) => <span data-testid="publicity-total">{t(state.data?.totalEstimated ? 'publicity.totalEstimated' : 'publicity.total', { n: n.toLocaleString() })}</span>,
             onChange: (p) => setParams({ ...Object.fromEntries(params), page: String(p) }),
           }}
         />
