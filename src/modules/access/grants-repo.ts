@@ -52,11 +52,12 @@ export async function listGrants(db: Db, q: { subjectId?: number | null; userId?
 
 /** Live grants of one subject to this user or department, at `now`. */
 export async function liveGrants(db: Db, subjectId: number, userId: number | null, departmentId: number | null, now: Date): Promise<GrantRow[]> {
-  const r = await db.query<GrantRow>(
-    `select ${COLS} from ${FROM}
+  const r = await db.query<GrantRow>({
+    name: 'access.live-grants',
+    text: `select ${COLS} from ${FROM}
      where g.subject_id = $1 and g.revoked_at is null and g.expires_at > $4
        and ((g.grantee_user_id is not null and g.grantee_user_id = $2) or (g.grantee_department_id is not null and g.grantee_department_id = $3))`,
-    [subjectId, userId, departmentId, now],
-  );
+    values: [subjectId, userId, departmentId, now],
+  });
   return r.rows;
 }

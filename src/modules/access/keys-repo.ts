@@ -31,7 +31,8 @@ export async function insertKey(
 }
 
 export async function findKeyByPrefix(db: Db, prefix: string): Promise<ApiKeyRow | null> {
-  const r = await db.query<ApiKeyRow>(`select ${COLS} from api_key k join department d on d.id = k.department_id where k.prefix = $1`, [prefix]);
+  // Named (prepared once per connection): every request with an API key runs it.
+  const r = await db.query<ApiKeyRow>({ name: 'access.key-by-prefix', text: `select ${COLS} from api_key k join department d on d.id = k.department_id where k.prefix = $1`, values: [prefix] });
   return r.rows[0] ?? null;
 }
 

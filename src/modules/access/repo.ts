@@ -106,12 +106,14 @@ export async function insertSession(
 }
 
 export async function findSessionUser(db: Db, tokenHash: string): Promise<(UserRow & { csrfToken: string }) | null> {
-  const r = await db.query<UserRow & { csrfToken: string }>(
-    `select ${userCols('u.')}, s.csrf_token as "csrfToken"
+  // Named (prepared once per connection): every signed-in request runs it.
+  const r = await db.query<UserRow & { csrfToken: string }>({
+    name: 'access.session-user',
+    text: `select ${userCols('u.')}, s.csrf_token as "csrfToken"
      from session s join app_user u on u.id = s.user_id
      where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
-    [tokenHash],
-  );
+    values: [tokenHash],
+  });
   return r.rows[0] ?? null;
 }
 

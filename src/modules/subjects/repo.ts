@@ -6,11 +6,12 @@ const COLS = `s.id, s.kind, s.uscc, s.id_masked as "idMasked", s.name, s.legal_r
   s.region_code as "regionCode", s.industry_code as "industryCode", s.status, s.registered_on as "registeredOn"`;
 
 export async function findByUscc(db: Db, uscc: string): Promise<SubjectRow | null> {
-  return (await db.query<SubjectRow>(`select ${COLS} from subject s where s.uscc = $1`, [uscc])).rows[0] ?? null;
+  // Named (prepared once per connection): the lookup behind every archive, search and review by code.
+  return (await db.query<SubjectRow>({ name: 'subjects.by-uscc', text: `select ${COLS} from subject s where s.uscc = $1`, values: [uscc] })).rows[0] ?? null;
 }
 
 export async function findByIdHmac(db: Db, hmac: Buffer): Promise<SubjectRow | null> {
-  return (await db.query<SubjectRow>(`select ${COLS} from subject s where s.id_hmac = $1`, [hmac])).rows[0] ?? null;
+  return (await db.query<SubjectRow>({ name: 'subjects.by-id-hmac', text: `select ${COLS} from subject s where s.id_hmac = $1`, values: [hmac] })).rows[0] ?? null;
 }
 
 export async function findById(db: Db, id: number): Promise<SubjectRow | null> {
@@ -94,15 +95,16 @@ export async function setLegalRep(
 
 /** A subject's identifiers and links in one round trip (the archive and subject pages show both). */
 export async function identifiersAndLinks(db: Db, subjectId: number): Promise<{ identifiers: SubjectIdentifier[]; links: SubjectLink[] }> {
-  const r = await db.query<{ identifiers: SubjectIdentifier[]; links: SubjectLink[] }>(
-    `select coalesce((select json_agg(json_build_object('scheme', scheme, 'value', value) order by scheme, id)
+  const r = await db.query<{ identifiers: SubjectIdentifier[]; links: SubjectLink[] }>({
+    name: 'subjects.identifiers-and-links',
+    text: `select coalesce((select json_agg(json_build_object('scheme', scheme, 'value', value) order by scheme, id)
                         from subject_identifier where subject_id = $1), '[]') as identifiers,
             coalesce((select json_agg(json_build_object('role', role, 'personName', person_name, 'personIdMasked', person_id_masked,
                                                         'since', since, 'until', until)
                                       order by until nulls first, since desc nulls last, id desc)
                         from subject_link where subject_id = $1), '[]') as links`,
-    [subjectId],
-  );
+    values: [subjectId],
+  });
   return r.rows[0]!;
 }
 
