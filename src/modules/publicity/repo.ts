@@ -52,10 +52,14 @@ function conditions(q: PublicityQuery, category: string): { where: string; param
   if (q.from !== null) where.push(`r.decided_on >= ${p(q.from)}::date`);
   if (q.to !== null) where.push(`r.decided_on <= ${p(q.to)}::date`);
   if (q.pattern !== null || q.code !== null) {
-    // Name fragment (trigram index on subject names), exact USCC, or exact document number.
-    const named = q.pattern !== null ? `s.name_norm like ${p(q.pattern)}` : 'false';
-    const code = q.code !== null ? p(q.code) : null;
-    where.push(code ? `(${named} or s.uscc = ${code} or r.source_key = ${code})` : `(${named})`);
+    // Name fragment, exact USCC or exact document number, each found by its own index and united:
+    // an OR across subject and record would walk every live record of the category.
+    const subjects = [
+      ...(q.pattern !== null ? [`select id from subject where name_norm like ${p(q.pattern)}`] : []),
+      ...(q.code !== null ? [`select id from subject where uscc = ${p(q.code)}`] : []),
+    ];
+    const byDocument = q.code !== null ? ` union select id from record where source_key = ${p(q.code)}` : '';
+    where.push(`r.id in (select id from record where subject_id in (${subjects.join(' union ')})${byDocument})`);
   }
   return { where: where.join(' and '), params };
 }
