@@ -17,26 +17,20 @@
  */
 import { fork, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { percentile, withBenchCity, type BenchCity } from './lib/city.js';
 import { buildApp } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
-import { ensureEmbedded } from '../src/db/embedded.js';
-import { migrate } from '../src/db/migrate.js';
-import { createPool } from '../src/db/pool.js';
-import { countSubjects, loadDemoCity } from '../src/demo/load.js';
 import { populateDemoLists } from '../src/demo/lists.js';
 import { systemClock } from '../src/lib/clock.js';
-import { PersonalData } from '../src/lib/personal-data.js';
 import { startAuditSealer } from '../src/modules/access/audit.js';
 import { createApiKey } from '../src/modules/access/keys.js';
 import { createUser } from '../src/modules/access/service.js';
 import { systemViewer } from '../src/modules/access/viewer.js';
-import { seedNationalCatalog } from '../src/modules/catalog/service.js';
 import { seedEvaluationModels } from '../src/modules/evaluation/models.js';
 
 const args = process.argv.slice(2);
@@ -64,12 +58,6 @@ pg.Client.prototype.query = function counted(this: pg.Client, ...a: unknown[]) {
   return (clientQuery as (...x: unknown[]) => unknown).apply(this, a);
 } as typeof clientQuery;
 
-async function keys(dir: string): Promise<PersonalData> {
-  const file = path.join(dir, 'bench-keys.json');
-  if (!existsSync(file)) await writeFile(file, JSON.stringify({ h: randomBytes(32).toString('hex'), e: randomBytes(32).toString('hex') }));
-  const k = JSON.parse(await readFile(file, 'utf8')) as { h: string; e: string };
-  return new PersonalData({ hmacKey: Buffer.from(k.h, 'hex'), encryptionKey: Buffer.from(k.e, 'hex') });
-}
 
 async function load(dir: string, url: string, groups: Group[], opts: { connections: number; seconds: number }): Promise<LoadResult> {
   const spec = path.join(dir, `load-${randomBytes(4).toString('hex')}.json`);
@@ -101,37 +89,15 @@ function pgbench(url: string, secs: number): number {
   return Number(tps[1]);
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
+const pct = percentile;
 
 async function main(): Promise<void> {
-  const dir = keepDir ?? (await mkdtemp(path.join(os.tmpdir(), 'xinyong-bench-read-')));
-  await mkdir(dir, { recursive: true });
-  await chmod(dir, 0o755);
-  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true });
-  const pool = createPool(server.url, 16);
   const today = systemClock.today();
-  try {
-    await migrate(pool);
-    await seedNationalCatalog(pool);
+  const afterLoad = async ({ pool, pd }: BenchCity) => {
+    await populateDemoLists(pool, pd, today);
+  };
+  await withBenchCity({ subjects, keepDir, name: 'read', poolSize: 16, today, afterLoad }, async ({ dir, url, pool, pd }) => {
     await seedEvaluationModels(pool);
-    const pd = await keys(dir);
-    if ((await countSubjects(pool)) === 0) {
-      let last = -1;
-      const r = await loadDemoCity(pool, pd, {
-        subjects, seed: 20261125, today,
-        onProgress: (done, total) => {
-          const p = Math.floor((done / total) * 20);
-          if (p !== last) process.stderr.write(`\rloading demo city … ${p * 5}%`);
-          last = p;
-        },
-      });
-      process.stderr.write(`\rdemo city loaded in ${(r.ms / 1000).toFixed(0)} s\n`);
-      await populateDemoLists(pool, pd, today);
-      await pool.query('analyze');
-    }
     const city = (await pool.query<{ n: number; r: number; e: number }>(
       'select (select count(*)::int from subject) as n, (select count(*)::int from record) as r, (select count(*)::int from list_entry) as e',
     )).rows[0]!;
@@ -182,7 +148,7 @@ async function main(): Promise<void> {
     };
 
     console.error('pgbench -S …');
-    const tps = pgbench(server.url, seconds);
+    const tps = pgbench(url, seconds);
     const run = async (what: string, g: Group) => {
       console.error(`${what} …`);
       return load(dir, base, [g], { connections, seconds });
@@ -245,11 +211,7 @@ async function main(): Promise<void> {
       console.log(`\nmixed public and staff reads, 50 connections, ${mixedSeconds} s: ${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, max ${mixed.max} ms, ${mixed.timeouts} timeouts, ${mixed.errors} errors, ${mixed.non2xx} non-2xx; ${memory}`);
     }
     await app.close();
-  } finally {
-    await pool.end();
-    await server.stop();
-    if (!keepDir) await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

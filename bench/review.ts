@@ -12,23 +12,16 @@
  * party for the exact USCC or exact pre-normalised name, left-joined to live list entries and serious penalties; it does no ID
  * hashing, fuzzy matching, measures, persistence, audit or JSON.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { Converter } from 'opencc-js/cn2t';
+import { percentile, withBenchCity } from './lib/city.js';
 import { buildApp } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
-import { ensureEmbedded } from '../src/db/embedded.js';
-import { migrate } from '../src/db/migrate.js';
-import { createPool, type Pool } from '../src/db/pool.js';
-import { countSubjects, loadDemoCity } from '../src/demo/load.js';
+import { type Pool } from '../src/db/pool.js';
 import { systemClock } from '../src/lib/clock.js';
 import { PersonalData } from '../src/lib/personal-data.js';
 import { createUser } from '../src/modules/access/service.js';
 import { systemViewer } from '../src/modules/access/viewer.js';
-import { seedNationalCatalog } from '../src/modules/catalog/service.js';
 import { mulberry32 } from '../src/modules/identity/generate.js';
 import { eventRoutes } from '../src/modules/events/routes.js';
 import { listRoutes } from '../src/modules/lists/routes.js';
@@ -51,12 +44,6 @@ const PARTIES = 10_000;
 const rng = mulberry32(20261125);
 const toTraditional = Converter({ from: 'cn', to: 't' });
 
-async function keys(dir: string): Promise<PersonalData> {
-  const file = path.join(dir, 'bench-keys.json');
-  if (!existsSync(file)) await writeFile(file, JSON.stringify({ h: randomBytes(32).toString('hex'), e: randomBytes(32).toString('hex') }));
-  const k = JSON.parse(await readFile(file, 'utf8')) as { h: string; e: string };
-  return new PersonalData({ hmacKey: Buffer.from(k.h, 'hex'), encryptionKey: Buffer.from(k.e, 'hex') });
-}
 
 /** ~1.5% of subjects on blacklists, watch and honour lists (bench setup only: no ledger rows). */
 async function seedEntries(pool: Pool): Promise<number> {
@@ -132,34 +119,10 @@ async function baseline(pool: Pool, ps: Party[]): Promise<number> {
   return r.rowCount ?? 0;
 }
 
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
+const pct = percentile;
 
 async function main(): Promise<void> {
-  const dir = keepDir ?? (await mkdtemp(path.join(os.tmpdir(), 'xinyong-bench-review-')));
-  await mkdir(dir, { recursive: true });
-  await chmod(dir, 0o755); // the embedded server runs as the unprivileged postgres user
-  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true });
-  const pool = createPool(server.url, 8);
-  try {
-    await migrate(pool);
-    await seedNationalCatalog(pool);
-    const pd = await keys(dir);
-    if ((await countSubjects(pool)) === 0) {
-      let last = -1;
-      const r = await loadDemoCity(pool, pd, {
-        subjects, seed: 20261125,
-        onProgress: (done, total) => {
-          const p = Math.floor((done / total) * 20);
-          if (p !== last) process.stderr.write(`\rloading demo city … ${p * 5}%`);
-          last = p;
-        },
-      });
-      process.stderr.write(`\rdemo city loaded in ${(r.ms / 1000).toFixed(0)} s\n`);
-      await pool.query('analyze');
-    }
+  await withBenchCity({ subjects, keepDir, name: 'review', poolSize: 8 }, async ({ dir, pool, pd }) => {
     const city = (await pool.query<{ n: number; p: number; r: number }>(
       `select (select count(*)::int from subject) as n, (select count(*)::int from subject where kind = 'natural_person') as p, (select count(*)::int from record) as r`,
     )).rows[0]!;
@@ -218,11 +181,7 @@ async function main(): Promise<void> {
     row('baseline: one SQL join, exact code or name → entries, penalties', firstBaseMs, base);
     console.log(`\n${runs} runs after the first; p99 of ${runs} runs is their maximum. The review is ${(pct(times, 50) / pct(base, 50)).toFixed(1)}× the baseline at p50.`);
     await app.close();
-  } finally {
-    await pool.end();
-    await server.stop();
-    if (!keepDir) await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from './helpers/clock.js';
+import { freePort } from './helpers/net.js';
 
 // The two-command promise, end to end: the real entry point on a fresh data dir starts the
 // embedded PostgreSQL, loads the demo city, serves, and on SIGTERM stops everything it started.
@@ -17,12 +17,6 @@ let port: number;
 let server: ChildProcess | null = null;
 let output = '';
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const p = (s.address() as net.AddressInfo).port;
-    s.close(() => resolve(p));
-  });
-});
 const env = () => ({ ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO_SUBJECTS: '40', DATABASE_URL: '', ADMIN_PASSWORD: '', XINYONG_NOW: TEST_NOW });
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env: env(), encoding: 'utf8', timeout: 120_000 });
 const postgresPid = () => {

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, json, type SessionHeaders, type TestApp } from '../../../test/helpers/app.js';
 import { addDays, TEST_NOW, TEST_TODAY } from '../../../test/helpers/clock.js';
 import { makeDepartment, newUscc } from '../../../test/helpers/factories.js';
+import { freePort } from '../../../test/helpers/net.js';
 import { appendAudit, sealAudit, startAuditSealer, verifyAudit } from './audit.js';
 
 // Audit entries are appended with a plain insert and sealed into the hash chain by one sequencer.
@@ -59,17 +59,6 @@ describe('the audit sequencer', () => {
     expect((await verifyAudit(t.db.pool)).broken).toBeNull();
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe('a server killed (kill -9) while audited reads run', () => {
   it('loses no entry of an answered read, and the chain verifies afterwards', async () => {
