@@ -149,7 +149,7 @@ const LIST_COLS = `u.id, u.username, u.display_name as "displayName", u.role, u.
 export async function listUsers(db: Db, limit: number, offset: number): Promise<{ items: UserListRow[]; total: number }> {
   const [items, total] = await Promise.all([
     db.query<UserListRow>(
-      `select ${LIST_COLS} from app_user u left join department d on d.id = u.department_id order by u.id limit $1 offset $2`,
+      `select ${LIST_COLS} from app_user u left join department d on d.id = u.department_id order by u.id desc limit $1 offset $2`,
       [limit, offset],
     ),
     db.query<{ n: number }>('select count(*)::int as n from app_user'),

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import type { Api } from '../../http/api.js';
 import { errorResponses, IdParam, OkBody } from '../../http/schemas.js';
 import { SESSION_COOKIE } from './auth-hook.js';
-import { AuditPage, AuditQuery, CreatedUserView, DepartmentBody, DepartmentsPage, DepartmentView, LoginBody, LoginView, MeView, PageOnlyQuery, PasswordResetView, UserBody, UserRoleBody, UsersPage, UserView } from './schema.js';
+import { AuditPage, AuditQuery, CreatedUserView, DepartmentBody, DepartmentsPage, DepartmentView, LoginBody, LoginView, MeView, NoInputBody, PageOnlyQuery, PasswordResetView, UserBody, UserRoleBody, UsersPage, UserView } from './schema.js';
 import * as access from './service.js';
 import * as admin from './user-admin.js';
 import type { UserListRow } from './user-admin.js';
@@ -76,7 +76,7 @@ export async function accessRoutes(app: Api, deps: AppDeps, subjects: access.Sub
   });
 
   app.get('/users', {
-    schema: { tags: ['access'], summary: 'User accounts (admin)', querystring: PageOnlyQuery, response: { 200: UsersPage, ...errorResponses } },
+    schema: { tags: ['access'], summary: 'User accounts, newest first (admin)', querystring: PageOnlyQuery, response: { 200: UsersPage, ...errorResponses } },
   }, async (req) => {
     const r = await access.listUsers(deps.pool, req.viewer, req.query.page, req.query.pageSize);
     return { items: r.items.map(userView), total: r.total };
@@ -84,7 +84,7 @@ export async function accessRoutes(app: Api, deps: AppDeps, subjects: access.Sub
 
   const userAction = (path: string, summary: string, act: typeof admin.disableUser) =>
     app.post(`/users/:id/${path}`, {
-      schema: { tags: ['access'], summary, params: IdParam, response: { 200: UserView, ...errorResponses } },
+      schema: { tags: ['access'], summary, params: IdParam, body: NoInputBody, response: { 200: UserView, ...errorResponses } },
     }, async (req) => userView(await act(deps.pool, req.viewer, req.params.id)));
   userAction('disable', 'Disable an account and end its sessions (admin; not your own)', admin.disableUser);
   userAction('enable', 'Enable a disabled account (admin)', admin.enableUser);
@@ -93,7 +93,7 @@ export async function accessRoutes(app: Api, deps: AppDeps, subjects: access.Sub
   app.post('/users/:id/reset-password', {
     schema: {
       tags: ['access'], summary: 'Set a new generated password, returned this once; ends the account\'s sessions (admin; not your own)',
-      params: IdParam, response: { 200: PasswordResetView, ...errorResponses },
+      params: IdParam, body: NoInputBody, response: { 200: PasswordResetView, ...errorResponses },
     },
   }, async (req) => {
     const r = await admin.resetUserPassword(deps.pool, req.viewer, req.params.id);

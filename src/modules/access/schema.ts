@@ -33,6 +33,9 @@ export const UserView = Type.Object({
   disabled: Type.Boolean({ description: 'disabled by an admin: cannot log in, has no sessions' }),
 });
 
+/** The body of an admin action on an account that takes no input (the web client always sends one). */
+export const NoInputBody = Type.Object({}, { additionalProperties: false });
+
 export const UserRoleBody = Type.Object({
   role: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))),
   department: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()], { description: 'department code; null: none' })),

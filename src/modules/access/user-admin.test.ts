@@ -21,7 +21,7 @@ const PASSWORD = 'a long enough password';
 type User = { id: number; username: string; role: string; departmentCode: string | null; lastLoginAt: string | null; locked: boolean; disabled: boolean; failedLogins: number };
 
 const login = (username: string, password = PASSWORD) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-const post = (url: string, headers: SessionHeaders = admin) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers });
+const post = (url: string, headers: SessionHeaders = admin) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload: {} });
 const me = (cookie: string) => t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } });
 
 async function account(username: string, role = 'operator'): Promise<number> {

@@ -5,7 +5,7 @@ import { ApiErrorAlert } from '../../components/api-error';
 import { useAction, useApi } from '../../components/use-api';
 import { useT, type MessageKey } from '../../i18n';
 import { useSession } from '../../session';
-import { disableUser, enableUser, loadUsers, resetPassword, unlockUser, type UserRow } from './api';
+import { disableUser, enableUser, loadUsers, PAGE_SIZE, resetPassword, unlockUser, type UserRow } from './api';
 import { CreateUserDrawer } from './components/create-drawer';
 import { RoleModal } from './components/role-modal';
 
@@ -15,7 +15,8 @@ export function UsersPage() {
   const { me } = useSession();
   const [tick, setTick] = useState(0);
   const reload = () => setTick((n) => n + 1);
-  const users = useApi((s) => loadUsers(s), `u${tick}`);
+  const [page, setPage] = useState(1);
+  const users = useApi((s) => loadUsers(page, s), `u${tick}-${page}`);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [reset, setReset] = useState<{ username: string; password: string } | null>(null);
@@ -60,7 +61,7 @@ export function UsersPage() {
       {act.error && <div className="section"><ApiErrorAlert error={act.error} /></div>}
       {users.error ? <ApiErrorAlert error={users.error} onRetry={users.reload} /> : (
         <Table<UserRow> rowKey="id" size="small" className="section" loading={users.loading} dataSource={users.data?.items ?? []} scroll={{ x: 'max-content' }}
-          pagination={false} data-testid="user-table"
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: users.data?.total ?? 0, onChange: setPage, showSizeChanger: false }} data-testid="user-table"
           columns={[
             { title: t('login.username'), dataIndex: 'username', render: (v: string) => <span className="mono">{v}</span> },
             { title: t('users.displayName'), dataIndex: 'displayName' },
@@ -72,7 +73,7 @@ export function UsersPage() {
           ]} />
       )}
       <CreateUserDrawer open={creating} onClose={() => setCreating(false)} onCreated={(name) => {
-        setCreating(false); reload(); void message.success(t('users.createdOne', { name }));
+        setCreating(false); setPage(1); reload(); void message.success(t('users.createdOne', { name }));
       }} />
       <RoleModal user={editing} onClose={() => setEditing(null)} onChanged={() => { setEditing(null); reload(); }} />
       <Modal open={Boolean(reset)} title={t('users.newPassword')} onCancel={() => setReset(null)} footer={<Button type="primary" onClick={() => setReset(null)}>{t('users.done')}</Button>}>
