@@ -50,12 +50,14 @@ describe('console as administrator', () => {
     await shot(page, 'console-departments');
 
     await page.goto('/console/users');
-    await page.getByTestId('user-name').fill(`e2e_op_${Date.now().toString(36)}`);
+    const operator = `e2e_op_${Date.now().toString(36)}`;
+    await page.getByTestId('user-new').click();
+    await page.getByTestId('user-name').fill(operator);
     await page.getByTestId('user-password').fill('e2e-password-123');
     await page.getByTestId('user-role').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '信用中心' }).click();
     await page.getByTestId('user-submit').click();
-    await textOf(page.getByTestId('users-created')).toContain('信用中心');
+    await textOf(page.getByTestId('user-table').locator('.ant-table-row').filter({ hasText: operator })).toContain('信用中心');
     await shot(page, 'console-users');
 
     await page.goto('/console/keys');

@@ -90,9 +90,9 @@ export async function reserveLoginAttempt(db: Db, username: string, maxFailures:
   return { kind: 'reserved', user: user as UserRow };
 }
 
-/** After a right password: the reserved attempt and earlier failures are forgotten. */
-export async function resetLoginFailures(db: Db, userId: number): Promise<void> {
-  await db.query('update app_user set failed_logins = 0, locked_until = null where id = $1', [userId]);
+/** After a right password: the reserved attempt and earlier failures are forgotten, and the login noted. */
+export async function recordLogin(db: Db, userId: number): Promise<void> {
+  await db.query('update app_user set failed_logins = 0, locked_until = null, last_login_at = now() where id = $1', [userId]);
 }
 
 export async function insertSession(
@@ -126,17 +126,69 @@ export async function findUserById(db: Db, id: number): Promise<UserRow | null> 
   return r.rows[0] ?? null;
 }
 
-export async function listUsers(db: Db, limit: number, offset: number) {
+/** An account as the users list shows it: no password hash. */
+export interface UserListRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: number | null;
+  departmentCode: string | null;
+  departmentName: string | null;
+  subjectId: number | null;
+  lastLoginAt: Date | null;
+  failedLogins: number;
+  locked: boolean;
+  disabled: boolean;
+}
+
+const LIST_COLS = `u.id, u.username, u.display_name as "displayName", u.role, u.department_id as "departmentId",
+  d.code as "departmentCode", d.name as "departmentName", u.subject_id as "subjectId", u.last_login_at as "lastLoginAt",
+  u.failed_logins as "failedLogins", coalesce(u.locked_until > now(), false) as locked, u.disabled`;
+
+export async function listUsers(db: Db, limit: number, offset: number): Promise<{ items: UserListRow[]; total: number }> {
   const [items, total] = await Promise.all([
-    db.query<{ id: number; username: string; displayName: string; role: Role; departmentId: number | null; subjectId: number | null; locked: boolean; disabled: boolean }>(
-      `select id, username, display_name as "displayName", role, department_id as "departmentId", subject_id as "subjectId",
-         coalesce(locked_until > now(), false) as locked, disabled
-       from app_user order by id limit $1 offset $2`,
+    db.query<UserListRow>(
+      `select ${LIST_COLS} from app_user u left join department d on d.id = u.department_id order by u.id desc limit $1 offset $2`,
       [limit, offset],
     ),
     db.query<{ n: number }>('select count(*)::int as n from app_user'),
   ]);
   return { items: items.rows, total: total.rows[0]!.n };
+}
+
+export async function findUserListRow(db: Db, id: number): Promise<UserListRow | null> {
+  const r = await db.query<UserListRow>(`select ${LIST_COLS} from app_user u left join department d on d.id = u.department_id where u.id = $1`, [id]);
+  return r.rows[0] ?? null;
+}
+
+/** The account row, locked against concurrent admin changes until the transaction ends. */
+export async function lockUser(db: Db, id: number): Promise<UserRow | null> {
+  const r = await db.query<UserRow>(`select ${USER_COLS} from app_user where id = $1 for update`, [id]);
+  return r.rows[0] ?? null;
+}
+
+export async function setUserDisabled(db: Db, id: number, disabled: boolean): Promise<void> {
+  await db.query('update app_user set disabled = $2 where id = $1', [id, disabled]);
+}
+
+/** Forget failed logins and lift a lock-out. */
+export async function clearLockout(db: Db, id: number): Promise<void> {
+  await db.query('update app_user set failed_logins = 0, locked_until = null where id = $1', [id]);
+}
+
+export async function setPasswordHash(db: Db, id: number, passwordHash: string): Promise<void> {
+  await db.query('update app_user set password_hash = $2, failed_logins = 0, locked_until = null where id = $1', [id, passwordHash]);
+}
+
+export async function setUserRole(db: Db, id: number, role: Role, departmentId: number | null): Promise<void> {
+  await db.query('update app_user set role = $2, department_id = $3 where id = $1', [id, role, departmentId]);
+}
+
+/** End every session of an account; returns how many were open. */
+export async function deleteUserSessions(db: Db, userId: number): Promise<number> {
+  const r = await db.query('delete from session where user_id = $1', [userId]);
+  return r.rowCount ?? 0;
 }
 
 export async function listDepartments(db: Db, limit: number, offset: number): Promise<{ items: DepartmentRow[]; total: number }> {

@@ -1,14 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.js';
 import type { Api } from '../../http/api.js';
-import { errorResponses, OkBody } from '../../http/schemas.js';
+import { errorResponses, IdParam, OkBody } from '../../http/schemas.js';
 import { SESSION_COOKIE } from './auth-hook.js';
-import { AuditPage, AuditQuery, CreatedUserView, DepartmentBody, DepartmentsPage, DepartmentView, LoginBody, LoginView, MeView, PageOnlyQuery, UserBody, UsersPage } from './schema.js';
+import { AuditPage, AuditQuery, CreatedUserView, DepartmentBody, DepartmentsPage, DepartmentView, LoginBody, LoginView, MeView, NoInputBody, PageOnlyQuery, PasswordResetView, UserBody, UserRoleBody, UsersPage, UserView } from './schema.js';
 import * as access from './service.js';
+import * as admin from './user-admin.js';
+import type { UserListRow } from './user-admin.js';
 
 const deptView = (d: { id: number; code: string; name: string; uscc: string | null; regionCode: string | null; active: boolean }) => ({
   id: d.id, code: d.code, name: d.name, uscc: d.uscc, region: d.regionCode, active: d.active,
 });
+
+const userView = (u: UserListRow) => ({ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null });
 
 export async function accessRoutes(app: Api, deps: AppDeps, subjects: access.SubjectLookup): Promise<void> {
   // Secure when this request came over TLS (the socket's, as trustProxy is off) or the platform's
@@ -72,8 +76,36 @@ export async function accessRoutes(app: Api, deps: AppDeps, subjects: access.Sub
   });
 
   app.get('/users', {
-    schema: { tags: ['access'], summary: 'User accounts (admin)', querystring: PageOnlyQuery, response: { 200: UsersPage, ...errorResponses } },
-  }, async (req) => access.listUsers(deps.pool, req.viewer, req.query.page, req.query.pageSize));
+    schema: { tags: ['access'], summary: 'User accounts, newest first (admin)', querystring: PageOnlyQuery, response: { 200: UsersPage, ...errorResponses } },
+  }, async (req) => {
+    const r = await access.listUsers(deps.pool, req.viewer, req.query.page, req.query.pageSize);
+    return { items: r.items.map(userView), total: r.total };
+  });
+
+  const userAction = (path: string, summary: string, act: typeof admin.disableUser) =>
+    app.post(`/users/:id/${path}`, {
+      schema: { tags: ['access'], summary, params: IdParam, body: NoInputBody, response: { 200: UserView, ...errorResponses } },
+    }, async (req) => userView(await act(deps.pool, req.viewer, req.params.id)));
+  userAction('disable', 'Disable an account and end its sessions (admin; not your own)', admin.disableUser);
+  userAction('enable', 'Enable a disabled account (admin)', admin.enableUser);
+  userAction('unlock', 'Lift a lock-out after failed logins (admin)', admin.unlockUser);
+
+  app.post('/users/:id/reset-password', {
+    schema: {
+      tags: ['access'], summary: 'Set a new generated password, returned this once; ends the account\'s sessions (admin; not your own)',
+      params: IdParam, body: NoInputBody, response: { 200: PasswordResetView, ...errorResponses },
+    },
+  }, async (req) => {
+    const r = await admin.resetUserPassword(deps.pool, req.viewer, req.params.id);
+    return { user: userView(r.user), password: r.password };
+  });
+
+  app.patch('/users/:id', {
+    schema: {
+      tags: ['access'], summary: 'Change an account\'s role or department (admin; cannot demote yourself)',
+      params: IdParam, body: UserRoleBody, response: { 200: UserView, ...errorResponses },
+    },
+  }, async (req) => userView(await admin.changeUserRole(deps.pool, req.viewer, req.params.id, req.body)));
 
   app.get('/audit', {
     schema: {

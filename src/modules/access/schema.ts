@@ -25,7 +25,25 @@ export const MeView = Type.Object({
 
 export const UserView = Type.Object({
   id: Type.Integer(), username: Type.String(), displayName: Type.String(), role: Type.String(), departmentId: NullableInteger,
-  subjectId: NullableInteger, locked: Type.Boolean(), disabled: Type.Boolean(),
+  departmentCode: NullableString, departmentName: NullableString,
+  subjectId: Type.Union([Type.Integer(), Type.Null()], { description: 'the verified subject a subject account speaks for' }),
+  lastLoginAt: Type.Union([Type.String(), Type.Null()], { description: 'the last successful login; null if never' }),
+  failedLogins: Type.Integer({ description: 'failed logins since the last success' }),
+  locked: Type.Boolean({ description: 'locked out after repeated failed logins, until the lock expires or an admin unlocks it' }),
+  disabled: Type.Boolean({ description: 'disabled by an admin: cannot log in, has no sessions' }),
+});
+
+/** The body of an admin action on an account that takes no input (the web client always sends one). */
+export const NoInputBody = Type.Object({}, { additionalProperties: false });
+
+export const UserRoleBody = Type.Object({
+  role: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))),
+  department: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()], { description: 'department code; null: none' })),
+}, { additionalProperties: false });
+
+export const PasswordResetView = Type.Object({
+  user: UserView,
+  password: Type.String({ description: 'the new generated password, shown this once; only its hash is stored' }),
 });
 
 export const UserBody = Type.Object({

@@ -41,7 +41,7 @@ export async function login(
     });
     throw new UnauthenticatedError('用户名或密码错误');
   }
-  await repo.resetLoginFailures(pool, user.id);
+  await repo.recordLogin(pool, user.id);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
