@@ -90,12 +90,17 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
 // ('/api/v1/subjects/{code}'); with the method it fixes the rest: `options.params` fills the path's
 // `{name}` segments, `options.query` is the operation's querystring, the body is Body<P, M> and the
 // answer Json<P, M> (its success status; void for a 204). Conditional tuples make an argument
-// optional when nothing in it is required: no options for a plain path, no body for logout.
+// optional when nothing in it is required: no options for a plain path, no body for logout; a
+// body-less call with path parameters passes `undefined` in the body's place.
 // (`Of<P, M>` is just M: spelled so that TypeScript sees that P, a PathWith<M>, declares M.)
 type Of<P extends ApiPath, M extends HttpMethod> = Extract<M, MethodOf<P>>;
 type Answer<P extends ApiPath, M extends HttpMethod> = [Json<P, Of<P, M>>] extends [never] ? void : Json<P, Of<P, M>>;
 type OptionsArg<P extends ApiPath, M extends HttpMethod, O = CallOptions<P, Of<P, M>>> = Partial<O> extends O ? [options?: O] : [options: O];
-type BodyArg<P extends ApiPath, M extends HttpMethod> = [Body<P, Of<P, M>>] extends [never] ? [] : [body: Body<P, Of<P, M>>];
+// A call without a body still has the body's place, so that the options never land in it:
+// `api.post(path)`, or `api.post(path, undefined, { params })` when the path has parameters.
+type BodyArg<P extends ApiPath, M extends HttpMethod, O = CallOptions<P, Of<P, M>>> = [Body<P, Of<P, M>>] extends [never]
+  ? (Partial<O> extends O ? [body?: undefined] : [body: undefined])
+  : [body: Body<P, Of<P, M>>];
 
 /** The options as the implementation reads them, once the types above have checked them. */
 interface LooseOptions { params?: Record<string, string | number>; query?: Query }
