@@ -39,6 +39,10 @@ const UsersPage = lazyPage(() => import('./pages/users'), 'UsersPage');
 const DepartmentsPage = lazyPage(() => import('./pages/departments'), 'DepartmentsPage');
 const KeysPage = lazyPage(() => import('./pages/keys'), 'KeysPage');
 const AuditPage = lazyPage(() => import('./pages/audit'), 'AuditPage');
+const MeasuresPage = lazyPage(() => import('./pages/measures'), 'MeasuresPage');
+const EvaluationPage = lazyPage(() => import('./pages/evaluation'), 'EvaluationPage');
+const InspectionPage = lazyPage(() => import('./pages/inspection'), 'InspectionPage');
+const ReportsAdminPage = lazyPage(() => import('./pages/reports-admin'), 'ReportsAdminPage');
 const AccountPage = lazyPage(() => import('./pages/account'), 'AccountPage');
 
 function NotFound() {
@@ -97,6 +101,10 @@ function Themed() {
               <Route path="commitments" element={guard('commitmentInbox', <CommitmentInboxPage />)} />
               <Route path="lists" element={guard('listManage', <ListAdminPage />)} />
               <Route path="review" element={guard('review', <ReviewPage />)} />
+              <Route path="measures" element={guard('measures', <MeasuresPage />)} />
+              <Route path="evaluation" element={guard('evaluation', <EvaluationPage />)} />
+              <Route path="inspection" element={guard('inspection', <InspectionPage />)} />
+              <Route path="reports" element={guard('reports', <ReportsAdminPage />)} />
               <Route path="users" element={guard('users', <UsersPage />)} />
               <Route path="departments" element={guard('departments', <DepartmentsPage />)} />
               <Route path="keys" element={guard('keys', <KeysPage />)} />

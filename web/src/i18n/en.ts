@@ -81,6 +81,7 @@ export const en: Record<MessageKey, string> = {
   'exit.expiry': 'Expired', 'exit.repair': 'Credit repair', 'exit.court': 'Court decision', 'exit.error': 'Listed in error', 'exit.other': 'Other',
   'menu.dashboard': 'Dashboard', 'menu.submissions': 'Submissions', 'menu.catalog': 'Catalog', 'menu.objections': 'Objections', 'menu.repairs': 'Repairs',
   'menu.lists': 'Lists', 'menu.review': 'Credit review', 'menu.users': 'Users', 'menu.departments': 'Departments', 'menu.keys': 'API keys', 'menu.audit': 'Audit log', 'menu.account': 'My account',
+  'menu.measures': 'Rewards & sanctions', 'menu.evaluation': 'Credit evaluation', 'menu.inspection': 'Random inspections', 'menu.reports': 'Reports',
   'forbidden.title': 'Not allowed', 'forbidden.body': 'Your role cannot use this page. Ask the administrator if you need it.', 'forbidden.back': 'Back to the console',
   'notFound.title': 'Page not found', 'notFound.body': 'This page does not exist or has moved; check the address or go back to the home page.', 'notFound.home': 'Home page',
   'dash.records': 'Records collected per month by category', 'dash.quality': 'Data quality by department (compliance / timeliness)', 'dash.gradesByDistrict': 'Grades by district',

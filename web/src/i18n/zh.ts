@@ -79,6 +79,7 @@ export const zh = {
   'exit.expiry': '期满移出', 'exit.repair': '信用修复移出', 'exit.court': '依法院裁判移出', 'exit.error': '错误列入予以纠正', 'exit.other': '其他原因',
   'menu.dashboard': '数据看板', 'menu.submissions': '数据报送', 'menu.catalog': '信用信息目录', 'menu.objections': '异议处理', 'menu.repairs': '信用修复审核',
   'menu.lists': '名单管理', 'menu.review': '信用审查', 'menu.users': '用户管理', 'menu.departments': '部门管理', 'menu.keys': 'API 密钥', 'menu.audit': '审计日志', 'menu.account': '我的账户',
+  'menu.measures': '联合奖惩', 'menu.evaluation': '综合评价', 'menu.inspection': '双随机抽查', 'menu.reports': '报告管理',
   'forbidden.title': '无权访问', 'forbidden.body': '当前账号的角色不能使用此页面。如需开通，请联系系统管理员。', 'forbidden.back': '返回后台首页',
   'notFound.title': '页面不存在', 'notFound.body': '您访问的页面不存在或已移动，请检查地址，或返回首页重新查询。', 'notFound.home': '返回首页',
   'dash.records': '各类信用信息归集量（按月）', 'dash.quality': '各部门数据质量（合规率 / 及时率）', 'dash.gradesByDistrict': '信用等级分布（按区县）',

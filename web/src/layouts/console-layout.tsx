@@ -1,5 +1,5 @@
 import {
-  AppstoreOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, ExceptionOutlined, KeyOutlined, LogoutOutlined,
+  AppstoreOutlined, ControlOutlined, DashboardOutlined, FilePdfOutlined, ScheduleOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, ExceptionOutlined, KeyOutlined, LogoutOutlined,
   LineChartOutlined, OrderedListOutlined, SafetyCertificateOutlined, SearchOutlined, TeamOutlined, ApartmentOutlined, ToolOutlined, FileDoneOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
@@ -24,6 +24,10 @@ export const CONSOLE_ENTRIES: Entry[] = [
   { path: '/console/commitments', perm: 'commitmentInbox', label: 'menu.commitments', icon: <FileDoneOutlined /> },
   { path: '/console/lists', perm: 'listManage', label: 'menu.lists', icon: <OrderedListOutlined /> },
   { path: '/console/review', perm: 'review', label: 'menu.review', icon: <SearchOutlined /> },
+  { path: '/console/measures', perm: 'measures', label: 'menu.measures', icon: <ControlOutlined /> },
+  { path: '/console/evaluation', perm: 'evaluation', label: 'menu.evaluation', icon: <DashboardOutlined /> },
+  { path: '/console/inspection', perm: 'inspection', label: 'menu.inspection', icon: <ScheduleOutlined /> },
+  { path: '/console/reports', perm: 'reports', label: 'menu.reports', icon: <FilePdfOutlined /> },
   { path: '/console/users', perm: 'users', label: 'menu.users', icon: <TeamOutlined /> },
   { path: '/console/departments', perm: 'departments', label: 'menu.departments', icon: <ApartmentOutlined /> },
   { path: '/console/keys', perm: 'keys', label: 'menu.keys', icon: <KeyOutlined /> },
