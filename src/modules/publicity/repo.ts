@@ -82,8 +82,9 @@ const ORDER = 'r.decided_on desc nulls last, r.id desc';
  * The 双公示 portal page: records inside their publication window, newest decision first; by offset
  * (page numbers) or after a cursor (keyset). Each category is read in index order up to the rows the
  * page needs (limit + offset), and the categories are merged: a page reads its own rows, not every
- * live row. A name or code filter finds its subjects and records first (indexes on names, codes and
- * document numbers) and orders what it found.
+ * live row. The rows a page skips are read from the list and subject indexes alone (ids and dates);
+ * only the page's own rows are fetched whole. A name or code filter finds its subjects and records
+ * first (indexes on names, codes and document numbers) and orders what it found.
  */
 export async function publicityPage(db: Db, q: PublicityQuery): Promise<PublicityRow[]> {
   const { where, params } = conditions(q, 'cat.id');
@@ -95,13 +96,13 @@ export async function publicityPage(db: Db, q: PublicityQuery): Promise<Publicit
   // Without a text filter, an ordered index scan per category bounded by the page's depth;
   // with one, the planner starts from the few matching subjects and records instead.
   const perCategory = text
-    ? `select ${COLUMNS} from unnest(${categories}::int[]) cat(id) join record r on r.category_id = cat.id ${JOINS}
-         join department d on d.id = r.department_id where ${where}${after}`
+    ? `select r.id, r.decided_on from unnest(${categories}::int[]) cat(id) join record r on r.category_id = cat.id ${JOINS}
+         where ${where}${after}`
     : `select x.* from unnest(${categories}::int[]) cat(id) cross join lateral (
-         select ${COLUMNS} from record r ${JOINS} join department d on d.id = r.department_id
-          where ${where}${after} order by ${ORDER} limit ${p(q.limit + offset)}) x`;
+         select r.id, r.decided_on from record r ${JOINS} where ${where}${after} order by ${ORDER} limit ${p(q.limit + offset)}) x`;
   const r = await db.query<PublicityRow>(
-    `select * from (${perCategory}) page order by "decidedOn" desc nulls last, id desc limit ${p(q.limit)} offset ${p(offset)}`,
+    `with page as (select id, decided_on from (${perCategory}) k order by decided_on desc nulls last, id desc limit ${p(q.limit)} offset ${p(offset)})
+     select ${COLUMNS} from page join record r on r.id = page.id ${JOINS} join department d on d.id = r.department_id order by ${ORDER}`,
     params,
   );
   return r.rows;
