@@ -62,7 +62,7 @@ async function main(): Promise<void> {
 }
 
 async function bench(dir: string): Promise<void> {
-  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true });
+  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true, sharedBuffersMb: null });
   const pool = createPool(server.url, 4);
   try {
     await migrate(pool);

@@ -46,7 +46,7 @@ async function baseline(pool: Pool): Promise<[number, number]> {
 }
 
 async function bench(dir: string): Promise<void> {
-  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true });
+  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true, sharedBuffersMb: null });
   const pool = createPool(server.url, 4);
   try {
     await migrate(pool);

@@ -177,7 +177,7 @@ async function main(): Promise<void> {
   const a = args();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xinyong-bench-ingest-'));
   await chmod(dir, 0o755);
-  const server = process.env.DATABASE_URL ? null : await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true });
+  const server = process.env.DATABASE_URL ? null : await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true, sharedBuffersMb: null });
   const pool = createPool(process.env.DATABASE_URL ?? server!.url, 4);
   try {
     await migrate(pool);

@@ -37,7 +37,7 @@ const pct = (xs: number[], p: number): number => {
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xinyong-bench-login-'));
   await chmod(dir, 0o755); // the embedded server runs as the unprivileged postgres user
-  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast });
+  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast, sharedBuffersMb: null });
   const pool = createPool(server.url, 5);
   try {
     await migrate(pool);

@@ -59,7 +59,7 @@ async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<Ti
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xinyong-bench-'));
   await chmod(dir, 0o755); // when run as root, the embedded server runs as the unprivileged postgres user
-  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true });
+  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true, sharedBuffersMb: null });
   const pool = createPool(server.url, 4);
   try {
     await migrate(pool);

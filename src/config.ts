@@ -25,6 +25,12 @@ export interface Config {
    * training cities, and the test suite's child processes). Null: the wall clock.
    */
   readonly clockStart: string | null;
+  /**
+   * EMBEDDED_SHARED_BUFFERS_MB: the embedded PostgreSQL's shared_buffers. Null: a quarter of the
+   * machine's memory, at most 4 GiB (PostgreSQL's own default of 128 MB holds a tenth of the
+   * 1M-subject city's name index, and every name search then reads the disk).
+   */
+  readonly embeddedSharedBuffersMb: number | null;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +101,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     publicRateLimit: intVar(env, 'RATE_LIMIT_PUBLIC', 120, 1, 1_000_000, problems),
     auditSealMs: intVar(env, 'AUDIT_SEAL_MS', 200, 10, 60_000, problems),
     clockStart: instantVar(env, 'XINYONG_NOW', problems),
+    embeddedSharedBuffersMb: env.EMBEDDED_SHARED_BUFFERS_MB?.trim() ? intVar(env, 'EMBEDDED_SHARED_BUFFERS_MB', 128, 16, 1_048_576, problems) : null,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -14,7 +14,7 @@ import { seedEvaluationModels } from './modules/evaluation/models.js';
  * it); migrate and seed the catalog. close() stops the embedded server only if we started it.
  */
 export async function openPlatform(config: Config, log: (line: string) => void = () => undefined): Promise<Platform> {
-  const embedded = config.databaseUrl ? null : await ensureEmbedded({ dataDir: config.dataDir, log: (l) => log(`[postgres] ${l}`) });
+  const embedded = config.databaseUrl ? null : await ensureEmbedded({ dataDir: config.dataDir, sharedBuffersMb: config.embeddedSharedBuffersMb, log: (l) => log(`[postgres] ${l}`) });
   const pool = createPool(config.databaseUrl ?? embedded!.url);
   try {
     const applied = await migrate(pool);

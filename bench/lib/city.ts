@@ -43,7 +43,7 @@ export async function withBenchCity<T>(
   const dir = opts.keepDir ?? (await mkdtemp(path.join(os.tmpdir(), `xinyong-bench-${opts.name}-`)));
   await mkdir(dir, { recursive: true });
   await chmod(dir, 0o755); // the embedded server runs as the unprivileged postgres user
-  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true });
+  const server = await ensureEmbedded({ dataDir: dir, database: 'bench', fast: true, sharedBuffersMb: null });
   const pool = createPool(server.url, opts.poolSize);
   try {
     await migrate(pool);

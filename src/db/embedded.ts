@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 import pg from 'pg';
@@ -64,7 +65,21 @@ export interface EmbeddedOptions {
   database?: string;
   /** Test clusters trade durability for speed. */
   fast?: boolean;
+  /**
+   * shared_buffers in MB; null: a quarter of the machine's memory, at least 128 MB, at most 4 GiB;
+   * unset: that for a server, PostgreSQL's 128 MB for a fast (test) cluster.
+   */
+  sharedBuffersMb?: number | null;
   log?: (line: string) => void;
+}
+
+/**
+ * Memory for the embedded server: shared_buffers (given, or a quarter of the machine's memory within
+ * 128 MB – 4 GiB) and the planner's view of the OS cache (half the machine's memory).
+ */
+export function memoryFlags(sharedBuffersMb: number | null | undefined, totalMb = Math.floor(os.totalmem() / 2 ** 20)): string[] {
+  const shared = sharedBuffersMb ?? Math.min(4096, Math.max(128, Math.floor(totalMb / 4)));
+  return ['-c', `shared_buffers=${shared}MB`, '-c', `effective_cache_size=${Math.max(shared, Math.floor(totalMb / 2))}MB`];
 }
 
 /**
@@ -94,7 +109,7 @@ export async function ensureEmbedded(opts: EmbeddedOptions): Promise<EmbeddedHan
     persistent: true,
     createPostgresUser: true,
     initdbFlags: opts.fast ? [...INITDB_FLAGS, '--no-sync'] : INITDB_FLAGS,
-    postgresFlags: opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [],
+    postgresFlags: [...(opts.fast && opts.sharedBuffersMb === undefined ? [] : memoryFlags(opts.sharedBuffersMb)), ...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [])],
     onLog: (m) => opts.log?.(m.trim()),
     onError: (e) => opts.log?.(String(e).trim()),
   });

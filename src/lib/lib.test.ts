@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../config.js';
+import { memoryFlags } from '../db/embedded.js';
 import { canonicalJson, CanonicalText } from './canonical-json.js';
 import { addMonths, cstDate, isIsoDate, parseExpiry, runningClock } from './clock.js';
 import { ChainVerifier, chainHash, GENESIS_HASH } from './hash-chain.js';
@@ -84,6 +85,18 @@ describe('configuration', () => {
     for (const bad of ['2028-02-29', '2028-02-29T10:00:00', '2028-02-30T10:00:00Z', 'tomorrow']) {
       expect(() => parseConfig({ XINYONG_NOW: bad })).toThrow(/XINYONG_NOW must be an ISO 8601 instant/);
     }
+  });
+});
+
+describe('embedded server memory', () => {
+  it('gives shared_buffers a quarter of the machine within 128 MB – 4 GiB unless configured', () => {
+    expect(parseConfig({}).embeddedSharedBuffersMb).toBeNull();
+    expect(parseConfig({ EMBEDDED_SHARED_BUFFERS_MB: '512' }).embeddedSharedBuffersMb).toBe(512);
+    expect(() => parseConfig({ EMBEDDED_SHARED_BUFFERS_MB: '1GB' })).toThrow(/EMBEDDED_SHARED_BUFFERS_MB must be an integer/);
+    expect(memoryFlags(null, 24 * 1024)).toEqual(['-c', 'shared_buffers=4096MB', '-c', 'effective_cache_size=12288MB']);
+    expect(memoryFlags(null, 8 * 1024)).toEqual(['-c', 'shared_buffers=2048MB', '-c', 'effective_cache_size=4096MB']);
+    expect(memoryFlags(null, 256)).toEqual(['-c', 'shared_buffers=128MB', '-c', 'effective_cache_size=128MB']);
+    expect(memoryFlags(512, 24 * 1024)).toEqual(['-c', 'shared_buffers=512MB', '-c', 'effective_cache_size=12288MB']);
   });
 });
 
