@@ -120,13 +120,16 @@ export async function searchByName(
       union
       select subject_id from subject_identifier where scheme = 'former_name' and value_norm like $1)`;
   const pattern = `%${q.fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const [items, total] = await Promise.all([
-    db.query<SubjectRow>(
-      `${hits} select ${COLS} from hit join subject s on s.id = hit.id where s.kind = any($2)
-       order by (s.name_norm = $5) desc, (s.name_norm like $5 || '%') desc, length(s.name_norm), s.id limit $3 offset $4`,
-      [pattern, q.kinds, q.limit, q.offset, q.fragment],
-    ),
-    db.query<{ n: number }>(`${hits} select count(*)::int as n from hit join subject s on s.id = hit.id where s.kind = any($2)`, [pattern, q.kinds]),
-  ]);
-  return { items: items.rows, total: total.rows[0]!.n };
+  // One pass: the hits are all read to rank them anyway, so the page carries their count.
+  const r = await db.query<SubjectRow & { total: number }>(
+    `${hits} select ${COLS}, count(*) over ()::int as total from hit join subject s on s.id = hit.id where s.kind = any($2)
+     order by (s.name_norm = $5) desc, (s.name_norm like $5 || '%') desc, length(s.name_norm), s.id limit $3 offset $4`,
+    [pattern, q.kinds, q.limit, q.offset, q.fragment],
+  );
+  if (r.rows.length === 0 && q.offset > 0) {
+    // A page past the end still tells how many there are.
+    const n = await db.query<{ n: number }>(`${hits} select count(*)::int as n from hit join subject s on s.id = hit.id where s.kind = any($2)`, [pattern, q.kinds]);
+    return { items: [], total: n.rows[0]!.n };
+  }
+  return { items: r.rows.map(({ total: _total, ...row }) => row as SubjectRow), total: r.rows[0]?.total ?? 0 };
 }

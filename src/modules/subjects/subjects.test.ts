@@ -83,6 +83,9 @@ describe('subjects', () => {
     const r = json<Items>(await t.app.inject({ url: `/api/v1/subjects?q=${encodeURIComponent('华信')}&page=2&pageSize=1`, headers: admin }));
     expect(r.total).toBe(3);
     expect(r.items).toHaveLength(1);
+    const past = json<Items>(await t.app.inject({ url: `/api/v1/subjects?q=${encodeURIComponent('华信')}&page=9&pageSize=1`, headers: admin }));
+    expect(past).toMatchObject({ items: [], total: 3 });
+    expect(json<Items>(await t.app.inject({ url: `/api/v1/subjects?q=${encodeURIComponent('无此名称')}`, headers: admin }))).toMatchObject({ items: [], total: 0 });
   });
 });
 
