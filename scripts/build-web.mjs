@@ -2,9 +2,10 @@
 // Build web/dist only when a web source is newer than the last build, so `npm start` stays fast.
 // `--force` always builds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const web = path.join(root, 'web');
@@ -30,4 +31,27 @@ if (!force && built > sources) {
 console.log('[xinyong] building the web app (web/dist) …');
 const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 const r = spawnSync(process.execPath, [vite, 'build', web, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-process.exit(r.status ?? 1);
+if (r.status !== 0) process.exit(r.status ?? 1);
+precompress(path.join(web, 'dist'));
+
+/**
+ * Brotli and gzip copies beside every text asset, made once at build time at the best settings, so
+ * the server sends 1.4 MB of JavaScript as ~0.4 MB without compressing on each request
+ * (src/http/static.ts serves them by Accept-Encoding).
+ */
+function precompress(dir) {
+  let raw = 0;
+  let br = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(e.parentPath ?? e.path, e.name);
+    if (!e.isFile() || !/\.(js|css|html|svg|json|txt|map)$/.test(e.name)) continue;
+    const data = readFileSync(file);
+    if (data.length < 1024) continue;
+    const b = brotliCompressSync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+    writeFileSync(`${file}.br`, b);
+    writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+    raw += data.length;
+    br += b.length;
+  }
+  console.log(`[xinyong] web app built: ${(raw / 1024).toFixed(0)} KiB of text assets, ${(br / 1024).toFixed(0)} KiB brotli`);
+}

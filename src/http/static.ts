@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Serve the built web app (web/dist): hashed assets with a long cache, and index.html for every
@@ -21,17 +21,25 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     });
     return;
   }
-  const index = readFileSync(indexFile);
+  const index = shellOf(indexFile);
   await app.register(fastifyStatic, {
     root: distDir,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each asset (scripts/build-web.mjs): sent by Accept-Encoding.
+    preCompressed: true,
+    // Our own header below: the plugin's default (max-age=0) would overwrite it.
+    cacheControl: false,
     setHeaders: (res, file) => {
       res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const sendIndex = async (_req: unknown, reply: import('fastify').FastifyReply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+  const sendIndex = async (req: FastifyRequest, reply: FastifyReply) => {
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    const encoding = (['br', 'gzip'] as const).find((e) => index[e] && new RegExp(`\\b${e}\\b`).test(accepted));
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'accept-encoding');
+    return encoding ? reply.header('content-encoding', encoding).send(index[encoding]) : reply.send(index.identity);
+  };
   app.get('/', { schema: hidden }, sendIndex);
   app.get('/*', { schema: hidden }, async (req, reply) => {
     if (req.url === '/api' || req.url.startsWith('/api/')) return reply.callNotFound();
@@ -39,4 +47,10 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     if (req.url.startsWith('/assets/')) return reply.callNotFound();
     return sendIndex(req, reply);
   });
+}
+
+/** The app shell as built, with its precompressed copies when the build made them. */
+function shellOf(file: string): { identity: Buffer; br: Buffer | null; gzip: Buffer | null } {
+  const copy = (ext: string) => (existsSync(`${file}${ext}`) ? readFileSync(`${file}${ext}`) : null);
+  return { identity: readFileSync(file), br: copy('.br'), gzip: copy('.gz') };
 }
