@@ -1,12 +1,14 @@
 /**
  * Read paths at city scale, each beside `pgbench -S` measured in the same run on the same server.
  *
- *   npx tsx bench/read.ts [subjects=20000] [--seconds 10] [--mixed-seconds 120] [--connections 16] [--dir DIR]
+ *   npx tsx bench/read.ts [subjects=20000] [--seconds 10] [--mixed-seconds 120] [--connections 16] [--dir DIR] [--workers N]
  *
  * Starts an embedded PostgreSQL (fsync off, like every bench) in a temp dir (or DIR, kept and
  * reused, so a big city is loaded once), loads the demo city with its lists, and serves the real
  * HTTP app on a local port (audit sequencer running, public rate limit lifted). Load comes from
- * autocannon in a separate process (bench/lib/load.mjs). Measures:
+ * autocannon in a separate process (bench/lib/load.mjs). With --workers N > 1 the load goes instead to
+ * `src/main.ts` started with WORKERS=N on the same database (a primary and N HTTP workers sharing a
+ * port), as an operator would run it. Measures:
  *   - pgbench -S -c4 -j2 (the baseline: a primary-key select per transaction);
  *   - anonymous GET /subjects/{uscc}/archive over random organisations;
  *   - the same through a department API key with a purpose (every read audited);
@@ -15,10 +17,10 @@
  *   - mixed public and staff reads over 50 connections for --mixed-seconds, with memory before/after.
  * Queries per request are counted on the server side (every pg query of 50 requests of each kind).
  */
-import { fork, spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -42,6 +44,7 @@ const seconds = Number(flag('--seconds') ?? 10);
 const mixedSeconds = Number(flag('--mixed-seconds') ?? 120);
 const connections = Number(flag('--connections') ?? 16);
 const keepDir = flag('--dir');
+const workers = Number(flag('--workers') ?? 1);
 const subjects = Number.parseInt(args[0] ?? '20000', 10);
 if (!Number.isInteger(subjects) || subjects <= 0 || !(seconds > 0) || !(mixedSeconds >= 0)) {
   throw new Error('usage: tsx bench/read.ts [subjects] [--seconds N] [--mixed-seconds N] [--connections N] [--dir DIR]');
@@ -105,8 +108,10 @@ async function main(): Promise<void> {
     const config = parseConfig({ DATA_DIR: dir, RATE_LIMIT_PUBLIC: '1000000' });
     const app = await buildApp({ config, pool, pd, clock: systemClock, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const sealer = startAuditSealer(pool, config.auditSealMs, (l) => console.error(l));
+    const cluster = workers > 1 ? await startCluster(dir, url, workers) : null;
+    const base = cluster?.base ?? `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    // A cluster's primary runs its own audit sequencer.
+    const sealer = cluster ? { stop: async () => undefined } : startAuditSealer(pool, config.auditSealMs, (l) => console.error(l));
 
     // What the readers ask for: organisations with records, their names, a department's key, a staff session.
     const orgs = (await pool.query<{ uscc: string; name: string }>(
@@ -184,18 +189,19 @@ async function main(): Promise<void> {
     let memory = '';
     if (mixedSeconds > 0) {
       console.error(`mixed reads, 50 connections, ${mixedSeconds} s …`);
-      const rss0 = process.memoryUsage().rss;
+      const rss = () => cluster?.rss() ?? process.memoryUsage().rss;
+      const rss0 = rss();
       mixed = await load(dir, base, [
         { ...archive, weight: 4 }, { ...byName, weight: 2 }, { ...byCode, weight: 1 }, { ...publicity, weight: 2 },
         { ...archive, weight: 2, headers: staff }, { ...archive, weight: 1, headers: audited },
       ], { connections: 50, seconds: mixedSeconds });
-      const rss1 = process.memoryUsage().rss;
+      const rss1 = rss();
       memory = `server RSS ${(rss0 / 2 ** 20).toFixed(0)} MB before, ${(rss1 / 2 ** 20).toFixed(0)} MB after`;
     }
     await sealer.stop();
 
     console.log(`\ncity: ${city.n.toLocaleString('en-US')} subjects, ${city.r.toLocaleString('en-US')} records, ${city.e.toLocaleString('en-US')} list entries; ${os.cpus().length} CPUs, node ${process.version}; ${connections} connections, ${seconds} s each`);
-    console.log(`baseline pgbench -S -c4 -j2: ${tps.toFixed(0)} TPS\n`);
+    console.log(`baseline pgbench -S -c4 -j2: ${tps.toFixed(0)} TPS; server: ${cluster ? `WORKERS=${workers} (a primary and ${workers} HTTP workers)` : 'one process'}\n`);
     console.log(`| ${'read'.padEnd(44)} | ${'req/s'.padStart(7)} | ${'% pgbench'.padStart(9)} | ${'p50'.padStart(6)} | ${'p99'.padStart(6)} | ${'queries/req'.padStart(11)} | errors |`);
     console.log(`|${'-'.repeat(46)}|${'-'.repeat(9)}|${'-'.repeat(11)}|${'-'.repeat(8)}|${'-'.repeat(8)}|${'-'.repeat(13)}|--------|`);
     const line = (what: string, r: LoadResult, q: number) => console.log(
@@ -210,8 +216,48 @@ async function main(): Promise<void> {
     if (mixed) {
       console.log(`\nmixed public and staff reads, 50 connections, ${mixedSeconds} s: ${mixed.rps.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, max ${mixed.max} ms, ${mixed.timeouts} timeouts, ${mixed.errors} errors, ${mixed.non2xx} non-2xx; ${memory}`);
     }
+    await cluster?.stop();
     await app.close();
   });
+}
+
+/** `src/main.ts` with WORKERS=n on the bench city's database and keys; its base URL, total RSS and stop. */
+async function startCluster(dir: string, url: string, n: number): Promise<{ base: string; rss(): number; stop(): Promise<void> }> {
+  const keys = JSON.parse(await readFile(path.join(dir, 'bench-keys.json'), 'utf8')) as { h: string; e: string };
+  const port = await new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../src/main.ts')], {
+    env: {
+      ...process.env, DATABASE_URL: url, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', WORKERS: String(n), DEMO_SUBJECTS: '0',
+      RATE_LIMIT_PUBLIC: '1000000', LOG_LEVEL: 'warn', XINYONG_HMAC_KEY: keys.h, XINYONG_ENCRYPTION_KEY: keys.e, ADMIN_PASSWORD: 'bench admin password',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/ready: http/.test(out)) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`cluster exited ${code}: ${out}`)));
+  });
+  const rss = () => {
+    // The primary and its Node workers (not the load generator, not PostgreSQL).
+    const ps = spawnSync('ps', ['-o', 'rss=,comm=', '--pid', String(child.pid), '--ppid', String(child.pid)], { encoding: 'utf8' }).stdout;
+    return ps.split('\n').map((l) => l.trim().split(/\s+/)).filter(([, c]) => c === 'node').reduce((t, [kb]) => t + Number(kb) * 1024, 0);
+  };
+  return {
+    base: `http://127.0.0.1:${port}`, rss,
+    stop: () => new Promise<void>((resolve) => {
+      child.removeAllListeners('exit');
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
 }
 
 await main();

@@ -31,6 +31,11 @@ export interface Config {
    * 1M-subject city's name index, and every name search then reads the disk).
    */
   readonly embeddedSharedBuffersMb: number | null;
+  /**
+   * WORKERS: HTTP processes sharing the port (node:cluster). 1: one process does everything; more:
+   * a primary prepares the database and runs the background jobs, its workers serve HTTP.
+   */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +106,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     publicRateLimit: intVar(env, 'RATE_LIMIT_PUBLIC', 120, 1, 1_000_000, problems),
     auditSealMs: intVar(env, 'AUDIT_SEAL_MS', 200, 10, 60_000, problems),
     clockStart: instantVar(env, 'XINYONG_NOW', problems),
+    workers: intVar(env, 'WORKERS', 1, 1, 64, problems),
     embeddedSharedBuffersMb: env.EMBEDDED_SHARED_BUFFERS_MB?.trim() ? intVar(env, 'EMBEDDED_SHARED_BUFFERS_MB', 128, 16, 1_048_576, problems) : null,
   };
   if (problems.length > 0) throw new ConfigError(problems);

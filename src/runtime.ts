@@ -11,20 +11,26 @@ import { seedEvaluationModels } from './modules/evaluation/models.js';
 
 /**
  * Connect to DATABASE_URL, or to the embedded PostgreSQL of the data dir (started if nobody runs
- * it); migrate and seed the catalog. close() stops the embedded server only if we started it.
+ * it); migrate and seed the catalog (unless `prepare` is false: a cluster worker after its primary).
+ * close() stops the embedded server only if we started it.
  */
-export async function openPlatform(config: Config, log: (line: string) => void = () => undefined): Promise<Platform> {
+export async function openPlatform(
+  config: Config, log: (line: string) => void = () => undefined, opts: { prepare: boolean } = { prepare: true },
+): Promise<Platform> {
   const embedded = config.databaseUrl ? null : await ensureEmbedded({ dataDir: config.dataDir, sharedBuffersMb: config.embeddedSharedBuffersMb, log: (l) => log(`[postgres] ${l}`) });
   const pool = createPool(config.databaseUrl ?? embedded!.url);
-  try {
-    const applied = await migrate(pool);
-    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
-    await seedNationalCatalog(pool);
-    await seedEvaluationModels(pool);
-  } catch (err) {
-    await pool.end();
-    await embedded?.stop();
-    throw err;
+  // An HTTP worker of a cluster finds the database its primary has already prepared.
+  if (opts.prepare) {
+    try {
+      const applied = await migrate(pool);
+      if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+      await seedNationalCatalog(pool);
+      await seedEvaluationModels(pool);
+    } catch (err) {
+      await pool.end();
+      await embedded?.stop();
+      throw err;
+    }
   }
   const pd = new PersonalData(await loadPersonalDataKeys(config.dataDir, config.hmacKey, config.encryptionKey));
   let closed = false;
