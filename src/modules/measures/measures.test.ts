@@ -53,6 +53,31 @@ describe('measures catalog', () => {
     expect(json(await post('/api/v1/measures/restrict_honours/activate'))).toMatchObject({ active: true });
   });
 
+  it('adds the missing legal basis, then activates; every change audited in words an auditor reads', async () => {
+    const code = 'basis_later';
+    expect((await post('/api/v1/measures', { code, name: '待补依据措施', kind: 'reward', targetLists: ['tax_a_grade'], scenarios: ['approval'] })).statusCode).toBe(201);
+    const refused = await post(`/api/v1/measures/${code}/activate`);
+    expect(json(refused)).toMatchObject({ error: { code: 'legal_basis_required', details: [{ field: 'legalBasis' }] } });
+    const patch = (payload: object, headers: SessionHeaders = operator) => t.app.inject({ method: 'PATCH', url: `/api/v1/measures/${code}`, headers, payload });
+    expect((await patch({ legalBasis: '《某某办法》第三条' }, clerk)).statusCode).toBe(403);
+    const fixed = await patch({ legalBasis: '《某某办法》第三条', departments: ['行政审批部门'] });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(json(fixed)).toMatchObject({ code, legalBasis: '《某某办法》第三条', departments: ['行政审批部门'], active: false });
+    expect(json(await post(`/api/v1/measures/${code}/activate`))).toMatchObject({ active: true });
+    expect(json(await post(`/api/v1/measures/${code}/activate`))).toMatchObject({ active: true }); // already active: no second entry
+    const cleared = await patch({ legalBasis: '  ' });
+    expect(cleared.statusCode).toBe(400);
+    expect(json(cleared)).toMatchObject({ error: { code: 'legal_basis_required', details: [{ field: 'legalBasis' }] } });
+    expect((await patch({ scenarios: ['打麻将'] })).statusCode).toBe(400);
+    expect((await patch({})).statusCode).toBe(400);
+    expect(json(await post(`/api/v1/measures/${code}/deactivate`))).toMatchObject({ active: false });
+    const audit = await t.db.pool.query<{ action: string; actor_name: string; details: { measure: string; changed?: string[] } }>(
+      `select action, actor_name, details from audit_log where details->>'measure' = $1 order by seq`, [code]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['measure.created', 'measure.updated', 'measure.activated', 'measure.deactivated']);
+    expect(audit.rows[1]!.details.changed).toEqual(['departments', 'legalBasis']);
+    expect(audit.rows.every((r) => r.actor_name)).toBe(true);
+  });
+
   it('validates targets and scenarios, and keeps clerks out', async () => {
     const bad = await post('/api/v1/measures', { code: 'bad_one', name: '坏', kind: 'reward', targetLists: ['no_list'], scenarios: ['打麻将'], legalBasis: 'x' });
     expect(bad.statusCode).toBe(400);

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool.js';
-import type { MeasureRow, NewMeasure } from './types.js';
+import type { MeasureChange, MeasureRow, NewMeasure } from './types.js';
 
 const COLS = `m.id, m.code, m.name, m.kind, m.target_lists as "targetLists", m.scenarios, m.departments,
   m.legal_basis as "legalBasis", m.description, m.active`;
@@ -12,8 +12,8 @@ export async function allMeasures(db: Db, q: { scenario?: string | null; activeO
   return r.rows;
 }
 
-export async function findMeasure(db: Db, code: string): Promise<MeasureRow | null> {
-  return (await db.query<MeasureRow>(`select ${COLS} from measure m where m.code = $1`, [code])).rows[0] ?? null;
+export async function findMeasure(db: Db, code: string, forUpdate = false): Promise<MeasureRow | null> {
+  return (await db.query<MeasureRow>(`select ${COLS} from measure m where m.code = $1${forUpdate ? ' for update' : ''}`, [code])).rows[0] ?? null;
 }
 
 export async function insertMeasure(db: Db, m: NewMeasure): Promise<MeasureRow | null> {
@@ -23,6 +23,16 @@ export async function insertMeasure(db: Db, m: NewMeasure): Promise<MeasureRow |
     [m.code, m.name, m.kind, m.targetLists, m.scenarios, m.departments, m.legalBasis, m.description, m.active],
   );
   return r.rows[0] ?? null;
+}
+
+/** Replace a measure's definition (everything but its code and active state). */
+export async function updateMeasure(db: Db, id: number, m: MeasureChange): Promise<MeasureRow> {
+  const r = await db.query<MeasureRow>(
+    `update measure as m set name = $2, kind = $3, target_lists = $4, scenarios = $5, departments = $6, legal_basis = $7, description = $8, updated_at = now()
+     where m.id = $1 returning ${COLS}`,
+    [id, m.name, m.kind, m.targetLists, m.scenarios, m.departments, m.legalBasis, m.description],
+  );
+  return r.rows[0]!;
 }
 
 export async function setActive(db: Db, id: number, active: boolean): Promise<MeasureRow> {

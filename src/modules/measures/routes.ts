@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import type { Api } from '../../http/api.js';
 import { errorResponses } from '../../http/schemas.js';
 import { SCENARIOS, requireScenario } from './scenarios.js';
-import { MeasureBody, MeasureCodeParam, MeasureList, MeasuresQuery, MeasureView } from './schema.js';
+import { MeasureBody, MeasureCodeParam, MeasureList, MeasurePatch, MeasuresQuery, MeasureView } from './schema.js';
 import * as measures from './service.js';
 import type { MeasureRow } from './types.js';
 
@@ -34,6 +34,14 @@ export async function measureRoutes(app: Api, deps: AppDeps): Promise<void> {
     const m = await measures.addMeasure(deps.pool, req.viewer, { departments: [], legalBasis: '', description: '', active: false, ...req.body });
     return reply.status(201).send(view(m));
   });
+
+  app.patch('/measures/:code', {
+    schema: {
+      tags: ['measures'], summary: 'Correct a measure (admin, operator), e.g. add its legal basis; an active measure cannot lose its legal basis',
+      params: MeasureCodeParam, body: MeasurePatch,
+      response: { 200: MeasureView, ...errorResponses },
+    },
+  }, async (req) => view(await measures.updateMeasure(deps.pool, req.viewer, req.params.code, req.body)));
 
   app.post('/measures/:code/activate', {
     schema: { tags: ['measures'], summary: 'Start applying a measure; 409 legal_basis_required without a legal basis', params: MeasureCodeParam, response: { 200: MeasureView, ...errorResponses } },

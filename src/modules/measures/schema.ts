@@ -18,3 +18,11 @@ export const MeasureBody = Type.Object({
   departments: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })), legalBasis: Type.Optional(Type.String({ maxLength: 2000 })),
   description: Type.Optional(Type.String({ maxLength: 2000 })), active: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
+
+/** A correction of a measure's definition: the fields sent replace the stored ones; code and active state do not change here. */
+export const MeasurePatch = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), kind: Type.Optional(Type.Union(MEASURE_KINDS.map((k) => Type.Literal(k)))),
+  targetLists: Type.Optional(Type.Array(Type.String({ maxLength: 63 }), { maxItems: 50 })), scenarios: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
+  departments: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })), legalBasis: Type.Optional(Type.String({ maxLength: 2000 })),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+}, { additionalProperties: false, minProperties: 1 });

@@ -15,3 +15,15 @@ export interface MeasureRow {
 }
 
 export type NewMeasure = Omit<MeasureRow, 'id'>;
+
+/** What an operator may change on an existing measure: not its code, not its active state. */
+export type MeasureChange = Omit<NewMeasure, 'code' | 'active'>;
+
+/** Audit actions of the measures catalog (the audit screen names them in words). */
+export const MEASURE_ACTIONS = {
+  created: 'measure.created',
+  updated: 'measure.updated',
+  activated: 'measure.activated',
+  deactivated: 'measure.deactivated',
+} as const;
+export type MeasureAction = (typeof MEASURE_ACTIONS)[keyof typeof MEASURE_ACTIONS];

@@ -147,3 +147,38 @@ export async function statsByMeasure(db: Db, q: { departmentId: number | null; f
   );
   return r.rows;
 }
+
+export interface MonthStats {
+  /** YYYY-MM in China time. */
+  month: string;
+  initiations: number;
+  reviews: number;
+  parties: number;
+  hits: number;
+  hitsWithFeedback: number;
+  hitsApplied: number;
+  feedbacks: number;
+}
+
+/** The same figures as statsByDepartment, per calendar month (China time) instead of per department. */
+export async function statsByMonth(db: Db, q: { departmentId: number | null; from: string | null; to: string | null }): Promise<MonthStats[]> {
+  const month = `to_char(x.at at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+  const r = await db.query<MonthStats>(
+    `with x as (select *, created_at as at from review where ($1::int is null or department_id = $1)),
+     i as (
+       select to_char(e.listed_on, 'YYYY-MM') as m, count(*)::int as n from list_entry e
+       where ($1::int is null or e.department_id = $1) and ($2::date is null or e.listed_on >= $2::date) and ($3::date is null or e.listed_on <= $3::date)
+       group by 1),
+     r as (select ${month} as m, count(*)::int as reviews, sum(x.parties)::int as parties, sum(x.hits)::int as hits from x where ${RANGE} group by 1),
+     f as (
+       select ${month} as m, count(distinct h.id)::int as with_fb, count(distinct h.id) filter (where fb.applied)::int as applied, count(fb.id)::int as feedbacks
+       from x join review_hit h on h.review_id = x.id join measure_feedback fb on fb.hit_id = h.id where ${RANGE} group by 1),
+     ms as (select m from i union select m from r)
+     select ms.m as month, coalesce(i.n, 0) as initiations, coalesce(r.reviews, 0) as reviews, coalesce(r.parties, 0) as parties, coalesce(r.hits, 0) as hits,
+       coalesce(f.with_fb, 0) as "hitsWithFeedback", coalesce(f.applied, 0) as "hitsApplied", coalesce(f.feedbacks, 0) as feedbacks
+     from ms left join i on i.m = ms.m left join r on r.m = ms.m left join f on f.m = ms.m
+     order by ms.m`,
+    [q.departmentId, q.from, q.to],
+  );
+  return r.rows;
+}

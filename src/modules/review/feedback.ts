@@ -1,5 +1,6 @@
-import type { Db } from '../../db/pool.js';
+import { withTx, type Db, type Pool } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { actorOf, appendAudit } from '../access/audit.js';
 import * as access from '../access/service.js';
 import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import { listMeasures } from '../measures/service.js';
@@ -34,7 +35,7 @@ export async function getReview(db: Db, viewer: Viewer, id: number) {
  * The implementing department reports whether it applied a measure to a hit (反馈), closing
  * 发起-响应-反馈. One answer per hit and measure; only the review's department may answer.
  */
-export async function giveFeedback(db: Db, viewer: Viewer, reviewId: number, hitId: number, input: { applied: boolean; measure?: string; reason: string }, now: Date) {
+export async function giveFeedback(db: Pool, viewer: Viewer, reviewId: number, hitId: number, input: { applied: boolean; measure?: string; reason: string }, now: Date) {
   const review = await reviewOf(db, reviewId);
   requireScope(viewer, 'reviews:write');
   requireReviewOwner(viewer, review);
@@ -48,32 +49,53 @@ export async function giveFeedback(db: Db, viewer: Viewer, reviewId: number, hit
   if (input.applied && !measure && hit.measures.length) {
     throw new ValidationError('已实施时须写明实施的措施', [{ field: 'measure', message: `one of ${hit.measures.join(', ')}` }]);
   }
-  const row = await repo.insertFeedback(db, { reviewId, hitId, departmentId: review.departmentId, applied: input.applied, measure, reason: input.reason.trim(), actor: actorFor(viewer), at: now });
-  if (!row) throw new ConflictError('该命中的这项措施已反馈过', [{ field: 'measure', message: 'feedback already given' }], 'feedback_exists');
+  const row = await withTx(db, async (tx) => {
+    const r = await repo.insertFeedback(tx, { reviewId, hitId, departmentId: review.departmentId, applied: input.applied, measure, reason: input.reason.trim(), actor: actorFor(viewer), at: now });
+    if (!r) throw new ConflictError('该命中的这项措施已反馈过', [{ field: 'measure', message: 'feedback already given' }], 'feedback_exists');
+    await appendAudit(tx, {
+      actor: actorOf(viewer), departmentId: review.departmentId, action: 'measure.feedback', subjectId: hit.subjectId, ip: viewer.ip,
+      details: { reviewId, hitId, measure, applied: input.applied },
+    });
+    return r;
+  });
   return { ...row, createdAt: row.createdAt.toISOString() };
 }
 
 const rate = (n: number, d: number): number | null => (d ? Math.round((n / d) * 10000) / 10000 : null);
 
-/** 跟踪问效: initiations, reviews, hits, applications and feedback rates per department and per measure. */
-export async function measureStats(db: Db, viewer: Viewer, q: { department?: string; from?: string; to?: string }) {
+type Counts = Omit<repo.MonthStats, 'month'>;
+const COUNT_KEYS = ['initiations', 'reviews', 'parties', 'hits', 'hitsWithFeedback', 'hitsApplied', 'feedbacks'] as const satisfies readonly (keyof Counts)[];
+const withRates = <T extends Counts>(c: T) => ({ ...c, feedbackRate: rate(c.hitsWithFeedback, c.hits), applicationRate: rate(c.hitsApplied, c.hitsWithFeedback) });
+
+function sumCounts(rows: Counts[]): Counts {
+  const total = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;
+  for (const r of rows) for (const k of COUNT_KEYS) total[k] += r[k];
+  return total;
+}
+
+/** The department a viewer may see figures of: a clerk only their own, the credit centre any or all. */
+async function statsDepartment(db: Db, viewer: Viewer, department: string | undefined): Promise<number | null> {
   requireRole(viewer, 'admin', 'operator', 'department');
-  let departmentId: number | null = null;
-  if (viewer.role === 'department') {
-    if (q.department) {
-      const d = await access.getDepartment(db, q.department);
-      if (d.id !== viewer.departmentId) throw new ForbiddenError('部门用户只能查看本部门的统计', [{ field: 'department', message: 'not your department' }]);
-    }
-    departmentId = viewer.departmentId;
-  } else if (q.department) {
-    departmentId = (await access.getDepartment(db, q.department)).id;
+  if (viewer.role !== 'department') return department ? (await access.getDepartment(db, department)).id : null;
+  if (department) {
+    const d = await access.getDepartment(db, department);
+    if (d.id !== viewer.departmentId) throw new ForbiddenError('部门用户只能查看本部门的统计', [{ field: 'department', message: '只能查看本部门' }]);
   }
+  return viewer.departmentId;
+}
+
+/** 跟踪问效: initiations, reviews, hits, applications and feedback rates in total, per department, per month and per measure. */
+export async function measureStats(db: Db, viewer: Viewer, q: { department?: string; from?: string; to?: string }) {
+  const departmentId = await statsDepartment(db, viewer, q.department);
+  if (q.from && q.to && q.from > q.to) throw new ValidationError('统计期间的结束日期早于开始日期', [{ field: 'to', message: '结束日期不能早于开始日期' }]);
   const range = { departmentId, from: q.from ?? null, to: q.to ?? null };
-  const [deps, ms, catalog] = await Promise.all([repo.statsByDepartment(db, range), repo.statsByMeasure(db, range), listMeasures(db)]);
+  const [deps, months, ms, catalog] = await Promise.all([repo.statsByDepartment(db, range), repo.statsByMonth(db, range), repo.statsByMeasure(db, range), listMeasures(db)]);
   const names = new Map(catalog.map((m) => [m.code, m.name]));
   return {
     from: range.from, to: range.to,
-    departments: deps.map((d) => ({ ...d, feedbackRate: rate(d.hitsWithFeedback, d.hits), applicationRate: rate(d.hitsApplied, d.hitsWithFeedback) })),
+    totals: withRates(sumCounts(deps)),
+    departments: deps.map(withRates),
+    months: months.map(withRates),
     measures: ms.map((m) => ({ ...m, name: names.get(m.measure) ?? m.measure, feedbackRate: rate(m.withFeedback, m.applicable), applicationRate: rate(m.applied, m.withFeedback) })),
   };
 }

@@ -139,6 +139,8 @@ describe('feedback and statistics', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     const dup = await t.app.inject({ method: 'POST', url, headers: clerk, payload: { applied: false, measure: 'restrict_procurement', reason: '改主意' } });
     expect(dup.statusCode).toBe(409);
+    const audited = await t.db.pool.query(`select details from audit_log where action = 'measure.feedback' and details->>'hitId' = $1`, [String(hit.id)]);
+    expect(audited.rows).toEqual([{ details: { reviewId: r.id, hitId: hit.id, measure: 'restrict_procurement', applied: true } }]);
     const hit2 = r.parties[1]!.hits[0]!;
     const notApplied = await t.app.inject({ method: 'POST', url: `/api/v1/reviews/${r.id}/hits/${hit2.id}/feedback`, headers: clerk, payload: { applied: false, measure: 'focused_review', reason: '处罚已履行完毕' } });
     expect(notApplied.statusCode).toBe(201);
@@ -158,7 +160,34 @@ describe('feedback and statistics', () => {
     const own = json<{ departments: { department: string }[] }>(await t.app.inject({ url: '/api/v1/measures/stats', headers: taxClerk }));
     expect(own.departments.map((d) => d.department)).toEqual(['SWJ']);
     expect((await t.app.inject({ url: '/api/v1/measures/stats?department=SCJGJ', headers: taxClerk })).statusCode).toBe(403);
-    const empty = json<{ departments: unknown[] }>(await t.app.inject({ url: `/api/v1/measures/stats?from=${addDays(thisMonth.to, 1)}`, headers: operator }));
+    const empty = json<{ departments: unknown[]; months: unknown[]; totals: Record<string, unknown> }>(await t.app.inject({ url: `/api/v1/measures/stats?from=${addDays(thisMonth.to, 1)}`, headers: operator }));
     expect(empty.departments).toEqual([]);
+    expect(empty.months).toEqual([]);
+    expect(empty.totals).toMatchObject({ reviews: 0, hits: 0, feedbackRate: null });
+  });
+
+  it('breaks the same figures down per month, sums them in totals, and refuses a period that ends before it starts', async () => {
+    const thisMonth = monthOf(TEST_TODAY);
+    type Figures = { reviews: number; parties: number; hits: number; hitsWithFeedback: number; hitsApplied: number; feedbackRate: number | null; initiations: number };
+    type Stats = { totals: Figures; departments: (Figures & { department: string })[]; months: (Figures & { month: string })[] };
+    const stats = json<Stats>(await t.app.inject({ url: `/api/v1/measures/stats?from=${thisMonth.from}&to=${thisMonth.to}&department=SCJGJ`, headers: operator }));
+    expect(stats.departments.map((d) => d.department)).toEqual(['SCJGJ']);
+    expect(stats.months.map((m) => m.month)).toEqual([TEST_TODAY.slice(0, 7)]);
+    const [month] = stats.months;
+    const [dept] = stats.departments;
+    for (const k of ['reviews', 'parties', 'hits', 'hitsWithFeedback', 'hitsApplied', 'initiations'] as const) {
+      expect(month![k], k).toBe(dept![k]);
+      expect(stats.totals[k], k).toBe(dept![k]);
+    }
+    expect(stats.totals.feedbackRate).toBe(Math.round((dept!.hitsWithFeedback / dept!.hits) * 10000) / 10000);
+    const all = json<Stats>(await t.app.inject({ url: '/api/v1/measures/stats', headers: operator }));
+    expect(all.totals.reviews).toBe(all.departments.reduce((s, d) => s + d.reviews, 0));
+    expect(all.totals.reviews).toBe(all.months.reduce((s, m) => s + m.reviews, 0));
+    const own = json<Stats>(await t.app.inject({ url: '/api/v1/measures/stats', headers: taxClerk }));
+    expect(own.totals.initiations).toBe(own.departments.find((d) => d.department === 'SWJ')!.initiations);
+    const backwards = await t.app.inject({ url: `/api/v1/measures/stats?from=${thisMonth.to}&to=${thisMonth.from}`, headers: operator });
+    expect(backwards.statusCode).toBe(400);
+    expect(json(backwards)).toMatchObject({ error: { details: [{ field: 'to' }] } });
+    expect((await t.app.inject({ url: '/api/v1/measures/stats?from=2026-13-45', headers: operator })).statusCode).toBe(400);
   });
 });

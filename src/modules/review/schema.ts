@@ -62,14 +62,18 @@ export const StoredReviewView = Type.Object({
 });
 
 const rates = { feedbackRate: NullableNumber, applicationRate: NullableNumber };
+const counts = {
+  initiations: Type.Integer({ description: 'list entries initiated (发起)' }), reviews: Type.Integer(), parties: Type.Integer({ description: 'parties reviewed' }),
+  hits: Type.Integer(), hitsWithFeedback: Type.Integer(), hitsApplied: Type.Integer({ description: 'hits where a measure was applied' }), feedbacks: Type.Integer(),
+  ...rates,
+};
 
-/** 跟踪问效 figures per department and per measure. */
+/** 跟踪问效 figures in total, per department, per month (China time) and per measure. */
 export const MeasureStatsView = Type.Object({
   from: NullableString, to: NullableString,
-  departments: Type.Array(Type.Object({
-    departmentId: NullableInteger, department: NullableString, departmentName: NullableString, initiations: Type.Integer(), reviews: Type.Integer(),
-    parties: Type.Integer(), hits: Type.Integer(), hitsWithFeedback: Type.Integer(), hitsApplied: Type.Integer(), feedbacks: Type.Integer(), ...rates,
-  })),
+  totals: Type.Object(counts, { description: 'the sum over the departments shown' }),
+  departments: Type.Array(Type.Object({ departmentId: NullableInteger, department: NullableString, departmentName: NullableString, ...counts })),
+  months: Type.Array(Type.Object({ month: Type.String({ description: 'YYYY-MM' }), ...counts })),
   measures: Type.Array(Type.Object({
     measure: Type.String(), name: Type.String(), applicable: Type.Integer(), withFeedback: Type.Integer(), applied: Type.Integer(), notApplied: Type.Integer(), ...rates,
   })),

@@ -7096,15 +7096,49 @@ export interface paths {
                         "application/json": {
                             from: string | null;
                             to: string | null;
+                            /** @description the sum over the departments shown */
+                            totals: {
+                                /** @description list entries initiated (发起) */
+                                initiations: number;
+                                reviews: number;
+                                /** @description parties reviewed */
+                                parties: number;
+                                hits: number;
+                                hitsWithFeedback: number;
+                                /** @description hits where a measure was applied */
+                                hitsApplied: number;
+                                feedbacks: number;
+                                feedbackRate: number | null;
+                                applicationRate: number | null;
+                            };
                             departments: {
                                 departmentId: number | null;
                                 department: string | null;
                                 departmentName: string | null;
+                                /** @description list entries initiated (发起) */
                                 initiations: number;
                                 reviews: number;
+                                /** @description parties reviewed */
                                 parties: number;
                                 hits: number;
                                 hitsWithFeedback: number;
+                                /** @description hits where a measure was applied */
+                                hitsApplied: number;
+                                feedbacks: number;
+                                feedbackRate: number | null;
+                                applicationRate: number | null;
+                            }[];
+                            months: {
+                                /** @description YYYY-MM */
+                                month: string;
+                                /** @description list entries initiated (发起) */
+                                initiations: number;
+                                reviews: number;
+                                /** @description parties reviewed */
+                                parties: number;
+                                hits: number;
+                                hitsWithFeedback: number;
+                                /** @description hits where a measure was applied */
                                 hitsApplied: number;
                                 feedbacks: number;
                                 feedbackRate: number | null;
@@ -7176,6 +7210,111 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a measure (admin, operator), e.g. add its legal basis; an active measure cannot lose its legal basis */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        kind?: "reward" | "sanction";
+                        targetLists?: string[];
+                        scenarios?: string[];
+                        departments?: string[];
+                        legalBasis?: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            kind: "reward" | "sanction";
+                            targetLists: string[];
+                            scenarios: string[];
+                            departments: string[];
+                            legalBasis: string;
+                            description: string;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/measures/{code}/activate": {
