@@ -178,7 +178,7 @@ const en: Record<WordKey, string> = {
   'explain.dimWithheld': '"{name}" ({max} points) draws on information you may not see: its score is not shown.',
   'explain.item': '{name}: {value}, {got} of {max} points', 'explain.itemLost': ' ({n} lost)', 'explain.withheld': '{name}: draws on information you may not see',
   'value.count': '{n} record(s)', 'value.yes': 'yes', 'value.no': 'none', 'value.sum': 'total {n}', 'value.text': '"{v}"', 'value.years': '{n} year(s)',
-  'value.list': '{n} entr(y/ies)', 'value.number': '{n}', 'value.missing': 'no information',
+  'value.list': 'on {n} list(s)', 'value.number': '{n}', 'value.missing': 'no information',
   'explain.lost': 'Where points were lost', 'explain.noLoss': 'Full marks on every indicator.', 'explain.lostItem': '{name}: {n} lost',
   'explain.whatIf': 'How the score could rise', 'explain.whatIfNone': 'No record whose repair or fulfilment would raise the score.',
   'explain.whatIfNoSingle': '{n} record(s) could be repaired or fulfilled, but none of them alone would change the score.',
