@@ -11,6 +11,7 @@ import { maskIdNumbersInUrl } from './lib/redact.js';
 import { startAuditSealer } from './modules/access/audit.js';
 import { ensureAdmin } from './modules/access/service.js';
 import { markInterruptedSubmissions } from './modules/ingest/service.js';
+import { evaluateOnFirstStart, markInterruptedRuns } from './modules/evaluation/startup.js';
 import { openPlatform } from './runtime.js';
 
 type Say = (line: string) => void;
@@ -55,6 +56,13 @@ async function prepare(config: Config, platform: Platform, say: Say): Promise<vo
     const { submitDemoDeliveries } = await import('./demo/deliveries.js');
     const d = await submitDemoDeliveries(platform.pool, platform.pd, platform.clock);
     say(`demo deliveries (归集) of last month and this: ${d.submissions} submissions, ${d.counts?.received ?? 0} rows, ${d.counts?.rejected ?? 0} rejected`);
+  }
+  // Evaluation runs cut off by the last stop would show "running" for ever; a platform that has never
+  // evaluated anyone gets its default models run once, so grades and the dashboard's charts are there.
+  const cut = await markInterruptedRuns(platform.pool, platform.clock);
+  if (cut.length) say(`${cut.length} evaluation run(s) cut off when the server last stopped marked failed: #${cut.join(', #')}`);
+  for (const r of await evaluateOnFirstStart(platform.pool, platform.clock)) {
+    say(`first evaluation with ${r.model.name}: ${r.subjects} subjects graded (${Object.entries(r.gradeCounts).map(([g, n]) => `${g} ${n}`).join(' · ')})`);
   }
 }
 

@@ -54,6 +54,8 @@ describe('npm start on a fresh data dir', () => {
     await waitFor(/ready: http:\/\/127\.0\.0\.1:\d+\//, 90_000);
     expect(output).toMatch(/created user "admin" with generated password: \S{20}/);
     expect(output).toMatch(/demo city loaded: 40 subjects/);
+    // Nobody was ever evaluated: the default models ran once before the server listened.
+    expect(output).toMatch(/first evaluation with 企业公共信用综合评价模型: \d+ subjects graded/);
     const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
     expect(await health.json()).toEqual({ status: 'ok' });
     const found = (await (await fetch(`http://127.0.0.1:${port}/api/v1/subjects?q=${encodeURIComponent('有限')}`)).json()) as { total: number };

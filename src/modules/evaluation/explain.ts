@@ -1,5 +1,4 @@
 import type { Pool } from '../../db/pool.js';
-import { NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
 import { actorOf, appendAudit } from '../access/audit.js';
@@ -42,8 +41,10 @@ export interface WhatIf {
 
 export interface Explanation {
   subject: { kind: string; name: string };
-  model: { code: string; version: number; name: string; totalPoints: number; gradesPublic: boolean };
-  run: { id: number; asOf: string };
+  /** false: no completed run has scored the subject yet (model and run are null, nothing else to show). */
+  evaluated: boolean;
+  model: { code: string; version: number; name: string; totalPoints: number; gradesPublic: boolean } | null;
+  run: { id: number; asOf: string } | null;
   disclosure: 'full' | 'grade_only' | 'none';
   grade: string | null;
   score: number | null;
@@ -102,6 +103,11 @@ async function whatIfs(pool: Pool, def: ModelDefinition, categoryIds: Map<string
   return { items, baseline: { score: Number(base.score), grade: base.grade, asOf } };
 }
 
+const notEvaluated = (subject: { kind: string; name: string }): Explanation => ({
+  subject: { kind: subject.kind, name: subject.name }, evaluated: false, model: null, run: null, disclosure: 'none',
+  grade: null, score: null, breakdown: [], moved: [], whatIf: [], whatIfBaseline: null, notice: '该主体尚未参加公共信用综合评价',
+});
+
 /**
  * A subject's latest evaluation as this viewer may see it. The subject itself and entitled staff
  * (with a purpose) get score, breakdown and what-if, except indicators drawing on disclosure
@@ -121,7 +127,8 @@ export async function explainEvaluation(
   let found: repo.ResultRow | null = null;
   for (const c of codes) if (!found) found = await repo.latestResult(pool, subject.id, c);
   const result = found;
-  if (!result) throw new NotFoundError('evaluation', modelCode ? `${code} (${modelCode})` : code, 'not_evaluated');
+  // Not evaluated is an answer, not an error: the portal's party page asks on every visit.
+  if (!result) return notEvaluated(subject);
   const model = (await repo.modelById(pool, result.modelId))!;
   const def = model.definition;
   const own = viewer.role === 'subject' && viewer.subjectId === subject.id;
@@ -155,6 +162,7 @@ export async function explainEvaluation(
   const grade = detail || def.gradesPublic ? result.grade : null;
   return {
     subject: { kind: subject.kind, name: subject.name },
+    evaluated: true,
     model: { code: model.code, version: model.version, name: model.name, totalPoints: def.totalPoints, gradesPublic: def.gradesPublic },
     run: { id: result.runId, asOf: result.asOf },
     disclosure: detail ? 'full' : grade !== null ? 'grade_only' : 'none',

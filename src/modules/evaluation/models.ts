@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { withTx, type Db, type Pool } from '../../db/pool.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
+import { actorOf, appendAudit } from '../access/audit.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import { checkModel, type CatalogView } from './model-check.js';
 import type { ModelDefinition, ModelRow } from './model-types.js';
@@ -12,6 +13,10 @@ import * as repo from './repo.js';
 const MODELS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'models');
 /** The seeded defaults, as data files operators can copy. */
 export const DEFAULT_MODEL_FILES = ['enterprise.yaml', 'natural-person.yaml'];
+/** Their codes: what the platform evaluates once on its first start. */
+export const DEFAULT_MODEL_CODES = ['enterprise', 'natural_person'];
+/** Audit action of a model version's publication. */
+export const MODEL_PUBLISHED = 'evaluation.model.published';
 
 /** Parse a model from JSON or YAML text (YAML is a superset of JSON), naming the line of a syntax error. */
 export function parseModelSource(text: string): unknown {
@@ -46,7 +51,12 @@ export async function createModel(pool: Pool, viewer: Viewer, input: unknown): P
   requireRole(viewer, 'admin', 'operator');
   return withTx(pool, async (db) => {
     const def = await validateModel(db, input);
-    return repo.insertModelVersion(db, def, viewer.username ?? 'system');
+    const row = await repo.insertModelVersion(db, def, viewer.username ?? 'system');
+    await appendAudit(db, {
+      actor: actorOf(viewer), departmentId: viewer.departmentId, action: MODEL_PUBLISHED, ip: viewer.ip,
+      details: { modelId: row.id, model: row.code, version: row.version, name: row.name },
+    });
+    return row;
   });
 }
 

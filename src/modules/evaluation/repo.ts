@@ -25,9 +25,10 @@ export interface RunRow {
   finishedAt: Date | null;
 }
 
-const RUN_COLS = `id, model_id as "modelId", mode, based_on_run_id as "basedOnRunId", as_of as "asOf", high_water as "highWater",
-  status, subjects, grade_counts as "gradeCounts", statements, ms, error, started_by as "startedBy", started_at as "startedAt",
-  finished_at as "finishedAt"`;
+const runCols = (t = '') => `${t}id, ${t}model_id as "modelId", ${t}mode, ${t}based_on_run_id as "basedOnRunId", ${t}as_of as "asOf",
+  ${t}high_water as "highWater", ${t}status, ${t}subjects, ${t}grade_counts as "gradeCounts", ${t}statements, ${t}ms, ${t}error,
+  ${t}started_by as "startedBy", ${t}started_at as "startedAt", ${t}finished_at as "finishedAt"`;
+const RUN_COLS = runCols();
 
 export async function catalogForModels(db: Db): Promise<{ categories: { id: number; code: string; fields: { code: string }[]; disclosure: string }[]; lists: string[] }> {
   const [c, l] = await Promise.all([
@@ -104,6 +105,59 @@ export async function finishRun(db: Db, id: number, f: { status: 'completed' | '
 export async function findRun(db: Db, id: number): Promise<RunRow | null> {
   const r = await db.query<RunRow>(`select ${RUN_COLS} from evaluation_run where id = $1`, [id]);
   return r.rows[0] ?? null;
+}
+
+/** How far a running run has got (written outside its transaction; see migration 019). */
+export async function saveProgress(db: Db, runId: number, done: number, total: number): Promise<void> {
+  await db.query(
+    `insert into evaluation_run_progress (run_id, done, total) values ($1, $2, $3)
+     on conflict (run_id) do update set done = excluded.done, total = excluded.total`,
+    [runId, done, total],
+  );
+}
+
+export async function runProgress(db: Db, runId: number): Promise<{ done: number; total: number } | null> {
+  const r = await db.query<{ done: number; total: number }>('select done, total from evaluation_run_progress where run_id = $1', [runId]);
+  return r.rows[0] ?? null;
+}
+
+export type ListedRun = RunRow & { modelCode: string; modelVersion: number; modelName: string; progress: { done: number; total: number } | null };
+
+/** Runs, newest first, with their model and progress; optionally of one model code. */
+export async function listRuns(db: Db, f: { modelCode?: string; limit: number; offset: number }): Promise<{ items: ListedRun[]; total: number }> {
+  const where = f.modelCode ? 'where m.code = $3' : '';
+  const args: unknown[] = [f.limit, f.offset, ...(f.modelCode ? [f.modelCode] : [])];
+  const [rows, n] = await Promise.all([
+    db.query<ListedRun>(
+      `select ${runCols('er.')}, m.code as "modelCode", m.version as "modelVersion", m.name as "modelName",
+         case when p.run_id is null then null else json_build_object('done', p.done, 'total', p.total) end as progress
+       from evaluation_run er join evaluation_model m on m.id = er.model_id
+       left join evaluation_run_progress p on p.run_id = er.id
+       ${where} order by er.id desc limit $1 offset $2`,
+      args,
+    ),
+    db.query<{ n: number }>(`select count(*)::int as n from evaluation_run er join evaluation_model m on m.id = er.model_id ${f.modelCode ? 'where m.code = $1' : ''}`, f.modelCode ? [f.modelCode] : []),
+  ]);
+  return { items: rows.rows, total: n.rows[0]!.n };
+}
+
+/** Whether any evaluation run was ever started on this platform. */
+export async function anyRun(db: Db): Promise<boolean> {
+  return (await db.query('select 1 from evaluation_run limit 1')).rowCount !== 0;
+}
+
+/** Runs still marked running, with their model code. */
+export async function runningRuns(db: Db): Promise<{ id: number; modelCode: string }[]> {
+  const r = await db.query<{ id: number; modelCode: string }>(
+    `select er.id, m.code as "modelCode" from evaluation_run er join evaluation_model m on m.id = er.model_id where er.status = 'running' order by er.id`,
+  );
+  return r.rows;
+}
+
+/** A run cut off when its server stopped (its lock is free): failed, with the reason. */
+export async function markRunInterrupted(db: Db, id: number, error: string, finishedAt: Date): Promise<boolean> {
+  const r = await db.query(`update evaluation_run set status = 'failed', error = $2, finished_at = $3 where id = $1 and status = 'running'`, [id, error, finishedAt]);
+  return r.rowCount === 1;
 }
 
 /** The last completed run of a model version (the base of an incremental run). */

@@ -4,8 +4,8 @@ import { errorResponses, IdParam } from '../../http/schemas.js';
 import { explainEvaluation } from './explain.js';
 import type { ModelRow } from './model-types.js';
 import { createModel, listModels, parseModelSource, resolveModel } from './models.js';
-import { getRun, runEvaluation, type EvaluationRun } from './run.js';
-import { ExplanationQuery, ExplanationView, ModelBody, ModelList, ModelRefParam, ModelsQuery, ModelView, RunBody, RunView, SubjectCodeParam } from './schema.js';
+import { getRun, listRuns, startEvaluation, type EvaluationRun } from './run.js';
+import { ExplanationQuery, ExplanationView, ModelBody, ModelList, ModelRefParam, ModelsQuery, ModelView, RunBody, RunList, RunsQuery, RunView, SubjectCodeParam } from './schema.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const modelView = (m: ModelRow) => ({ ...m, createdAt: m.createdAt.toISOString() });
@@ -53,12 +53,26 @@ export async function evaluationRoutes(app: Api, deps: AppDeps): Promise<void> {
   app.post('/evaluation/runs', {
     schema: {
       tags: ['evaluation'], summary: 'Run an evaluation (set-based over all applicable subjects, or incremental) — admin, operator',
-      body: RunBody, response: { 201: RunView, ...errorResponses },
+      description: 'Answers 201 with the ended run; with `wait: false`, 202 as soon as it has started (poll GET /evaluation/runs/{id} for its progress). 409 `run_in_progress` while the model is being run.',
+      body: RunBody, response: { 201: RunView, 202: RunView, ...errorResponses },
     },
   }, async (req, reply) => {
     const b = req.body;
-    const run = await runEvaluation(deps.pool, req.viewer, deps.clock, { model: b.model, incremental: b.incremental ?? false, asOf: b.asOf });
-    return reply.status(201).send(runView(run));
+    const { run, finished } = await startEvaluation(deps.pool, req.viewer, deps.clock, { model: b.model, incremental: b.incremental ?? false, asOf: b.asOf });
+    if (b.wait !== false) return reply.status(201).send(runView(await finished));
+    // The run goes on after the answer; a failure is stored on the run (status failed, error).
+    finished.catch((err: unknown) => req.log.warn({ err, runId: run.id }, 'evaluation run failed'));
+    return reply.status(202).send(runView(run));
+  });
+
+  app.get('/evaluation/runs', {
+    schema: {
+      tags: ['evaluation'], summary: 'Evaluation runs, newest first: model, kind, dates, status, grade counts, progress (staff)',
+      querystring: RunsQuery, response: { 200: RunList, ...errorResponses },
+    },
+  }, async (req) => {
+    const r = await listRuns(deps.pool, req.viewer, { model: req.query.model, page: req.query.page, pageSize: req.query.pageSize });
+    return { items: r.items.map(runView), total: r.total };
   });
 
   app.get('/evaluation/runs/:id', {

@@ -27,7 +27,14 @@ export const RunBody = Type.Object({
   model: Type.String({ minLength: 2, maxLength: 80, description: 'model code, or code@version' }),
   incremental: Type.Optional(Type.Boolean({ description: 'rescore only subjects whose records changed since the last completed run of this model version' })),
   asOf: Type.Optional(Type.String({ format: 'date', description: 'evaluation date (default today)' })),
+  wait: Type.Optional(Type.Boolean({ description: 'false: answer 202 as soon as the run has started (status running) and poll GET /evaluation/runs/{id}; default true: answer 201 when it has ended' })),
 }, { additionalProperties: false });
+
+export const RunsQuery = Type.Object({
+  model: Type.Optional(Type.String({ maxLength: 63, description: 'model code' })),
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+});
 
 export const RunView = Type.Object({
   id: Type.Integer(),
@@ -44,12 +51,16 @@ export const RunView = Type.Object({
   startedBy: Type.String(),
   startedAt: Type.String(),
   finishedAt: Nullable(Type.String()),
+  progress: Type.Union([Type.Object({ done: Type.Integer(), total: Type.Integer() }), Type.Null()], { description: 'subjects scored so far of those to score, while the run is running; null otherwise' }),
 });
+
+export const RunList = Type.Object({ items: Type.Array(RunView), total: Type.Integer() });
 
 export const ExplanationView = Type.Object({
   subject: Type.Object({ kind: Type.String(), name: Type.String() }),
-  model: Type.Object({ code: Type.String(), version: Type.Integer(), name: Type.String(), totalPoints: Type.Number(), gradesPublic: Type.Boolean() }),
-  run: Type.Object({ id: Type.Integer(), asOf: Type.String() }),
+  evaluated: Type.Boolean({ description: 'false: no completed run has scored the subject yet; model and run are null and grade is null (an answer, not a 404)' }),
+  model: Type.Union([Type.Object({ code: Type.String(), version: Type.Integer(), name: Type.String(), totalPoints: Type.Number(), gradesPublic: Type.Boolean() }), Type.Null()]),
+  run: Type.Union([Type.Object({ id: Type.Integer(), asOf: Type.String() }), Type.Null()]),
   disclosure: Type.String({ description: 'full (score, breakdown, what-if) · grade_only · none' }),
   grade: Nullable(Type.String()),
   score: NullableNumber,

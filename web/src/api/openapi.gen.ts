@@ -2951,9 +2951,111 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Evaluation runs, newest first: model, kind, dates, status, grade counts, progress (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description model code */
+                    model?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                model: {
+                                    code: string;
+                                    version: number;
+                                    name: string;
+                                };
+                                mode: string;
+                                basedOnRunId: number | null;
+                                asOf: string;
+                                status: string;
+                                subjects: number;
+                                gradeCounts: {
+                                    [key: string]: number;
+                                };
+                                statements: number;
+                                ms: number | null;
+                                error: string | null;
+                                startedBy: string;
+                                startedAt: string;
+                                finishedAt: string | null;
+                                /** @description subjects scored so far of those to score, while the run is running; null otherwise */
+                                progress: {
+                                    done: number;
+                                    total: number;
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Run an evaluation (set-based over all applicable subjects, or incremental) — admin, operator */
+        /**
+         * Run an evaluation (set-based over all applicable subjects, or incremental) — admin, operator
+         * @description Answers 201 with the ended run; with `wait: false`, 202 as soon as it has started (poll GET /evaluation/runs/{id} for its progress). 409 `run_in_progress` while the model is being run.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2973,6 +3075,8 @@ export interface paths {
                          * @description evaluation date (default today)
                          */
                         asOf?: string;
+                        /** @description false: answer 202 as soon as the run has started (status running) and poll GET /evaluation/runs/{id}; default true: answer 201 when it has ended */
+                        wait?: boolean;
                     };
                 };
             };
@@ -3004,6 +3108,46 @@ export interface paths {
                             startedBy: string;
                             startedAt: string;
                             finishedAt: string | null;
+                            /** @description subjects scored so far of those to score, while the run is running; null otherwise */
+                            progress: {
+                                done: number;
+                                total: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            model: {
+                                code: string;
+                                version: number;
+                                name: string;
+                            };
+                            mode: string;
+                            basedOnRunId: number | null;
+                            asOf: string;
+                            status: string;
+                            subjects: number;
+                            gradeCounts: {
+                                [key: string]: number;
+                            };
+                            statements: number;
+                            ms: number | null;
+                            error: string | null;
+                            startedBy: string;
+                            startedAt: string;
+                            finishedAt: string | null;
+                            /** @description subjects scored so far of those to score, while the run is running; null otherwise */
+                            progress: {
+                                done: number;
+                                total: number;
+                            } | null;
                         };
                     };
                 };
@@ -3106,6 +3250,11 @@ export interface paths {
                             startedBy: string;
                             startedAt: string;
                             finishedAt: string | null;
+                            /** @description subjects scored so far of those to score, while the run is running; null otherwise */
+                            progress: {
+                                done: number;
+                                total: number;
+                            } | null;
                         };
                     };
                 };
@@ -12967,17 +13116,19 @@ export interface paths {
                                 kind: string;
                                 name: string;
                             };
+                            /** @description false: no completed run has scored the subject yet; model and run are null and grade is null (an answer, not a 404) */
+                            evaluated: boolean;
                             model: {
                                 code: string;
                                 version: number;
                                 name: string;
                                 totalPoints: number;
                                 gradesPublic: boolean;
-                            };
+                            } | null;
                             run: {
                                 id: number;
                                 asOf: string;
-                            };
+                            } | null;
                             /** @description full (score, breakdown, what-if) · grade_only · none */
                             disclosure: string;
                             grade: string | null;

@@ -1,4 +1,4 @@
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { Json } from '../../api/schema';
 
 /**
@@ -14,15 +14,12 @@ export type SubjectListEntry = SubjectListEntries['items'][number];
 
 export const getArchive = (code: string, signal?: AbortSignal) => api.get('/api/v1/subjects/{code}/archive', { params: { code } }, signal);
 
-/** The subject's evaluation as this viewer may see it; null when it has not been evaluated (404) or may not be read (403). */
-export async function getEvaluation(code: string, signal?: AbortSignal): Promise<Evaluation | null> {
-  try {
-    return await api.get('/api/v1/subjects/{code}/evaluation', { params: { code } }, signal);
-  } catch (err) {
-    if (err instanceof ApiError && [403, 404].includes(err.status)) return null;
-    throw err;
-  }
-}
+/**
+ * The subject's evaluation as this viewer may see it. A subject nobody has graded yet is answered
+ * 200 with `evaluated: false` and `grade: null` (not a 404), so a visit makes no failing call.
+ */
+export const getEvaluation = (code: string, signal?: AbortSignal): Promise<Evaluation> =>
+  api.get('/api/v1/subjects/{code}/evaluation', { params: { code } }, signal);
 
 export const getSubjectLists = (code: string, signal?: AbortSignal) =>
   api.get('/api/v1/subjects/{code}/list-entries', { params: { code } }, signal);

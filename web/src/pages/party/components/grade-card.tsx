@@ -7,8 +7,9 @@ import { getEvaluation } from '../api';
 export function GradeCard({ code }: { code: string }) {
   const t = useT();
   const state = useApi((s) => getEvaluation(code, s), code);
-  // The server answers 200 with grade null when the model keeps its grades private: nothing to show then.
-  if (!state.data || state.data.grade === null) return null;
+  // The server answers 200 with grade null when nobody has graded the subject yet or the model keeps
+  // its grades private: nothing to show then (and no failed request in the browser).
+  if (!state.data || state.data.grade === null || !state.data.model) return null;
   const { grade, score, model } = state.data;
   return (
     <Card size="small" className="grade-card" data-testid="grade-card">
