@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const say = (line: string) => console.log(`[xinyong] ${line}`);
+  if (!config.publicBaseUrl) say(`PUBLIC_BASE_URL is not set: report QR codes and verification links will point at http://localhost:${config.port}; set it to the platform's public address`);
   say(config.databaseUrl ? 'using external PostgreSQL (DATABASE_URL)' : `starting embedded PostgreSQL in ${config.dataDir}`);
   const platform = await openPlatform(config, say);
   // Imports cut off when the server last stopped (kill -9, crash) would otherwise show "processing" for ever.
