@@ -79,6 +79,21 @@ function instantVar(env: Env, name: string, problems: string[]): string | null {
   return new Date(raw).toISOString();
 }
 
+/** The platform's public web address: report QR codes and verification links are built on it. */
+function publicUrlVar(env: Env, name: string, problems: string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let ok = false;
+  try {
+    const u = new URL(raw);
+    ok = (u.protocol === 'https:' || u.protocol === 'http:') && !u.search && !u.hash && !u.username && !u.password;
+  } catch {
+    ok = false;
+  }
+  if (!ok) problems.push(`${name} must be the platform's public web address, e.g. https://credit.example.gov.cn, got "${raw}"`);
+  return ok ? raw : null;
+}
+
 /** Pure: turn an environment into a Config or throw a ConfigError listing every problem. */
 export function parseConfig(env: Env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -101,7 +116,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     hmacKey: hexKey(env, 'XINYONG_HMAC_KEY', problems),
     encryptionKey: hexKey(env, 'XINYONG_ENCRYPTION_KEY', problems),
-    publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || null,
+    publicBaseUrl: publicUrlVar(env, 'PUBLIC_BASE_URL', problems),
     platformName: env.PLATFORM_NAME?.trim() || '信用示范市公共信用信息平台',
     publicRateLimit: intVar(env, 'RATE_LIMIT_PUBLIC', 120, 1, 1_000_000, problems),
     auditSealMs: intVar(env, 'AUDIT_SEAL_MS', 200, 10, 60_000, problems),

@@ -201,6 +201,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const say: Say = (line) => console.log(`[xinyong] ${line}`);
   if (cluster.isWorker) return worker(config);
+  if (!config.publicBaseUrl) say(`PUBLIC_BASE_URL is not set: report QR codes and verification links will point at http://localhost:${config.port}; set it to the platform's public address`);
   return config.workers > 1 ? primary(config, say) : single(config, say);
 }
 

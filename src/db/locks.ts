@@ -31,3 +31,10 @@ export const IMPORT_LOCK = 7_160_311;
 
 /** Transaction lock: appends to the list ledger's hash chain (lists/repo.ts). */
 export const LIST_LEDGER_LOCK = 7_160_605;
+
+/**
+ * Two-key session lock with the report batch id: held by the process generating a batch of reports
+ * (reports/batch-jobs.ts) for as long as it runs, so a batch whose process died (lock free) is told
+ * from a running one and shown as interrupted.
+ */
+export const REPORT_BATCH_LOCK = 7_160_415;

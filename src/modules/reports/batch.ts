@@ -49,6 +49,35 @@ function errorText(err: unknown): string {
   throw err;
 }
 
+/** The file name of a party's PDF inside the zip: its row, then the report number. */
+export const pdfFileName = (row: number, number: string): string => `${String(row).padStart(3, '0')}-${number}.pdf`;
+
+/**
+ * One party of a batch: its report, or an error row saying in words why there is none (bad code,
+ * unknown subject). `row` is the party's place in the list the requester gave (line or sheet row).
+ */
+export async function issueBatchRow(
+  ctx: ReportContext & { db: Pool }, viewer: Viewer, req: Omit<BatchRequest, 'parties'>, row: number, input: string, batchId: string,
+): Promise<{ row: BatchRow; pdf: Buffer | null }> {
+  const out: BatchRow = { index: row, input: shownInput(input), ok: false, number: null, verifyCode: null, subjectName: null, file: null, error: null };
+  try {
+    const { issued: r, pdf } = await issueReportWithPdf(ctx, viewer, { ...req, subject: input }, { batch: batchId });
+    Object.assign(out, { ok: true, number: r.number, verifyCode: r.verifyCode, subjectName: r.subjectName, file: pdfFileName(row, r.number) });
+    return { row: out, pdf };
+  } catch (err) {
+    out.error = errorText(err);
+    return { row: out, pdf: null };
+  }
+}
+
+/** The zip: the PDFs under their file names and the summary sheet. */
+export function batchZip(rows: BatchRow[], pdfs: Map<string, Buffer>): Buffer {
+  const files: Zippable = {};
+  for (const [name, pdf] of pdfs) files[name] = [pdf, { level: 0 }];
+  files['summary.csv'] = strToU8(summaryCsv(rows));
+  return Buffer.from(zipSync(files, { level: 6 }));
+}
+
 /**
  * Reports for a list of parties (e.g. the bidders of a tender) as one zip: a PDF per party and a
  * summary CSV. A party that cannot be reported on (bad code, unknown subject) becomes an error row.
@@ -56,20 +85,12 @@ function errorText(err: unknown): string {
 export async function issueBatch(ctx: ReportContext & { db: Pool }, viewer: Viewer, req: BatchRequest): Promise<{ zip: Buffer; rows: BatchRow[] }> {
   requireRole(viewer, 'admin', 'operator', 'department');
   const batchId = randomUUID();
-  const files: Zippable = {};
+  const pdfs = new Map<string, Buffer>();
   const rows: BatchRow[] = [];
   for (const [i, input] of req.parties.entries()) {
-    const row: BatchRow = { index: i + 1, input: shownInput(input), ok: false, number: null, verifyCode: null, subjectName: null, file: null, error: null };
-    try {
-      const { issued: r, pdf } = await issueReportWithPdf(ctx, viewer, { ...req, subject: input }, { batch: batchId });
-      const file = `${String(i + 1).padStart(3, '0')}-${r.number}.pdf`;
-      files[file] = [pdf, { level: 0 }];
-      Object.assign(row, { ok: true, number: r.number, verifyCode: r.verifyCode, subjectName: r.subjectName, file });
-    } catch (err) {
-      row.error = errorText(err);
-    }
-    rows.push(row);
+    const r = await issueBatchRow(ctx, viewer, req, i + 1, input, batchId);
+    if (r.pdf && r.row.file) pdfs.set(r.row.file, r.pdf);
+    rows.push(r.row);
   }
-  files['summary.csv'] = strToU8(summaryCsv(rows));
-  return { zip: Buffer.from(zipSync(files, { level: 6 })), rows };
+  return { zip: batchZip(rows, pdfs), rows };
 }

@@ -33,13 +33,15 @@ function describe(file: string, sha: string, meta: ReturnType<typeof readReportM
     `result:      GENUINE — ${r.kindName} ${r.number}, issued by ${r.issuer} at ${cstTime(new Date(r.issuedAt))} (valid until ${r.validUntil}${r.expired ? ', EXPIRED' : ''})`,
     `subject:     ${r.subjectName}${r.subjectCode ? ` (${r.subjectCode})` : ''}`,
     `facts:       ${r.factsChanged ? 'CHANGED since issue — a new report would differ' : 'unchanged since issue'} (hash ${r.factsHash})`,
+    ...(r.revoked ? [`REVOKED:     at ${r.revokedAt ? cstTime(new Date(r.revokedAt)) : '?'} — ${r.revokedReason ?? ''}`] : []),
   ];
 }
 
 /**
  * `xinyong verify-report FILE [--url URL]`: hash the PDF and ask the platform — its database
  * directly (works with the server down), or a running instance over HTTP — whether it issued
- * exactly this file. Throws ReportNotGenuineError (exit 1 in the CLI) when it did not.
+ * exactly this file. Throws ReportNotGenuineError (exit 1 in the CLI) when it did not, or when the
+ * report was revoked since.
  */
 export function registerReportCommands(program: Command, withPlatform: WithPlatform, io: CommandIo = { log: (l) => console.log(l) }): void {
   program
@@ -55,5 +57,6 @@ export function registerReportCommands(program: Command, withPlatform: WithPlatf
         : await withPlatform((p, config) => verifyFile({ db: p.pool, pd: p.pd, clock: p.clock, config }, systemViewer, pdf));
       for (const line of describe(file, sha, meta, result)) io.log(line);
       if (!result.genuine) throw new ReportNotGenuineError(`report not genuine: ${result.message}`);
+      if (result.revoked) throw new ReportNotGenuineError(`report revoked by the issuer: ${result.revokedReason ?? ''}`);
     });
 }

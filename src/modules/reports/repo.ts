@@ -7,7 +7,7 @@ const COLS = `r.id, r.number, r.subject_id as "subjectId", r.kind,
     'userId', r.requester_user_id, 'departmentId', r.department_id, 'purpose', r.purpose) as requester,
   r.viewer_classes as "viewerClasses", r.subject_code_cipher as "subjectCodeCipher", r.params, r.facts,
   r.facts_hash as "factsHash", r.pdf_sha256 as "pdfSha256", r.verify_code_hash as "verifyCodeHash",
-  r.issued_at as "issuedAt", r.valid_until as "validUntil"`;
+  r.issued_at as "issuedAt", r.valid_until as "validUntil", r.revoked_at as "revokedAt", r.revoked_reason as "revokedReason"`;
 
 export async function listDomains(db: Db): Promise<ReportDomain[]> {
   const r = await db.query<ReportDomain>(

@@ -5,6 +5,7 @@ import type { Api } from '../../http/api.js';
 import { errorHandler } from '../../http/errors.js';
 import { sendFile } from '../../http/file-reply.js';
 import { errorResponses } from '../../http/schemas.js';
+import { reportAdminRoutes } from './admin-routes.js';
 import { issueBatch } from './batch.js';
 import { warmUpReportFonts } from './pdf/fonts.js';
 import type { ReportContext } from './content.js';
@@ -94,5 +95,7 @@ export async function reportRoutes(app: Api, deps: AppDeps): Promise<void> {
         params: NumberParam, querystring: CodeQuery, response: { 200: VerifyResult, ...errorResponses },
       },
     }, async (req) => verifyReport(ctx, req.viewer, req.params.number, req.query.code));
+
+    await reportAdminRoutes(r, deps, ctx);
   });
 }

@@ -101,6 +101,9 @@ export interface ReportRow {
   verifyCodeHash: string;
   issuedAt: Date;
   validUntil: string;
+  /** Set when the credit center revoked the report (报告撤销); verifications then say so. */
+  revokedAt: Date | null;
+  revokedReason: string | null;
 }
 
 /** Issuance facts printed on every page and in the PDF metadata. */

@@ -1,5 +1,5 @@
 import { cstTime } from './pdf/layout.js';
-import type { VerifyResult } from './verify.js';
+import type { GenuineReport, VerifyResult } from './verify.js';
 
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -23,7 +23,7 @@ function layout(title: string, body: string, platformName: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)} · ${esc(platformName)}</title><style>${STYLE}</style></head><body><main>
 <div class="card"><h1>信用报告核验</h1><p class="sub">${esc(platformName)}</p>${body}</div>
-<p class="foot">核验结果依据平台存档：报告编号、核验码与出具时记录的文件哈希（SHA-256）。也可使用命令 <code>xinyong verify-report 文件.pdf</code>，或以 <code>POST /api/v1/reports/verify-file</code> 上传 PDF 文件核对其哈希值。</p>
+<p class="foot">如何核验：用手机扫描报告封面上的二维码，或在本页输入报告封面、页脚上的报告编号和核验码。持有报告 PDF 文件的，也可在平台的<a href="/reports/verify">信用报告核验</a>页面上传该文件：文件经过任何修改都无法通过核验。核验结果以本平台存档为准。</p>
 </main></body></html>`;
 }
 
@@ -48,13 +48,22 @@ export function verifyPage(o: { number: string; platformName: string; result: Ve
     ...(r.subjectCode ? [['主体代码', esc(r.subjectCode)] as [string, string]] : []),
     ['出具机构', esc(r.issuer)], ['生成时间', esc(cstTime(new Date(r.issuedAt)))],
     ['有效期至', `${esc(r.validUntil)}${r.expired ? '（已过有效期）' : ''}`],
-    ['文件哈希', `<code>SHA-256 ${esc(r.pdfSha256)}</code>`], ['信息摘要', `<code>SHA-256 ${esc(r.factsHash)}</code>`],
+    ['文件指纹', `<code>${esc(r.pdfSha256)}</code>`],
     ['核验时间', esc(cstTime(new Date(r.checkedAt)))],
   ];
+  if (r.revoked) return layout(`核验 ${r.number}`, revokedBody(r, rows), platformName);
   const changed = r.factsChanged
     ? '<p class="warn">⚠ 自报告出具以来，报告所含信用信息已发生变化（新增、变更或公示期满）。请以最新报告为准，可重新获取。</p>'
     : '<p class="same">自报告出具以来，报告所含信用信息未发生变化。</p>';
   return layout(`核验 ${r.number}`, `<p class="verdict ok">✓ 报告真实有效：由本平台出具</p>${r.expired ? '<p class="warn">该报告已超过有效期。</p>' : ''}${changed}
 <table>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</table>
-<p class="foot">如持有 PDF 文件，其 SHA-256 应与上面的文件哈希一致；不一致说明文件已被修改。</p>`, platformName);
+`, platformName);
+}
+
+/** A report we issued and later revoked: not valid any more, with when and why. */
+function revokedBody(r: GenuineReport, rows: [string, string][]): string {
+  const when = r.revokedAt ? cstTime(new Date(r.revokedAt)).slice(0, 10) : '';
+  return `<p class="verdict bad">✗ 该报告已被撤销，不再有效</p>
+<p class="warn">该报告由本平台出具，但已于 <strong>${esc(when)}</strong> 被出具机构撤销。撤销原因：${esc(r.revokedReason ?? '未说明')}。请勿再使用该报告；如需证明信用状况，请重新申请报告。</p>
+<table>${[['撤销日期', esc(when)], ['撤销原因', esc(r.revokedReason ?? '')], ...rows].map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</table>`;
 }

@@ -4,6 +4,7 @@ import type { Viewer } from '../access/viewer.js';
 import { subjectById } from '../subjects/service.js';
 import { factsHash, sha256Hex, verifyCodeMatches } from './codes.js';
 import { buildContent, equivalentViewer, type ReportContext } from './content.js';
+import { insertVerification } from './admin-repo.js';
 import { readReportMeta } from './pdf-meta.js';
 import * as repo from './repo.js';
 import { getReport, readsNonPublic } from './service.js';
@@ -26,6 +27,10 @@ export interface GenuineReport {
   currentFactsHash: string;
   /** Whether the facts, as the same class of viewer would see them today, differ from the report's. */
   factsChanged: boolean;
+  /** The credit center revoked the report: it was issued here, but is no longer valid. */
+  revoked: boolean;
+  revokedAt: string | null;
+  revokedReason: string | null;
   checkedAt: string;
 }
 
@@ -58,12 +63,15 @@ export async function currentFactsHash(ctx: ReportContext, row: ReportRow): Prom
 }
 
 /**
- * A genuine report's verification. For a report holding non-public data, whether its facts changed
- * tells something about that data: audited once as the caller (report_verified, not an archive
- * read: the subject's access log does not list it).
+ * A genuine report's verification, counted for the register (报告管理 shows how often each report
+ * was verified). For a report holding non-public data, whether its facts changed tells something
+ * about that data: audited once as the caller (report_verified, not an archive read: the subject's
+ * access log does not list it).
  */
 async function genuine(ctx: ReportContext, viewer: Viewer, row: ReportRow, via: 'code' | 'file'): Promise<GenuineReport> {
   const now = await currentFactsHash(ctx, row);
+  const checkedAt = ctx.clock.now();
+  await insertVerification(ctx.db, row.id, checkedAt, via);
   if (readsNonPublic(viewer, row)) {
     await appendAudit(ctx.db, {
       actor: actorOf(viewer), departmentId: viewer.departmentId, action: READ_ACTIONS.reportVerified, subjectId: row.subjectId,
@@ -76,7 +84,8 @@ async function genuine(ctx: ReportContext, viewer: Viewer, row: ReportRow, via: 
     subjectCode: s.uscc ?? s.idNumberMasked ?? null, issuer: ctx.config.platformName,
     issuedAt: row.issuedAt.toISOString(), validUntil: row.validUntil, expired: ctx.clock.today() > row.validUntil,
     pdfSha256: row.pdfSha256, factsHash: row.factsHash, currentFactsHash: now, factsChanged: now !== row.factsHash,
-    checkedAt: ctx.clock.now().toISOString(),
+    revoked: row.revokedAt !== null, revokedAt: row.revokedAt?.toISOString() ?? null, revokedReason: row.revokedReason,
+    checkedAt: checkedAt.toISOString(),
   };
 }
 

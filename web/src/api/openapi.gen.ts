@@ -11363,7 +11363,111 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Issued reports, newest first, with how often each was verified and whether it was revoked (credit center) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description report number (or its start), subject code, or part of the subject name */
+                    q?: string;
+                    kind?: "public" | "certificate";
+                    /** @description valid 有效 · expired 已过期 · revoked 已撤销 */
+                    state?: "valid" | "expired" | "revoked";
+                    /** @description who asked: the public, the subject itself, a department, the credit center, a lender */
+                    requester?: "public" | "subject" | "department" | "center" | "lender";
+                    /** @description issued on or after (YYYY-MM-DD, China time) */
+                    from?: string;
+                    /** @description issued on or before (YYYY-MM-DD, China time) */
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                number: string;
+                                kind: string;
+                                kindName: string;
+                                subjectName: string;
+                                subjectCode: string | null;
+                                subjectKind: string | null;
+                                purpose: string | null;
+                                /** @description public, subject, department, admin, operator, lender */
+                                requesterRole: string;
+                                requesterName: string | null;
+                                departmentName: string | null;
+                                issuedAt: string;
+                                validUntil: string;
+                                expired: boolean;
+                                /** @description genuine verifications since issue (verify page, API, file check) */
+                                verifiedCount: number;
+                                lastVerifiedAt: string | null;
+                                revoked: boolean;
+                                revokedAt: string | null;
+                                revokedReason: string | null;
+                                revokedBy: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Issue a credit report (PDF) for a subject
@@ -11559,6 +11663,412 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent batch report jobs (the credit center: all; a department clerk: its own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description running 生成中 · completed 已完成 · failed 失败 · interrupted 已中断 */
+                                status: string;
+                                kind: string;
+                                kindName: string;
+                                purpose: string;
+                                total: number;
+                                done: number;
+                                okCount: number;
+                                errorCount: number;
+                                /** @description one per row done, in list order (empty in lists) */
+                                rows: {
+                                    row: number;
+                                    /** @description the code as given (ID numbers masked) */
+                                    input: string;
+                                    ok: boolean;
+                                    number: string | null;
+                                    subjectName: string | null;
+                                    file: string | null;
+                                    error: string | null;
+                                }[];
+                                error: string | null;
+                                requesterName: string | null;
+                                createdAt: string;
+                                finishedAt: string | null;
+                                downloadable: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a batch of reports for a list of parties (row + code); poll GET /reports/batches/{id} for progress and row errors, then download the zip (audited report_batch_started) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parties: {
+                            /** @description the row in the list as given (line of the text, row of the sheet) */
+                            row: number;
+                            code: string;
+                        }[];
+                        /**
+                         * @description public 公共信用信息报告 · certificate 专用信用报告（无违法违规记录证明版）
+                         * @default public
+                         */
+                        kind?: "public" | "certificate";
+                        purpose?: string;
+                        /** @description certificate: domain codes or names (GET /reports/domains); all when omitted */
+                        domains?: string[];
+                        from?: string;
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description running 生成中 · completed 已完成 · failed 失败 · interrupted 已中断 */
+                            status: string;
+                            kind: string;
+                            kindName: string;
+                            purpose: string;
+                            total: number;
+                            done: number;
+                            okCount: number;
+                            errorCount: number;
+                            /** @description one per row done, in list order (empty in lists) */
+                            rows: {
+                                row: number;
+                                /** @description the code as given (ID numbers masked) */
+                                input: string;
+                                ok: boolean;
+                                number: string | null;
+                                subjectName: string | null;
+                                file: string | null;
+                                error: string | null;
+                            }[];
+                            error: string | null;
+                            requesterName: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            downloadable: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch report job: progress and the result of every row done */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description running 生成中 · completed 已完成 · failed 失败 · interrupted 已中断 */
+                            status: string;
+                            kind: string;
+                            kindName: string;
+                            purpose: string;
+                            total: number;
+                            done: number;
+                            okCount: number;
+                            errorCount: number;
+                            /** @description one per row done, in list order (empty in lists) */
+                            rows: {
+                                row: number;
+                                /** @description the code as given (ID numbers masked) */
+                                input: string;
+                                ok: boolean;
+                                number: string | null;
+                                subjectName: string | null;
+                                file: string | null;
+                                error: string | null;
+                            }[];
+                            error: string | null;
+                            requesterName: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            downloadable: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/batches/{id}/zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The zip of a completed batch: one PDF per party and summary.csv */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/domains": {
         parameters: {
             query?: never;
@@ -11645,6 +12155,12 @@ export interface paths {
                             factsHash?: string;
                             currentFactsHash?: string;
                             factsChanged?: boolean;
+                            /** @description genuine, but revoked by the credit center: no longer valid */
+                            revoked?: boolean;
+                            /** @description when it was revoked (ISO timestamp) */
+                            revokedAt?: string | null;
+                            /** @description why it was revoked, as the credit center wrote it */
+                            revokedReason?: string | null;
                             checkedAt?: string;
                         };
                     };
@@ -11787,6 +12303,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/{number}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an issued report with a reason; verifications then say it was revoked, when and why (credit center; audited report_revoked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why; shown on the public verification page */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            kind: string;
+                            kindName: string;
+                            subjectName: string;
+                            subjectCode: string | null;
+                            subjectKind: string | null;
+                            purpose: string | null;
+                            /** @description public, subject, department, admin, operator, lender */
+                            requesterRole: string;
+                            requesterName: string | null;
+                            departmentName: string | null;
+                            issuedAt: string;
+                            validUntil: string;
+                            expired: boolean;
+                            /** @description genuine verifications since issue (verify page, API, file check) */
+                            verifiedCount: number;
+                            lastVerifiedAt: string | null;
+                            revoked: boolean;
+                            revokedAt: string | null;
+                            revokedReason: string | null;
+                            revokedBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{number}/verify": {
         parameters: {
             query?: never;
@@ -11831,6 +12459,12 @@ export interface paths {
                             factsHash?: string;
                             currentFactsHash?: string;
                             factsChanged?: boolean;
+                            /** @description genuine, but revoked by the credit center: no longer valid */
+                            revoked?: boolean;
+                            /** @description when it was revoked (ISO timestamp) */
+                            revokedAt?: string | null;
+                            /** @description why it was revoked, as the credit center wrote it */
+                            revokedReason?: string | null;
                             checkedAt?: string;
                         };
                     };

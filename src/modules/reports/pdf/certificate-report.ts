@@ -49,7 +49,7 @@ export async function renderCertificateReport(facts: CertificateFacts, catalog: 
     '1. 本报告依据国家发展改革委等部门关于以专项信用报告替代有无违法违规证明的要求出具，可在行政审批、政府采购、招标投标、上市融资等事项中替代相关领域主管部门出具的证明。',
     '2. 核查范围以本平台归集的信息为准，信息由数据提供单位按“谁产生、谁负责”的原则负责；标注“已修复”的记录已完成信用修复。',
     `3. ${validityText(iss)}`,
-    `4. 核验方式：扫描封面二维码或访问 ${iss.verifyUrl}；文件经任何修改均无法通过核验。如对内容有异议，可通过本平台提出异议申请。`,
+    `4. 核验方式：扫描封面二维码，或在浏览器打开 ${iss.verifyUrl} 查看核验结果；也可在平台“信用报告核验”页面输入报告编号和核验码。文件经任何修改均无法通过核验。如对内容有异议，可通过本平台提出异议申请。`,
   ]) rd.paragraph(line, { size: 9.5, color: COLORS.muted });
   rd.doc.x = PAGE.left;
   return rd.finish();

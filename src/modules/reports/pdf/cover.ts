@@ -13,6 +13,9 @@ export function subjectCodeRow(s: SubjectFacts): [string, string] {
   return s.uscc ? ['统一社会信用代码', s.uscc] : ['身份证件号码', s.idNumberMasked ?? '—'];
 }
 
+/** How anyone checks a report, in words (no commands or programming interfaces on paper). */
+export const VERIFY_IN_WORDS = '用手机扫描左侧二维码，或在浏览器打开上方网址，即可核验本报告真伪；也可在平台“信用报告核验”页面输入报告编号和核验码，或上传本报告 PDF 文件核验。';
+
 /** The validity statement printed on the cover and in the closing statement. */
 export function validityText(iss: Issuance): string {
   return `本报告信息截至生成时间（${cstTime(iss.issuedAt)}），有效期至 ${iss.validUntil}，逾期请重新获取。`;
@@ -49,7 +52,7 @@ export function drawCover(rd: ReportDocument, c: CoverInput): void {
   rd.font('bold', 12, COLORS.navy).text('扫码核验真伪', tx, boxY + 14, { width: tw });
   rd.font('regular', 10.5, COLORS.ink).text(`核验码：${c.iss.verifyCode}`, tx, d.y + 6, { width: tw, characterSpacing: 1 });
   rd.font('regular', 8.5, COLORS.muted).text(c.iss.verifyUrl, tx, d.y + 6, { width: tw });
-  rd.font('regular', 9, COLORS.muted).text('也可运行 xinyong verify-report 或在平台上传 PDF 文件，核对文件哈希是否与出具时一致。', tx, d.y + 6, { width: tw, lineGap: 2 });
+  rd.font('regular', 9, COLORS.muted).text(VERIFY_IN_WORDS, tx, d.y + 6, { width: tw, lineGap: 2 });
 
   d.x = PAGE.left;
   d.y = boxY + qrSize + 34;

@@ -7,11 +7,13 @@ import { ApiErrorAlert } from '../../components/api-error';
 import { useAction, useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
+import { useVerifyWords } from '../verify/words';
 import { getDomains, requestReport, type IssuedReport, type ReportRequest } from './api';
 
 /** Ask for a credit report (public or certificate version) and get its number and verification code. */
 export function ReportRequestPage() {
   const t = useT();
+  const vw = useVerifyWords();
   const { me } = useSession();
   const [params] = useSearchParams();
   const [issued, setIssued] = useState<IssuedReport | null>(null);
@@ -49,7 +51,7 @@ export function ReportRequestPage() {
             { key: 'c', label: t('report.verifyCode'), children: <span className="mono" data-testid="report-code">{issued.verifyCode}</span> },
             { key: 'i', label: t('report.issuedAt'), children: dateTime(issued.issuedAt) },
             { key: 'v', label: t('report.validUntil'), children: issued.validUntil },
-            { key: 'h', label: 'SHA-256', children: <span className="mono small break">{issued.pdfSha256}</span> },
+            { key: 'h', label: vw('fingerprint'), children: <span className="mono small break" title={vw('fingerprintHint')}>{issued.pdfSha256}</span> },
           ]} />
           <Typography.Paragraph type="secondary" className="section">{t('report.keepCode')}</Typography.Paragraph>
         </Card>

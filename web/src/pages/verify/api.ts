@@ -5,9 +5,12 @@ import type { ErrorBody, Json } from '../../api/schema';
 type VerifyAnswer = Json<'/api/v1/reports/{number}/verify', 'get'>;
 
 /** What a genuine report always carries (GenuineReport in src/modules/reports/verify.ts). */
-const GENUINE_FIELDS = ['kind', 'kindName', 'subjectName', 'subjectCode', 'issuer', 'issuedAt', 'validUntil', 'expired', 'pdfSha256', 'factsHash', 'currentFactsHash', 'factsChanged', 'checkedAt'] as const;
+const GENUINE_FIELDS = ['kind', 'kindName', 'subjectName', 'subjectCode', 'issuer', 'issuedAt', 'validUntil', 'expired', 'pdfSha256', 'factsHash', 'currentFactsHash', 'factsChanged', 'revoked', 'revokedAt', 'revokedReason', 'checkedAt'] as const;
 
-/** A genuine report; issuedAt and checkedAt are ISO timestamps, subjectCode a USCC or a person's masked ID number. */
+/**
+ * A genuine report; issuedAt, checkedAt and revokedAt are ISO timestamps, subjectCode a USCC or a
+ * person's masked ID number. `revoked`: issued here but revoked since (with when and why): not valid.
+ */
 export type GenuineReport = VerifyAnswer & Required<Pick<VerifyAnswer, (typeof GENUINE_FIELDS)[number]>> & { genuine: true; number: string };
 
 /** Not genuine: a wrong code, or a file we did not issue (or altered after issue); `reason` and `message` say which. */

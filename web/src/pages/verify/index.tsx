@@ -2,16 +2,33 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { dateTime } from '../../api/format';
+import { dateTime, dayOf } from '../../api/format';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useAction, useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 import { pdfUrl, verifyFile, verifyReport, type VerifyResult } from './api';
+import { useVerifyWords } from './words';
 
 function Outcome({ r, code }: { r: VerifyResult; code: string | null }) {
   const t = useT();
+  const w = useVerifyWords();
   if (!r.genuine) {
     return <Result status="error" title={t('verify.notGenuine')} subTitle={r.message} data-testid="verify-result" data-genuine="false" />;
+  }
+  if (r.revoked) {
+    return (
+      <div data-testid="verify-result" data-genuine="true" data-revoked="true">
+        <Result status="error" title={w('revoked')} subTitle={w('revokedDetail', { date: dayOf(r.revokedAt), reason: r.revokedReason ?? '' })} />
+        <Descriptions bordered size="small" column={1} items={[
+          { key: 'rd', label: w('revokedOn'), children: dayOf(r.revokedAt) },
+          { key: 'rr', label: w('revokedReason'), children: r.revokedReason },
+          { key: 'n', label: t('report.number'), children: <span className="mono">{r.number}</span> },
+          { key: 's', label: t('verify.subject'), children: `${r.subjectName} ${r.subjectCode ?? ''}` },
+          { key: 'i', label: t('verify.issuer'), children: r.issuer },
+          { key: 'a', label: t('report.issuedAt'), children: dateTime(r.issuedAt) },
+        ]} />
+      </div>
+    );
   }
   return (
     <div data-testid="verify-result" data-genuine="true">
@@ -24,7 +41,7 @@ function Outcome({ r, code }: { r: VerifyResult; code: string | null }) {
         { key: 'i', label: t('verify.issuer'), children: r.issuer },
         { key: 'a', label: t('report.issuedAt'), children: dateTime(r.issuedAt) },
         { key: 'v', label: t('report.validUntil'), children: r.validUntil },
-        { key: 'h', label: 'SHA-256', children: <span className="mono small break">{r.pdfSha256}</span> },
+        { key: 'h', label: w('fingerprint'), children: <span className="mono small break" title={w('fingerprintHint')}>{r.pdfSha256}</span> },
       ]} />
       {code && <Button className="section" href={pdfUrl(r.number, code)} target="_blank" rel="noopener">{t('verify.openPdf')}</Button>}
     </div>
@@ -34,6 +51,7 @@ function Outcome({ r, code }: { r: VerifyResult; code: string | null }) {
 /** Check a report by its number and verification code (the QR code lands here) or by the PDF file. */
 export function VerifyPage() {
   const t = useT();
+  const w = useVerifyWords();
   const nav = useNavigate();
   const number = useParams().number ?? '';
   const [params] = useSearchParams();
@@ -45,6 +63,7 @@ export function VerifyPage() {
   return (
     <div className="page narrow">
       <Typography.Title level={2}>{t('nav.verify')}</Typography.Title>
+      <Typography.Paragraph type="secondary" data-testid="verify-howto">{w('howTo')}</Typography.Paragraph>
       <Card>
         <Form layout="vertical" initialValues={{ number, code }} key={`${number}|${code}`}
           onFinish={(v: { number: string; code: string }) => nav(`/reports/verify/${encodeURIComponent(v.number.trim())}?code=${encodeURIComponent(v.code.trim())}`)}>
