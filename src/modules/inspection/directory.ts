@@ -6,6 +6,7 @@ import { requireRole, type Viewer } from '../access/viewer.js';
 import { SUBJECT_KINDS } from '../catalog/types.js';
 import { resolveModel } from '../evaluation/models.js';
 import { getSubjectByCode } from '../subjects/service.js';
+import { auditInspection, changeAction, INSPECTION_ACTIONS as A } from './audit.js';
 import * as repo from './repo.js';
 
 /** 一单两库: inspection items, the inspector directory, the party directory; department tier policies. */
@@ -115,8 +116,16 @@ export async function setPolicy(
     const t = checkTiers(grades, input.model, input.tiers, input.ungraded);
     const row = { departmentId: dept.id, modelCode: input.model, ...t };
     await repo.savePolicy(db, row, viewer.username ?? 'system');
-    return policyView({ ...row, isDefault: false }, dept.code);
+    const view = policyView({ ...row, isDefault: false }, dept.code);
+    await auditInspection(db, viewer, A.policySet, dept.id, { department: dept.code, departmentName: dept.name, model: view.model, tiers: view.tiers, ungraded: view.ungraded });
+    return view;
   });
+}
+
+/** The fields a change names, as they were or are (for the audit entry). */
+function pick(row: object, input: object): Record<string, unknown> {
+  const r = row as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(input).filter((k) => k !== 'active').map((k) => [k, r[k]]));
 }
 
 function checkKinds(kinds: string[], field: string, issues: ErrorDetail[]): void {
@@ -136,6 +145,7 @@ export async function addItem(pool: Pool, viewer: Viewer, input: { department?: 
     if (issues.length) throw new ValidationError('检查事项有误', issues);
     const row = await repo.insertItem(db, { departmentId: dept.id, code: input.code, name: input.name.trim(), basis: input.basis ?? '', method: input.method ?? '', subjectKinds: kinds });
     if (!row) throw new ConflictError(`本部门已有编码为 ${input.code} 的检查事项`, [{ field: 'code', message: 'duplicate item code' }]);
+    await auditInspection(db, viewer, A.itemAdded, dept.id, { itemId: row.id, code: row.code, name: row.name });
     return row;
   });
 }
@@ -148,7 +158,10 @@ export async function updateItem(pool: Pool, viewer: Viewer, id: number, input: 
     const issues: ErrorDetail[] = [];
     if (input.subjectKinds) checkKinds(input.subjectKinds, 'subjectKinds', issues);
     if (issues.length) throw new ValidationError('检查事项有误', issues);
-    return repo.updateItem(db, id, { name: input.name ?? item.name, basis: input.basis ?? item.basis, method: input.method ?? item.method, subjectKinds: input.subjectKinds ?? item.subjectKinds, active: input.active ?? item.active });
+    const row = await repo.updateItem(db, id, { name: input.name ?? item.name, basis: input.basis ?? item.basis, method: input.method ?? item.method, subjectKinds: input.subjectKinds ?? item.subjectKinds, active: input.active ?? item.active });
+    const action = changeAction(item.active, input.active, { changed: A.itemChanged, off: A.itemWithdrawn, on: A.itemRestored });
+    await auditInspection(db, viewer, action, item.departmentId, { itemId: id, code: item.code, name: row.name, ...(action === A.itemChanged ? { before: pick(item, input), after: pick(row, input) } : {}) });
+    return row;
   });
 }
 
@@ -164,7 +177,9 @@ export async function addInspector(pool: Pool, viewer: Viewer, input: { departme
     requireDepartmentStaff(viewer, dept.id);
     const id = await repo.insertInspector(db, { departmentId: dept.id, name: input.name.trim(), unit: input.unit.trim(), certificateNo: input.certificateNo.trim() });
     if (id === null) throw new ConflictError(`执法证号 ${input.certificateNo} 已登记`, [{ field: 'certificateNo', message: 'duplicate certificate number' }]);
-    return (await repo.findInspector(db, id))!;
+    const row = (await repo.findInspector(db, id))!;
+    await auditInspection(db, viewer, A.inspectorAdded, dept.id, { inspectorId: id, name: row.name, unit: row.unit, certificateNo: row.certificateNo });
+    return row;
   });
 }
 
@@ -174,7 +189,10 @@ export async function updateInspector(pool: Pool, viewer: Viewer, id: number, in
     if (!ins) throw new NotFoundError('inspector', String(id));
     requireDepartmentStaff(viewer, ins.departmentId);
     await repo.updateInspector(db, id, { name: input.name ?? ins.name, unit: input.unit ?? ins.unit, active: input.active ?? ins.active });
-    return (await repo.findInspector(db, id))!;
+    const row = (await repo.findInspector(db, id))!;
+    const action = changeAction(ins.active, input.active, { changed: A.inspectorChanged, off: A.inspectorRemoved, on: A.inspectorRestored });
+    await auditInspection(db, viewer, action, ins.departmentId, { inspectorId: id, name: row.name, certificateNo: row.certificateNo, ...(action === A.inspectorChanged ? { before: pick(ins, input), after: pick(row, input) } : {}) });
+    return row;
   });
 }
 
@@ -187,6 +205,7 @@ export async function declareConflict(pool: Pool, pd: PersonalData, viewer: View
     if (!input.reason.trim()) throw new ValidationError('须说明回避理由', [{ field: 'reason', message: 'required' }]);
     const subject = await getSubjectByCode(db, pd, input.subject);
     await repo.upsertConflict(db, id, subject.id, input.reason.trim(), now);
+    await auditInspection(db, viewer, A.conflictDeclared, ins.departmentId, { inspectorId: id, inspectorName: ins.name, party: subject.name, reason: input.reason.trim() }, subject.id);
     return (await repo.findInspector(db, id))!;
   });
 }

@@ -6,6 +6,7 @@ import * as access from '../access/service.js';
 import type { Viewer } from '../access/viewer.js';
 import * as catalog from '../catalog/service.js';
 import { createRecord } from '../records/service.js';
+import { auditInspection, INSPECTION_ACTIONS as A } from './audit.js';
 import { requireDepartmentStaff } from './directory.js';
 import * as repo from './repo.js';
 
@@ -58,6 +59,9 @@ async function closeTask(ctx: { db: Db; pd: PersonalData; clock: Clock }, viewer
   };
   const saved = await createRecord(ctx, viewer, { category: RESULT_CATEGORY, department: dept.code, fields, reason: `双随机抽查计划 ${plan.id} 检查结果` });
   await repo.recordTaskResult(ctx.db, task.id, { outcome: input.outcome, findings, inspectedOn: input.inspectedOn, recordId: saved.record.id, by: viewer.username ?? 'system', at: ctx.clock.now() });
+  await auditInspection(ctx.db, viewer, A.resultRecorded, plan.departmentId, {
+    planId: plan.id, planName: plan.name, taskId: task.id, task: task.ordinal + 1, party: subject!.name, outcome: OUTCOME_LABELS[input.outcome], inspectedOn: input.inspectedOn, recordId: saved.record.id,
+  }, task.subjectId);
   const category = await catalog.getCategory(ctx.db, RESULT_CATEGORY);
   return {
     taskId: task.id, planId: plan.id, ordinal: task.ordinal, status: 'done', outcome: input.outcome, inspectedOn: input.inspectedOn,
