@@ -67,11 +67,14 @@ export async function policyOf(db: Db, departmentId: number, modelCode = 'enterp
   return p ? { ...p, isDefault: false } : { ...(await defaultPolicy(db, departmentId, modelCode)), isDefault: true };
 }
 
-/** A department's tier policy (the default when none is set), to its own staff and the credit center. */
+/** A department's tier policy, to its own staff and the credit center: the default when none is set or when asked for another model than the one set. */
 export async function departmentPolicy(db: Db, viewer: Viewer, departmentCode: string, modelCode: string | undefined): Promise<PolicyView> {
   const dept = await access.getDepartment(db, departmentCode);
   requireDepartmentStaff(viewer, dept.id);
-  return policyView(await policyOf(db, dept.id, modelCode), dept.code);
+  const p = await policyOf(db, dept.id, modelCode);
+  // Asked for another model than the one the department set: that model's default, to start from.
+  const other = modelCode && p.modelCode !== modelCode;
+  return policyView(other ? { ...(await defaultPolicy(db, dept.id, modelCode)), isDefault: true } : p, dept.code);
 }
 
 export function policyView(p: repo.PolicyRow & { isDefault: boolean }, department: string): PolicyView {

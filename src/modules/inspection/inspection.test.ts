@@ -246,6 +246,11 @@ describe('问题发现率 and the audit trail', () => {
     await t.app.inject({ method: 'DELETE', url: `/api/v1/inspection/items/${item.id}`, headers: clerk });
     const policy = await t.app.inject({ method: 'PUT', url: '/api/v1/inspection/policies/SCJGJ', headers: clerk, payload: { model: 'risk', tiers: ['A', 'B', 'C', 'D'].map((grade, i) => ({ grade, tier: `${grade}类`, ratio: [2, 5, 10, 100][i] })) } });
     expect(policy.statusCode).toBe(200);
+    // Asked for another model than the one set: that model's default, to start from.
+    type Policy = { model: string; isDefault: boolean; tiers: { grade: string; ratio: number }[] };
+    expect((await get<Policy>('/api/v1/inspection/policies/SCJGJ', clerk)).body).toMatchObject({ model: 'risk', isDefault: false, tiers: [{ grade: 'A', ratio: 2 }, {}, {}, {}] });
+    const other = (await get<Policy>('/api/v1/inspection/policies/SCJGJ?model=enterprise', clerk)).body;
+    expect([other.model, other.isDefault, other.tiers.map((x) => x.grade)]).toEqual(['enterprise', true, ['优秀', '良好', '中等', '较差']]);
     const rows = (await t.db.pool.query<{ action: string; actor: string; details: Record<string, unknown> }>(
       `select action, actor_name as actor, details from audit_log where action like 'inspection.%' order by seq`,
     )).rows;
