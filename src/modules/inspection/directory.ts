@@ -20,14 +20,14 @@ const TIER_LETTERS = 'ABCDEFGHIJ';
 export function requireDepartmentStaff(viewer: Viewer, departmentId: number): void {
   requireRole(viewer, 'admin', 'operator', 'department');
   if (viewer.role === 'department' && viewer.departmentId !== departmentId) {
-    throw new ForbiddenError('部门用户只能管理本部门的检查事项、人员和计划', [{ field: 'department', message: 'not your department' }]);
+    throw new ForbiddenError('部门用户只能管理本部门的检查事项、人员和计划', [{ field: 'department', message: '不是本部门的事项、人员或计划' }]);
   }
 }
 
 export async function departmentFor(db: Db, viewer: Viewer, code: string | undefined): Promise<{ id: number; code: string; name: string }> {
   if (!code) {
     if (viewer.role === 'department' && viewer.departmentId) return (await access.getDepartmentById(db, viewer.departmentId))!;
-    throw new ValidationError('须指定部门', [{ field: 'department', message: 'required' }]);
+    throw new ValidationError('须指定部门', [{ field: 'department', message: '请选择部门' }]);
   }
   return access.getDepartment(db, code);
 }
@@ -147,7 +147,7 @@ export async function addItem(pool: Pool, viewer: Viewer, input: { department?: 
     checkKinds(kinds, 'subjectKinds', issues);
     if (issues.length) throw new ValidationError('检查事项有误', issues);
     const row = await repo.insertItem(db, { departmentId: dept.id, code: input.code, name: input.name.trim(), basis: input.basis ?? '', method: input.method ?? '', subjectKinds: kinds });
-    if (!row) throw new ConflictError(`本部门已有编码为 ${input.code} 的检查事项`, [{ field: 'code', message: 'duplicate item code' }]);
+    if (!row) throw new ConflictError(`本部门已有编码为 ${input.code} 的检查事项`, [{ field: 'code', message: '请换一个编码，或修改已有的同编码事项' }]);
     await auditInspection(db, viewer, A.itemAdded, dept.id, { itemId: row.id, code: row.code, name: row.name });
     return row;
   });
@@ -179,7 +179,7 @@ export async function addInspector(pool: Pool, viewer: Viewer, input: { departme
     const dept = await departmentFor(db, viewer, input.department);
     requireDepartmentStaff(viewer, dept.id);
     const id = await repo.insertInspector(db, { departmentId: dept.id, name: input.name.trim(), unit: input.unit.trim(), certificateNo: input.certificateNo.trim() });
-    if (id === null) throw new ConflictError(`执法证号 ${input.certificateNo} 已登记`, [{ field: 'certificateNo', message: 'duplicate certificate number' }]);
+    if (id === null) throw new ConflictError(`执法证号 ${input.certificateNo} 已登记`, [{ field: 'certificateNo', message: '同一执法证号只能登记一次' }]);
     const row = (await repo.findInspector(db, id))!;
     await auditInspection(db, viewer, A.inspectorAdded, dept.id, { inspectorId: id, name: row.name, unit: row.unit, certificateNo: row.certificateNo });
     return row;
@@ -205,7 +205,7 @@ export async function declareConflict(pool: Pool, pd: PersonalData, viewer: View
     const ins = await repo.findInspector(db, id);
     if (!ins) throw new NotFoundError('inspector', String(id));
     requireDepartmentStaff(viewer, ins.departmentId);
-    if (!input.reason.trim()) throw new ValidationError('须说明回避理由', [{ field: 'reason', message: 'required' }]);
+    if (!input.reason.trim()) throw new ValidationError('须说明回避理由', [{ field: 'reason', message: '请填写回避理由' }]);
     const subject = await getSubjectByCode(db, pd, input.subject);
     await repo.upsertConflict(db, id, subject.id, input.reason.trim(), now);
     await auditInspection(db, viewer, A.conflictDeclared, ins.departmentId, { inspectorId: id, inspectorName: ins.name, party: subject.name, reason: input.reason.trim() }, subject.id);

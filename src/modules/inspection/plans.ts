@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db, Pool } from '../../db/pool.js';
 import { withTx } from '../../db/pool.js';
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
-import { isIsoDate, type Clock } from '../../lib/clock.js';
+import { cstDate, isIsoDate, type Clock } from '../../lib/clock.js';
 import * as access from '../access/service.js';
 import type { Viewer } from '../access/viewer.js';
 import { resolveModel } from '../evaluation/models.js';
@@ -114,7 +114,7 @@ export async function drawPlan(pool: Pool, viewer: Viewer, clock: Clock, id: num
     const plan = await repo.findPlan(db, id, true);
     if (!plan) throw new NotFoundError('inspection plan', String(id));
     requireDepartmentStaff(viewer, plan.departmentId);
-    if (plan.status !== 'committed') throw new ConflictError(`抽查计划 ${id} 已于 ${plan.drawnAt?.toISOString()} 抽取`, [{ field: 'status', message: 'already drawn' }], 'already_drawn');
+    if (plan.status !== 'committed') throw new ConflictError(`抽查计划“${plan.name}”已于 ${plan.drawnAt ? cstDate(plan.drawnAt) : ''} 抽取，不能再次抽取`, [{ field: 'status', message: '每个计划只抽取一次' }], 'already_drawn');
     let tasks;
     try {
       tasks = drawInspection(plan.inputs, plan.seed);
@@ -132,7 +132,7 @@ export async function drawPlan(pool: Pool, viewer: Viewer, clock: Clock, id: num
 async function loadDrawn(db: Db, id: number) {
   const plan = await repo.findPlan(db, id);
   if (!plan) throw new NotFoundError('inspection plan', String(id));
-  if (plan.status !== 'drawn') throw new ConflictError(`抽查计划 ${id} 尚未抽取，随机种子尚未公开`, [{ field: 'status', message: 'not drawn yet' }], 'not_drawn');
+  if (plan.status !== 'drawn') throw new ConflictError(`抽查计划 ${id} 尚未抽取，随机种子尚未公开`, [{ field: 'status', message: '抽取后才能核验' }], 'not_drawn');
   return plan;
 }
 

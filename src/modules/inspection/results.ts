@@ -43,9 +43,9 @@ async function closeTask(ctx: { db: Db; pd: PersonalData; clock: Clock }, viewer
   requireDepartmentStaff(viewer, plan.departmentId);
   if (task.status === 'done') throw new InvalidTransitionError('inspection task', 'done', 'done');
   const findings = input.findings?.trim() || null;
-  if (input.outcome === 'problems_found' && !findings) throw new ValidationError('发现问题的须填写问题描述', [{ field: 'findings', message: 'required when problems were found' }]);
+  if (input.outcome === 'problems_found' && !findings) throw new ValidationError('发现问题的须填写问题描述', [{ field: 'findings', message: '请填写发现的问题' }]);
   if (input.inspectedOn < cstDate(plan.createdAt)) {
-    throw new ValidationError(`检查日期 ${input.inspectedOn} 早于抽查计划的制定日期`, [{ field: 'inspectedOn', message: 'before the plan was created' }]);
+    throw new ValidationError(`检查日期 ${input.inspectedOn} 早于抽查计划的制定日期`, [{ field: 'inspectedOn', message: '检查日期不能早于计划制定之日' }]);
   }
   const dept = (await access.getDepartmentById(ctx.db, plan.departmentId))!;
   const [subject] = await repo.subjectsByIds(ctx.db, [task.subjectId]);

@@ -1,7 +1,7 @@
 import { Alert, Select, Space, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { loadDepartments } from '../../api/catalog';
-import { ApiErrorAlert } from '../../components/api-error';
+import { ErrorAlert } from './components/error-alert';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
@@ -59,7 +59,7 @@ export function InspectionPage() {
         <Typography.Title level={2}>{t('menu.inspection')}</Typography.Title>
         {picker}
       </Space>
-      {depts.error && <ApiErrorAlert error={depts.error} onRetry={depts.reload} />}
+      {depts.error && <ErrorAlert error={depts.error} onRetry={depts.reload} />}
       {!department && !clerk && <Alert type="info" showIcon title={w('dept.pick')} description={w('dept.pickHint')} className="section" />}
       {department && (
         <Tabs activeKey={tab} onChange={(k) => go({ tab: k as Tab, plan: null })} items={TABS.map((key) => ({

@@ -1,6 +1,6 @@
 import { Card, Result, Skeleton, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
-import { ApiErrorAlert } from '../../components/api-error';
+import { ErrorAlert } from './components/error-alert';
 import { useApi } from '../../components/use-api';
 import { inputsOf, loadPlan, loadProblemRate, verifyPlan, type Plan } from './api';
 import { Commitment } from './components/commitment';
@@ -17,7 +17,7 @@ function Verdict({ plan }: { plan: Plan }) {
   const w = useWords();
   const check = useApi((s) => verifyPlan(plan.id, s), plan.status === 'drawn' ? `v${plan.id}` : null);
   if (plan.status !== 'drawn') return <Result status="info" title={w('pub.notDrawn')} subTitle={w('pub.notDrawnSub')} data-testid="verify-verdict" data-verified="pending" />;
-  if (check.error) return <ApiErrorAlert error={check.error} onRetry={check.reload} />;
+  if (check.error) return <ErrorAlert error={check.error} onRetry={check.reload} />;
   if (!check.data) return <Result icon={<Skeleton.Avatar active />} title={w('pub.verifying')} />;
   const v = check.data;
   if (v.verified) return <Result status="success" title={w('pub.ok')} subTitle={w('pub.okSub', { n: v.tasks })} data-testid="verify-verdict" data-verified="true" />;
@@ -44,7 +44,7 @@ export function InspectionVerifyPage() {
   return (
     <div className="page">
       <Typography.Title level={2}>{w('pub.title')}</Typography.Title>
-      {plan.error && <ApiErrorAlert error={plan.error} onRetry={plan.reload} />}
+      {plan.error && <ErrorAlert error={plan.error} onRetry={plan.reload} />}
       {!p && plan.loading && <Skeleton active />}
       {p && (
         <>

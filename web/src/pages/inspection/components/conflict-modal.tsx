@@ -1,5 +1,5 @@
 import { Alert, Form, Input, message, Modal } from 'antd';
-import { ApiErrorAlert } from '../../../components/api-error';
+import { ErrorAlert } from './error-alert';
 import { useAction } from '../../../components/use-api';
 import { declareConflict, type Inspector } from '../api';
 import { useWords } from '../words';
@@ -26,7 +26,7 @@ export function ConflictModal({ inspector, onClose, onSaved }: { inspector: Insp
           <Form.Item name="reason" label={w('conflict.reason')} rules={[{ required: true, whitespace: true, message: w('conflict.reasonRequired') }]}>
             <Input.TextArea rows={2} maxLength={500} data-testid="conflict-reason" />
           </Form.Item>
-          {action.error && <ApiErrorAlert error={action.error} />}
+          {action.error && <ErrorAlert error={action.error} />}
         </Form>
       )}
     </Modal>

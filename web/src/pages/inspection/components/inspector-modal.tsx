@@ -1,5 +1,5 @@
 import { Form, Input, message, Modal } from 'antd';
-import { ApiErrorAlert } from '../../../components/api-error';
+import { ErrorAlert } from './error-alert';
 import { useAction } from '../../../components/use-api';
 import { addInspector, changeInspector, type Inspector } from '../api';
 import { useWords } from '../words';
@@ -29,7 +29,7 @@ export function InspectorModal({ department, inspector, onClose, onSaved }: { de
           <Form.Item name="certificateNo" label={w('ins.cert')} rules={[{ required: true, min: 4, whitespace: true, message: w('ins.certRequired') }]}>
             <Input className="mono" disabled={!isNew} data-testid="ins-cert" />
           </Form.Item>
-          {action.error && <ApiErrorAlert error={action.error} />}
+          {action.error && <ErrorAlert error={action.error} />}
         </Form>
       )}
     </Modal>

@@ -1,7 +1,7 @@
 import { Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { dateTime } from '../../../api/format';
-import { ApiErrorAlert } from '../../../components/api-error';
+import { ErrorAlert } from './error-alert';
 import { useAction, useApi } from '../../../components/use-api';
 import { useT } from '../../../i18n';
 import { changeInspector, loadInspectors, removeInspector, type Inspector } from '../api';
@@ -35,8 +35,8 @@ export function InspectorsTab({ department }: { department: string }) {
       <Space className="filters" wrap>
         <Button type="primary" onClick={() => setEditing('new')} data-testid="ins-new">{w('ins.new')}</Button>
       </Space>
-      {act.error && <div className="filters"><ApiErrorAlert error={act.error} /></div>}
-      {list.error ? <ApiErrorAlert error={list.error} onRetry={list.reload} /> : (
+      {act.error && <div className="filters"><ErrorAlert error={act.error} /></div>}
+      {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : (
         <Table<Inspector> rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items ?? []} scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} locale={{ emptyText: w('ins.empty') }} data-testid="ins-table"
           columns={[

@@ -1,5 +1,5 @@
 import { AutoComplete, Form, Input, message, Modal, Select } from 'antd';
-import { ApiErrorAlert } from '../../../components/api-error';
+import { ErrorAlert } from './error-alert';
 import { useAction } from '../../../components/use-api';
 import { useT } from '../../../i18n';
 import { addItem, changeItem, type Item } from '../api';
@@ -42,7 +42,7 @@ export function ItemModal({ department, item, onClose, onSaved }: { department: 
           <Form.Item name="subjectKinds" label={w('item.kinds')} rules={[{ required: true, message: w('item.kinds') }]}>
             <Select mode="multiple" options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
           </Form.Item>
-          {action.error && <ApiErrorAlert error={action.error} />}
+          {action.error && <ErrorAlert error={action.error} />}
         </Form>
       )}
     </Modal>

@@ -1,6 +1,6 @@
 import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiErrorAlert } from '../../../components/api-error';
+import { ErrorAlert } from './error-alert';
 import { useAction, useApi } from '../../../components/use-api';
 import { useT, type MessageKey } from '../../../i18n';
 import { changeItem, loadItems, withdrawItem, type Item } from '../api';
@@ -22,8 +22,8 @@ export function ItemsTab({ department }: { department: string }) {
       <Space className="filters" wrap>
         <Button type="primary" onClick={() => setEditing('new')} data-testid="item-new">{w('item.new')}</Button>
       </Space>
-      {act.error && <div className="filters"><ApiErrorAlert error={act.error} /></div>}
-      {items.error ? <ApiErrorAlert error={items.error} onRetry={items.reload} /> : (
+      {act.error && <div className="filters"><ErrorAlert error={act.error} /></div>}
+      {items.error ? <ErrorAlert error={items.error} onRetry={items.reload} /> : (
         <Table<Item> rowKey="id" size="small" loading={items.loading} dataSource={items.data?.items ?? []} scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} locale={{ emptyText: w('item.empty') }} data-testid="item-table"
           columns={[

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ExportOutlined } from '@ant-design/icons';
 import { Button, Card, Popconfirm, Skeleton, Space, Statistic, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
-import { ApiErrorAlert } from '../../../components/api-error';
+import { ErrorAlert } from './error-alert';
 import { useAction, useApi } from '../../../components/use-api';
 import { drawPlan, inputsOf, loadPlan, loadProblemRate, type ProblemRate, type Task } from '../api';
 import { useWords } from '../words';
@@ -45,7 +45,7 @@ export function PlanDetail({ id, onBack }: { id: number; onBack: () => void }) {
   return (
     <div data-testid="plan-detail">
       <Button icon={<ArrowLeftOutlined />} onClick={onBack} className="filters">{w('back')}</Button>
-      {plan.error && <ApiErrorAlert error={plan.error} onRetry={plan.reload} />}
+      {plan.error && <ErrorAlert error={plan.error} onRetry={plan.reload} />}
       {!p && plan.loading && <Skeleton active />}
       {p && (
         <>
@@ -66,10 +66,10 @@ export function PlanDetail({ id, onBack }: { id: number; onBack: () => void }) {
               <Button icon={<ExportOutlined />} href={`/inspection/${p.id}`} target="_blank" rel="noopener" title={w('draw.publicHint')} data-testid="plan-public">{w('draw.publicPage')}</Button>
             </Space>
           </Space>
-          {draw.error && <div className="filters"><ApiErrorAlert error={draw.error} /></div>}
+          {draw.error && <div className="filters"><ErrorAlert error={draw.error} /></div>}
           <PlanFacts plan={p} />
           <Card size="small" title={w('commit.title')} className="section"><Commitment plan={p} /></Card>
-          {rate.error && <div className="section"><ApiErrorAlert error={rate.error} onRetry={rate.reload} /></div>}
+          {rate.error && <div className="section"><ErrorAlert error={rate.error} onRetry={rate.reload} /></div>}
           {p.status === 'drawn' && rate.data && <div className="section"><RateCard rate={rate.data} /></div>}
           <Card size="small" title={w('tiers.title')} className="section"><TiersTable plan={p} rate={rate.data} /></Card>
           {p.status === 'drawn' && (

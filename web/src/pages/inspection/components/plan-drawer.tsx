@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, DatePicker, Divider, Drawer, Form, Input, InputNumber, message, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { ApiErrorAlert } from '../../../components/api-error';
+import { ErrorAlert } from './error-alert';
 import { useAction, useApi } from '../../../components/use-api';
 import { useT, type MessageKey } from '../../../i18n';
 import { createPlan, loadItems, loadModels, loadPolicy } from '../api';
@@ -72,11 +72,11 @@ export function PlanDrawer({ department, open, onClose, onCreated }: { departmen
             <Form.Item name="repeatMonths" label={w('plan.repeat')} extra={w('plan.repeatHint')}><InputNumber min={0} max={120} suffix={w('plan.repeatUnit')} /></Form.Item>
           </Space>
           <Form.Item name="distinctUnits" valuePropName="checked"><Checkbox>{w('plan.distinct')}</Checkbox></Form.Item>
-          {action.error && <div className="filters"><ApiErrorAlert error={action.error} /></div>}
+          {action.error && <div className="filters"><ErrorAlert error={action.error} /></div>}
           <Button type="primary" htmlType="submit" loading={action.busy} data-testid="plan-submit">{w('plan.create')}</Button>
         </Form>
       )}
-      {policy.error && <ApiErrorAlert error={policy.error} onRetry={policy.reload} />}
+      {policy.error && <ErrorAlert error={policy.error} onRetry={policy.reload} />}
     </Drawer>
   );
 }

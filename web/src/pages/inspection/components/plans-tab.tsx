@@ -1,7 +1,7 @@
 import { Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { dateTime } from '../../../api/format';
-import { ApiErrorAlert } from '../../../components/api-error';
+import { ErrorAlert } from './error-alert';
 import { useApi } from '../../../components/use-api';
 import { useT } from '../../../i18n';
 import { loadPlans, type PlanSummary } from '../api';
@@ -21,7 +21,7 @@ export function PlansTab({ department, onOpen }: { department: string; onOpen: (
       <Space className="filters" wrap>
         <Button type="primary" onClick={() => setCreating(true)} data-testid="plan-new">{w('plan.new')}</Button>
       </Space>
-      {plans.error ? <ApiErrorAlert error={plans.error} onRetry={plans.reload} /> : (
+      {plans.error ? <ErrorAlert error={plans.error} onRetry={plans.reload} /> : (
         <Table<PlanSummary> rowKey="id" size="small" loading={plans.loading} dataSource={plans.data?.items ?? []} scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} locale={{ emptyText: w('plan.empty') }} data-testid="plan-table"
           columns={[

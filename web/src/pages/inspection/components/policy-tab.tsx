@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Input, InputNumber, message, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiErrorAlert } from '../../../components/api-error';
+import { ErrorAlert } from './error-alert';
 import { useAction, useApi } from '../../../components/use-api';
 import { loadModels, loadPolicy, savePolicy, type Policy } from '../api';
 import { useWords } from '../words';
@@ -42,7 +42,7 @@ export function PolicyTab({ department }: { department: string }) {
         <Select style={{ minWidth: 260 }} value={model ?? saved.data?.model} onChange={setModel} loading={modelList.loading}
           options={(modelList.data ?? []).map((m) => ({ value: m.code, label: m.name }))} data-testid="policy-model" />
       </Space>
-      {error && <ApiErrorAlert error={error} onRetry={() => setTick((n) => n + 1)} />}
+      {error && <ErrorAlert error={error} onRetry={() => setTick((n) => n + 1)} />}
       {policy && (
         <>
           <Alert type={policy.isDefault ? 'warning' : 'info'} showIcon className="filters" data-testid="policy-state"
@@ -71,7 +71,7 @@ export function PolicyTab({ department }: { department: string }) {
                   <Table.Summary.Cell index={2}><Form.Item name={['ungraded', 'ratio']} style={{ margin: 0 }} rules={ratioRule}><InputNumber min={0} max={100} step={0.5} precision={2} style={{ width: 140 }} data-testid="policy-ratio-ungraded" /></Form.Item></Table.Summary.Cell>
                 </Table.Summary.Row>
               )} />
-            {action.error && <div className="section"><ApiErrorAlert error={action.error} /></div>}
+            {action.error && <div className="section"><ErrorAlert error={action.error} /></div>}
             <Button type="primary" htmlType="submit" className="section" loading={action.busy} data-testid="policy-save">{w('save')}</Button>
           </Form>
         </>

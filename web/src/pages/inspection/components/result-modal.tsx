@@ -1,6 +1,6 @@
 import { Alert, DatePicker, Form, Input, message, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiErrorAlert } from '../../../components/api-error';
+import { ErrorAlert } from './error-alert';
 import { useAction } from '../../../components/use-api';
 import { OUTCOMES, recordResult, type Outcome, type Task } from '../api';
 import { useWords } from '../words';
@@ -37,7 +37,7 @@ export function ResultModal({ task, planMadeAt, onClose, onSaved }: { task: Task
           <Form.Item name="findings" label={w('result.findings')} rules={[{ required: outcome === 'problems_found', whitespace: true, message: w('result.findingsRequired') }]}>
             <Input.TextArea rows={3} maxLength={4000} data-testid="result-findings" />
           </Form.Item>
-          {action.error && <ApiErrorAlert error={action.error} />}
+          {action.error && <ErrorAlert error={action.error} />}
         </Form>
       )}
     </Modal>
