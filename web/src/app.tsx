@@ -44,6 +44,7 @@ const EvaluationPage = lazyPage(() => import('./pages/evaluation'), 'EvaluationP
 const InspectionPage = lazyPage(() => import('./pages/inspection'), 'InspectionPage');
 const ReportsAdminPage = lazyPage(() => import('./pages/reports-admin'), 'ReportsAdminPage');
 const AccountPage = lazyPage(() => import('./pages/account'), 'AccountPage');
+const InspectionVerifyPage = lazyPage(() => import('./pages/inspection/public'), 'InspectionVerifyPage');
 
 function NotFound() {
   const t = useT();
@@ -88,6 +89,7 @@ function Themed() {
               <Route path="reports" element={<ReportRequestPage />} />
               <Route path="reports/verify" element={<VerifyPage />} />
               <Route path="reports/verify/:number" element={<VerifyPage />} />
+              <Route path="inspection/:id" element={<InspectionVerifyPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             <Route path="console/login" element={<LoginPage />} />

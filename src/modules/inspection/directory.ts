@@ -6,6 +6,7 @@ import { requireRole, type Viewer } from '../access/viewer.js';
 import { SUBJECT_KINDS } from '../catalog/types.js';
 import { resolveModel } from '../evaluation/models.js';
 import { getSubjectByCode } from '../subjects/service.js';
+import { auditInspection, changeAction, INSPECTION_ACTIONS as A } from './audit.js';
 import * as repo from './repo.js';
 
 /** 一单两库: inspection items, the inspector directory, the party directory; department tier policies. */
@@ -19,14 +20,14 @@ const TIER_LETTERS = 'ABCDEFGHIJ';
 export function requireDepartmentStaff(viewer: Viewer, departmentId: number): void {
   requireRole(viewer, 'admin', 'operator', 'department');
   if (viewer.role === 'department' && viewer.departmentId !== departmentId) {
-    throw new ForbiddenError('部门用户只能管理本部门的检查事项、人员和计划', [{ field: 'department', message: 'not your department' }]);
+    throw new ForbiddenError('部门用户只能管理本部门的检查事项、人员和计划', [{ field: 'department', message: '不是本部门的事项、人员或计划' }]);
   }
 }
 
 export async function departmentFor(db: Db, viewer: Viewer, code: string | undefined): Promise<{ id: number; code: string; name: string }> {
   if (!code) {
     if (viewer.role === 'department' && viewer.departmentId) return (await access.getDepartmentById(db, viewer.departmentId))!;
-    throw new ValidationError('须指定部门', [{ field: 'department', message: 'required' }]);
+    throw new ValidationError('须指定部门', [{ field: 'department', message: '请选择部门' }]);
   }
   return access.getDepartment(db, code);
 }
@@ -66,11 +67,14 @@ export async function policyOf(db: Db, departmentId: number, modelCode = 'enterp
   return p ? { ...p, isDefault: false } : { ...(await defaultPolicy(db, departmentId, modelCode)), isDefault: true };
 }
 
-/** A department's tier policy (the default when none is set), to its own staff and the credit center. */
+/** A department's tier policy, to its own staff and the credit center: the default when none is set or when asked for another model than the one set. */
 export async function departmentPolicy(db: Db, viewer: Viewer, departmentCode: string, modelCode: string | undefined): Promise<PolicyView> {
   const dept = await access.getDepartment(db, departmentCode);
   requireDepartmentStaff(viewer, dept.id);
-  return policyView(await policyOf(db, dept.id, modelCode), dept.code);
+  const p = await policyOf(db, dept.id, modelCode);
+  // Asked for another model than the one the department set: that model's default, to start from.
+  const other = modelCode && p.modelCode !== modelCode;
+  return policyView(other ? { ...(await defaultPolicy(db, dept.id, modelCode)), isDefault: true } : p, dept.code);
 }
 
 export function policyView(p: repo.PolicyRow & { isDefault: boolean }, department: string): PolicyView {
@@ -115,8 +119,16 @@ export async function setPolicy(
     const t = checkTiers(grades, input.model, input.tiers, input.ungraded);
     const row = { departmentId: dept.id, modelCode: input.model, ...t };
     await repo.savePolicy(db, row, viewer.username ?? 'system');
-    return policyView({ ...row, isDefault: false }, dept.code);
+    const view = policyView({ ...row, isDefault: false }, dept.code);
+    await auditInspection(db, viewer, A.policySet, dept.id, { department: dept.code, departmentName: dept.name, model: view.model, tiers: view.tiers, ungraded: view.ungraded });
+    return view;
   });
+}
+
+/** The fields a change names, as they were or are (for the audit entry). */
+function pick(row: object, input: object): Record<string, unknown> {
+  const r = row as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(input).filter((k) => k !== 'active').map((k) => [k, r[k]]));
 }
 
 function checkKinds(kinds: string[], field: string, issues: ErrorDetail[]): void {
@@ -135,7 +147,8 @@ export async function addItem(pool: Pool, viewer: Viewer, input: { department?: 
     checkKinds(kinds, 'subjectKinds', issues);
     if (issues.length) throw new ValidationError('检查事项有误', issues);
     const row = await repo.insertItem(db, { departmentId: dept.id, code: input.code, name: input.name.trim(), basis: input.basis ?? '', method: input.method ?? '', subjectKinds: kinds });
-    if (!row) throw new ConflictError(`本部门已有编码为 ${input.code} 的检查事项`, [{ field: 'code', message: 'duplicate item code' }]);
+    if (!row) throw new ConflictError(`本部门已有编码为 ${input.code} 的检查事项`, [{ field: 'code', message: '请换一个编码，或修改已有的同编码事项' }]);
+    await auditInspection(db, viewer, A.itemAdded, dept.id, { itemId: row.id, code: row.code, name: row.name });
     return row;
   });
 }
@@ -148,7 +161,10 @@ export async function updateItem(pool: Pool, viewer: Viewer, id: number, input: 
     const issues: ErrorDetail[] = [];
     if (input.subjectKinds) checkKinds(input.subjectKinds, 'subjectKinds', issues);
     if (issues.length) throw new ValidationError('检查事项有误', issues);
-    return repo.updateItem(db, id, { name: input.name ?? item.name, basis: input.basis ?? item.basis, method: input.method ?? item.method, subjectKinds: input.subjectKinds ?? item.subjectKinds, active: input.active ?? item.active });
+    const row = await repo.updateItem(db, id, { name: input.name ?? item.name, basis: input.basis ?? item.basis, method: input.method ?? item.method, subjectKinds: input.subjectKinds ?? item.subjectKinds, active: input.active ?? item.active });
+    const action = changeAction(item.active, input.active, { changed: A.itemChanged, off: A.itemWithdrawn, on: A.itemRestored });
+    await auditInspection(db, viewer, action, item.departmentId, { itemId: id, code: item.code, name: row.name, ...(action === A.itemChanged ? { before: pick(item, input), after: pick(row, input) } : {}) });
+    return row;
   });
 }
 
@@ -163,8 +179,10 @@ export async function addInspector(pool: Pool, viewer: Viewer, input: { departme
     const dept = await departmentFor(db, viewer, input.department);
     requireDepartmentStaff(viewer, dept.id);
     const id = await repo.insertInspector(db, { departmentId: dept.id, name: input.name.trim(), unit: input.unit.trim(), certificateNo: input.certificateNo.trim() });
-    if (id === null) throw new ConflictError(`执法证号 ${input.certificateNo} 已登记`, [{ field: 'certificateNo', message: 'duplicate certificate number' }]);
-    return (await repo.findInspector(db, id))!;
+    if (id === null) throw new ConflictError(`执法证号 ${input.certificateNo} 已登记`, [{ field: 'certificateNo', message: '同一执法证号只能登记一次' }]);
+    const row = (await repo.findInspector(db, id))!;
+    await auditInspection(db, viewer, A.inspectorAdded, dept.id, { inspectorId: id, name: row.name, unit: row.unit, certificateNo: row.certificateNo });
+    return row;
   });
 }
 
@@ -174,7 +192,10 @@ export async function updateInspector(pool: Pool, viewer: Viewer, id: number, in
     if (!ins) throw new NotFoundError('inspector', String(id));
     requireDepartmentStaff(viewer, ins.departmentId);
     await repo.updateInspector(db, id, { name: input.name ?? ins.name, unit: input.unit ?? ins.unit, active: input.active ?? ins.active });
-    return (await repo.findInspector(db, id))!;
+    const row = (await repo.findInspector(db, id))!;
+    const action = changeAction(ins.active, input.active, { changed: A.inspectorChanged, off: A.inspectorRemoved, on: A.inspectorRestored });
+    await auditInspection(db, viewer, action, ins.departmentId, { inspectorId: id, name: row.name, certificateNo: row.certificateNo, ...(action === A.inspectorChanged ? { before: pick(ins, input), after: pick(row, input) } : {}) });
+    return row;
   });
 }
 
@@ -184,9 +205,10 @@ export async function declareConflict(pool: Pool, pd: PersonalData, viewer: View
     const ins = await repo.findInspector(db, id);
     if (!ins) throw new NotFoundError('inspector', String(id));
     requireDepartmentStaff(viewer, ins.departmentId);
-    if (!input.reason.trim()) throw new ValidationError('须说明回避理由', [{ field: 'reason', message: 'required' }]);
+    if (!input.reason.trim()) throw new ValidationError('须说明回避理由', [{ field: 'reason', message: '请填写回避理由' }]);
     const subject = await getSubjectByCode(db, pd, input.subject);
     await repo.upsertConflict(db, id, subject.id, input.reason.trim(), now);
+    await auditInspection(db, viewer, A.conflictDeclared, ins.departmentId, { inspectorId: id, inspectorName: ins.name, party: subject.name, reason: input.reason.trim() }, subject.id);
     return (await repo.findInspector(db, id))!;
   });
 }

@@ -207,3 +207,62 @@ describe('random inspections', () => {
     expect(e.body.breakdown.find((b) => b.indicator === 'inspection_problems')).toMatchObject({ value: '1', points: 12.5 });
   });
 });
+
+describe('问题发现率 and the audit trail', () => {
+  interface Counts { drawn: number; inspected: number; passed: number; problemsFound: number; unreachable: number; pending: number; rate: number | null }
+  type Rate = Counts & { status: string; tiers: (Counts & { tier: string; grades: (string | null)[] })[] };
+  const result = (taskId: number, outcome: string, findings?: string) =>
+    post(t, clerk, `/api/v1/inspection/tasks/${taskId}/result`, { outcome, inspectedOn: TEST_TODAY, ...(findings ? { findings } : {}) });
+
+  it('counts problems found (a party unreachable at its address included) over the parties inspected, for the plan and per tier', async () => {
+    // The D task with problems found was recorded above; now the other two D parties and one A party.
+    const open = plan1.tasks.filter((x) => x.grade === 'D').slice(1);
+    await result(open[0]!.id, 'passed');
+    await result(open[1]!.id, 'not_found');
+    await result(plan1.tasks.find((x) => x.grade === 'A')!.id, 'passed');
+    const r = await get<Rate>(`/api/v1/inspection/plans/${plan1.id}/problem-rate`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: 'drawn', drawn: 8, inspected: 4, passed: 2, problemsFound: 1, unreachable: 1, pending: 4, rate: 0.5 });
+    const tier = (g: string | null) => r.body.tiers.find((x) => x.grades.includes(g))!;
+    expect(tier('D')).toMatchObject({ drawn: 3, inspected: 3, problemsFound: 1, unreachable: 1, rate: 0.6667 });
+    expect(tier('A')).toMatchObject({ drawn: 2, inspected: 1, passed: 1, rate: 0 });
+    expect(tier('B')).toMatchObject({ drawn: 1, inspected: 0, rate: null });
+    expect(tier(null)).toMatchObject({ tier: '未评价', drawn: 1 });
+    expect(r.body.tiers.map((x) => x.tier)).toEqual(['A类（A）', 'B类（B）', 'C类（C）', 'D类（D）', '未评价']);
+    const missing = await get<{ error: { code: string } }>('/api/v1/inspection/plans/999999/problem-rate');
+    expect(missing.status).toBe(404);
+  });
+
+  it('has no rate before the draw', async () => {
+    const plans = await get<{ items: { id: number; status: string }[] }>('/api/v1/inspection/plans');
+    const committed = plans.body.items.find((p) => p.status === 'committed')!;
+    const r = await get<Rate>(`/api/v1/inspection/plans/${committed.id}/problem-rate`);
+    expect(r.body).toMatchObject({ status: 'committed', drawn: 0, inspected: 0, rate: null });
+  });
+
+  it('audits every change with a readable action and the names involved', async () => {
+    const item = await post<{ id: number }>(t, clerk, '/api/v1/inspection/items', { code: 'JC-09', name: '广告发布情况的检查' });
+    await t.app.inject({ method: 'PUT', url: `/api/v1/inspection/items/${item.id}`, headers: clerk, payload: { name: '广告发布行为的检查' } });
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/inspection/items/${item.id}`, headers: clerk });
+    const policy = await t.app.inject({ method: 'PUT', url: '/api/v1/inspection/policies/SCJGJ', headers: clerk, payload: { model: 'risk', tiers: ['A', 'B', 'C', 'D'].map((grade, i) => ({ grade, tier: `${grade}类`, ratio: [2, 5, 10, 100][i] })) } });
+    expect(policy.statusCode).toBe(200);
+    // Asked for another model than the one set: that model's default, to start from.
+    type Policy = { model: string; isDefault: boolean; tiers: { grade: string; ratio: number }[] };
+    expect((await get<Policy>('/api/v1/inspection/policies/SCJGJ', clerk)).body).toMatchObject({ model: 'risk', isDefault: false, tiers: [{ grade: 'A', ratio: 2 }, {}, {}, {}] });
+    const other = (await get<Policy>('/api/v1/inspection/policies/SCJGJ?model=enterprise', clerk)).body;
+    expect([other.model, other.isDefault, other.tiers.map((x) => x.grade)]).toEqual(['enterprise', true, ['优秀', '良好', '中等', '较差']]);
+    const rows = (await t.db.pool.query<{ action: string; actor: string; details: Record<string, unknown> }>(
+      `select action, actor_name as actor, details from audit_log where action like 'inspection.%' order by seq`,
+    )).rows;
+    const actions = new Set(rows.map((r) => r.action));
+    for (const a of ['item.added', 'item.changed', 'item.withdrawn', 'inspector.added', 'inspector.removed', 'conflict.declared', 'policy.set', 'plan.created', 'plan.drawn', 'result.recorded']) {
+      expect(actions).toContain(`inspection.${a}`);
+    }
+    const find = (a: string) => rows.filter((r) => r.action === `inspection.${a}`);
+    expect(find('item.changed').at(-1)!.details).toMatchObject({ code: 'JC-09', before: { name: '广告发布情况的检查' }, after: { name: '广告发布行为的检查' } });
+    expect(find('conflict.declared')[0]!.details).toMatchObject({ inspectorName: '张执法', reason: '近亲属任该企业高管' });
+    expect(find('plan.drawn')[0]!.details).toMatchObject({ planId: plan1.id, tasks: 8 });
+    expect(find('result.recorded').map((r) => r.details.outcome)).toEqual(expect.arrayContaining(['发现问题', '未发现问题', '通过登记的住所（经营场所）无法联系']));
+    expect(rows.every((r) => r.actor)).toBe(true);
+  });
+});

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Db, Pool } from '../../db/pool.js';
 import { withTx } from '../../db/pool.js';
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
-import { isIsoDate, type Clock } from '../../lib/clock.js';
+import { cstDate, isIsoDate, type Clock } from '../../lib/clock.js';
 import * as access from '../access/service.js';
 import type { Viewer } from '../access/viewer.js';
 import { resolveModel } from '../evaluation/models.js';
+import { auditInspection, INSPECTION_ACTIONS as A } from './audit.js';
 import { checkTiers, defaultPolicy, departmentFor, normaliseScope, policyOf, requireDepartmentStaff, type ScopeInput, type TierRatio } from './directory.js';
 import {
   directoryHash, drawInspection, inputsHash, sha256Hex, TooFewInspectorsError, verifyDraw,
@@ -94,6 +95,10 @@ async function commitPlan(db: Db, viewer: Viewer, clock: Clock, input: PlanInput
     periodFrom: input.periodFrom, periodTo: input.periodTo, inspectorsPerTask: inputs.inspectorsPerTask, repeatMonths,
     distinctUnits: inputs.distinctUnits, seed, seedHash: sha256Hex(seed), inputs, inputsHash: inputsHash(inputs), createdBy: viewer.username ?? 'system', createdAt: clock.now(),
   });
+  await auditInspection(db, viewer, A.planCreated, dept.id, {
+    planId: plan.id, name: plan.name, period: inputs.period, items: inputs.items.map((i) => i.name), parties: parties.length, inspectors: inspectors.length,
+    seedHash: plan.seedHash, inputsHash: plan.inputsHash,
+  });
   const warnings = inspectors.length < inputs.inspectorsPerTask
     ? [{ field: 'inspectors', message: `本部门在册执法检查人员 ${inspectors.length} 名，少于每个检查对象所需的 ${inputs.inspectorsPerTask} 名，抽取将失败` }]
     : [];
@@ -109,7 +114,7 @@ export async function drawPlan(pool: Pool, viewer: Viewer, clock: Clock, id: num
     const plan = await repo.findPlan(db, id, true);
     if (!plan) throw new NotFoundError('inspection plan', String(id));
     requireDepartmentStaff(viewer, plan.departmentId);
-    if (plan.status !== 'committed') throw new ConflictError(`抽查计划 ${id} 已于 ${plan.drawnAt?.toISOString()} 抽取`, [{ field: 'status', message: 'already drawn' }], 'already_drawn');
+    if (plan.status !== 'committed') throw new ConflictError(`抽查计划“${plan.name}”已于 ${plan.drawnAt ? cstDate(plan.drawnAt) : ''} 抽取，不能再次抽取`, [{ field: 'status', message: '每个计划只抽取一次' }], 'already_drawn');
     let tasks;
     try {
       tasks = drawInspection(plan.inputs, plan.seed);
@@ -119,6 +124,7 @@ export async function drawPlan(pool: Pool, viewer: Viewer, clock: Clock, id: num
     }
     await repo.insertTasks(db, plan.id, tasks);
     await repo.markDrawn(db, plan.id, clock.now());
+    await auditInspection(db, viewer, A.planDrawn, plan.departmentId, { planId: plan.id, name: plan.name, tasks: tasks.length, seedHash: plan.seedHash });
     return planView(db, (await repo.findPlan(db, id))!);
   });
 }
@@ -126,7 +132,7 @@ export async function drawPlan(pool: Pool, viewer: Viewer, clock: Clock, id: num
 async function loadDrawn(db: Db, id: number) {
   const plan = await repo.findPlan(db, id);
   if (!plan) throw new NotFoundError('inspection plan', String(id));
-  if (plan.status !== 'drawn') throw new ConflictError(`抽查计划 ${id} 尚未抽取，随机种子尚未公开`, [{ field: 'status', message: 'not drawn yet' }], 'not_drawn');
+  if (plan.status !== 'drawn') throw new ConflictError(`抽查计划 ${id} 尚未抽取，随机种子尚未公开`, [{ field: 'status', message: '抽取后才能核验' }], 'not_drawn');
   return plan;
 }
 

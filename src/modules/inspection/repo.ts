@@ -56,12 +56,14 @@ export interface InspectorRow {
   unit: string;
   certificateNo: string;
   active: boolean;
-  conflicts: { subjectId: number; reason: string }[];
+  /** Declared conflicts of interest (回避), with the party's USCC (or masked ID number) and name. */
+  conflicts: { subjectId: number; code: string; name: string; reason: string; declaredAt: string }[];
 }
 
 const INSPECTOR_COLS = `i.id, i.department_id as "departmentId", i.name, i.unit, i.certificate_no as "certificateNo", i.active,
-  coalesce((select jsonb_agg(jsonb_build_object('subjectId', c.subject_id, 'reason', c.reason) order by c.subject_id)
-            from inspector_conflict c where c.inspector_id = i.id), '[]') as conflicts`;
+  coalesce((select jsonb_agg(jsonb_build_object('subjectId', c.subject_id, 'code', coalesce(s.uscc, s.id_masked, s.id::text), 'name', s.name,
+              'reason', c.reason, 'declaredAt', c.declared_at) order by c.subject_id)
+            from inspector_conflict c join subject s on s.id = c.subject_id where c.inspector_id = i.id), '[]') as conflicts`;
 
 export async function listInspectors(db: Db, departmentId: number | null, activeOnly = false): Promise<InspectorRow[]> {
   const r = await db.query<InspectorRow>(

@@ -6,6 +6,7 @@ import * as access from '../access/service.js';
 import type { Viewer } from '../access/viewer.js';
 import * as catalog from '../catalog/service.js';
 import { createRecord } from '../records/service.js';
+import { auditInspection, INSPECTION_ACTIONS as A } from './audit.js';
 import { requireDepartmentStaff } from './directory.js';
 import * as repo from './repo.js';
 
@@ -42,9 +43,9 @@ async function closeTask(ctx: { db: Db; pd: PersonalData; clock: Clock }, viewer
   requireDepartmentStaff(viewer, plan.departmentId);
   if (task.status === 'done') throw new InvalidTransitionError('inspection task', 'done', 'done');
   const findings = input.findings?.trim() || null;
-  if (input.outcome === 'problems_found' && !findings) throw new ValidationError('发现问题的须填写问题描述', [{ field: 'findings', message: 'required when problems were found' }]);
+  if (input.outcome === 'problems_found' && !findings) throw new ValidationError('发现问题的须填写问题描述', [{ field: 'findings', message: '请填写发现的问题' }]);
   if (input.inspectedOn < cstDate(plan.createdAt)) {
-    throw new ValidationError(`检查日期 ${input.inspectedOn} 早于抽查计划的制定日期`, [{ field: 'inspectedOn', message: 'before the plan was created' }]);
+    throw new ValidationError(`检查日期 ${input.inspectedOn} 早于抽查计划的制定日期`, [{ field: 'inspectedOn', message: '检查日期不能早于计划制定之日' }]);
   }
   const dept = (await access.getDepartmentById(ctx.db, plan.departmentId))!;
   const [subject] = await repo.subjectsByIds(ctx.db, [task.subjectId]);
@@ -58,6 +59,9 @@ async function closeTask(ctx: { db: Db; pd: PersonalData; clock: Clock }, viewer
   };
   const saved = await createRecord(ctx, viewer, { category: RESULT_CATEGORY, department: dept.code, fields, reason: `双随机抽查计划 ${plan.id} 检查结果` });
   await repo.recordTaskResult(ctx.db, task.id, { outcome: input.outcome, findings, inspectedOn: input.inspectedOn, recordId: saved.record.id, by: viewer.username ?? 'system', at: ctx.clock.now() });
+  await auditInspection(ctx.db, viewer, A.resultRecorded, plan.departmentId, {
+    planId: plan.id, planName: plan.name, taskId: task.id, task: task.ordinal + 1, party: subject!.name, outcome: OUTCOME_LABELS[input.outcome], inspectedOn: input.inspectedOn, recordId: saved.record.id,
+  }, task.subjectId);
   const category = await catalog.getCategory(ctx.db, RESULT_CATEGORY);
   return {
     taskId: task.id, planId: plan.id, ordinal: task.ordinal, status: 'done', outcome: input.outcome, inspectedOn: input.inspectedOn,

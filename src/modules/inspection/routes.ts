@@ -3,10 +3,11 @@ import type { Api } from '../../http/api.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
 import * as dir from './directory.js';
 import { createPlan, drawPlan, getPlan, listPlans, verifyPlan } from './plans.js';
+import { planProblemRate } from './problem-rate.js';
 import { recordTaskResult } from './results.js';
 import {
   ConflictBody, DeptParam, DeptQuery, InspectorBody, InspectorList, InspectorPatch, InspectorView, ItemBody, ItemList, ItemPatch, ItemView, PartyList, PartyQuery,
-  PlanBody, PlanList, PlanView, PolicyBody, PolicyQuery, PolicyView, ResultBody, ResultView, VerifyView,
+  PlanBody, PlanList, PlanView, PolicyBody, PolicyQuery, PolicyView, ProblemRateView, ResultBody, ResultView, VerifyView,
 } from './schema.js';
 
 const list = <T>(items: T[]) => ({ items, total: items.length });
@@ -89,6 +90,10 @@ export async function inspectionRoutes(app: Api, deps: AppDeps): Promise<void> {
   app.get('/inspection/plans/:id/verify', {
     schema: { tags, summary: 'Recompute the draw from the published inputs and the revealed seed (public)', params: IdParam, response: { 200: VerifyView, ...errorResponses } },
   }, async (req) => verifyPlan(pool, req.params.id));
+
+  app.get('/inspection/plans/:id/problem-rate', {
+    schema: { tags, summary: '问题发现率: share of inspected parties where problems were found, for the plan and per tier (public, as the results are)', params: IdParam, response: { 200: ProblemRateView, ...errorResponses } },
+  }, async (req) => planProblemRate(pool, req.params.id));
 
   app.post('/inspection/tasks/:id/result', {
     schema: { tags, summary: 'Record the result of an inspection (检查结果): filed in the archive under inspection_result', params: IdParam, body: ResultBody, response: { 201: ResultView, ...errorResponses } },

@@ -40,7 +40,7 @@ export const InspectorPatch = Type.Object({ name: Type.Optional(Type.String({ mi
 export const ConflictBody = Type.Object({ subject: Type.String({ minLength: 1, maxLength: 64, description: 'USCC or ID number of the party' }), reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
 export const InspectorView = Type.Object({
   id: Type.Integer(), departmentId: Type.Integer(), name: Str, unit: Str, certificateNo: Str, active: Type.Boolean(),
-  conflicts: Type.Array(Type.Object({ subjectId: Type.Integer(), reason: Str })),
+  conflicts: Type.Array(Type.Object({ subjectId: Type.Integer(), code: Str, name: Str, reason: Str, declaredAt: Str })),
 });
 export const InspectorList = Type.Object({ items: Type.Array(InspectorView), total: Type.Integer() });
 
@@ -78,6 +78,17 @@ export const PlanList = Type.Object({ items: Type.Array(PlanSummary), total: Typ
 export const VerifyView = Type.Object({
   planId: Type.Integer(), verified: Type.Boolean(), seedHash: Str, seed: Str, inputsHash: Str, tasks: Type.Integer(),
   mismatches: Type.Array(Type.Object({ ordinal: Type.Union([Type.Integer(), Type.Null()]), field: Str, expected: Type.Unknown(), found: Type.Unknown() })),
+});
+
+const Counts = {
+  drawn: Type.Integer({ description: 'parties drawn' }), inspected: Type.Integer({ description: 'results recorded' }),
+  passed: Type.Integer({ description: '未发现问题' }), problemsFound: Type.Integer({ description: '发现问题' }),
+  unreachable: Type.Integer({ description: '通过登记的住所（经营场所）无法联系 (counted as a problem found)' }), pending: Type.Integer({ description: 'drawn, no result yet' }),
+  rate: Type.Union([Type.Number(), Type.Null()], { description: '(problemsFound + unreachable) / inspected, 0..1 with 4 decimals; null when nothing is inspected' }),
+};
+export const ProblemRateView = Type.Object({
+  planId: Type.Integer(), status: Type.String({ description: 'committed (not drawn yet) or drawn' }), ...Counts,
+  tiers: Type.Array(Type.Object({ tier: Str, grades: Type.Array(NullStr, { description: 'the grades in the tier; null = not evaluated' }), ...Counts })),
 });
 
 export const ResultBody = Type.Object({

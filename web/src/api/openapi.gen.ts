@@ -3853,7 +3853,10 @@ export interface paths {
                                 active: boolean;
                                 conflicts: {
                                     subjectId: number;
+                                    code: string;
+                                    name: string;
                                     reason: string;
+                                    declaredAt: string;
                                 }[];
                             }[];
                             total: number;
@@ -3943,7 +3946,10 @@ export interface paths {
                             active: boolean;
                             conflicts: {
                                 subjectId: number;
+                                code: string;
+                                name: string;
                                 reason: string;
+                                declaredAt: string;
                             }[];
                         };
                     };
@@ -4044,7 +4050,10 @@ export interface paths {
                             active: boolean;
                             conflicts: {
                                 subjectId: number;
+                                code: string;
+                                name: string;
                                 reason: string;
+                                declaredAt: string;
                             }[];
                         };
                     };
@@ -4124,7 +4133,10 @@ export interface paths {
                             active: boolean;
                             conflicts: {
                                 subjectId: number;
+                                code: string;
+                                name: string;
                                 reason: string;
+                                declaredAt: string;
                             }[];
                         };
                     };
@@ -4225,7 +4237,10 @@ export interface paths {
                             active: boolean;
                             conflicts: {
                                 subjectId: number;
+                                code: string;
+                                name: string;
                                 reason: string;
+                                declaredAt: string;
                             }[];
                         };
                     };
@@ -5278,6 +5293,126 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection/plans/{id}/problem-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题发现率: share of inspected parties where problems were found, for the plan and per tier (public, as the results are) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            planId: number;
+                            /** @description committed (not drawn yet) or drawn */
+                            status: string;
+                            /** @description parties drawn */
+                            drawn: number;
+                            /** @description results recorded */
+                            inspected: number;
+                            /** @description 未发现问题 */
+                            passed: number;
+                            /** @description 发现问题 */
+                            problemsFound: number;
+                            /** @description 通过登记的住所（经营场所）无法联系 (counted as a problem found) */
+                            unreachable: number;
+                            /** @description drawn, no result yet */
+                            pending: number;
+                            /** @description (problemsFound + unreachable) / inspected, 0..1 with 4 decimals; null when nothing is inspected */
+                            rate: number | null;
+                            tiers: {
+                                tier: string;
+                                /** @description the grades in the tier; null = not evaluated */
+                                grades: (string | null)[];
+                                /** @description parties drawn */
+                                drawn: number;
+                                /** @description results recorded */
+                                inspected: number;
+                                /** @description 未发现问题 */
+                                passed: number;
+                                /** @description 发现问题 */
+                                problemsFound: number;
+                                /** @description 通过登记的住所（经营场所）无法联系 (counted as a problem found) */
+                                unreachable: number;
+                                /** @description drawn, no result yet */
+                                pending: number;
+                                /** @description (problemsFound + unreachable) / inspected, 0..1 with 4 decimals; null when nothing is inspected */
+                                rate: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
