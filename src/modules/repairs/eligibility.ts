@@ -88,7 +88,7 @@ export function assessEligibility(f: EligibilityFacts, rule: RuleSnapshot<Repair
     f.openRepair ? { repair: f.openRepair } : {});
   if (p.excludeBlacklisted) {
     const names = f.blacklistEntries.map((e) => e.listName);
-    add('blacklist', !names.length, `${tag}.excludeBlacklisted=true`, names.length ? `主体在严重失信主体名单中（${names.join('、')}），不适用本地信用修复` : '不在严重失信主体名单中', { count: names.length });
+    add('blacklist', !names.length, `${tag}.excludeBlacklisted=true`, names.length ? `主体在严重失信主体名单中（${names.join('、')}），不适用本地信用修复` : '不在严重失信主体名单中', { count: names.length, ...(names.length ? { lists: names.join('、') } : {}) });
   }
   if (p.excludeSeriousDishonestyRecords) {
     const n = f.seriousDishonestyRecords.length;
