@@ -47,10 +47,14 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 
 const mainText = (page: Page) => page.locator('main').first().innerText();
 
+/** The party, record and account of the repair test, for the same page in English. */
+let repairCase: { uscc: string; recordId: number; username: string; password: string } | null = null;
+
 describe('words in Chinese', () => {
   it('the repair page gives eligibility in words, and filing on another party\'s record is refused in words', async () => {
     const { own, other } = await penaltyParties();
     const account = subjectAccount(own.uscc);
+    repairCase = { uscc: own.uscc, recordId: own.recordId, ...account };
     const { context, page } = await newPage(browser);
     await loginUi(page, account.username, account.password, `/repairs?subject=${own.uscc}&record=${own.recordId}`);
     await see(page.getByTestId('eligibility-minimum_period'));
@@ -110,7 +114,7 @@ describe('words in Chinese', () => {
 
   it('a wrong password gives one message; after five the lock-out is said in words', async () => {
     const user = await makeUser('operator');
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser, { phone: true });
     await page.goto('/console/login');
     await page.getByTestId('login-username').fill(user.username);
     await page.getByTestId('login-password').fill('not-the-password');
@@ -118,6 +122,7 @@ describe('words in Chinese', () => {
     await textOf(page.getByTestId('login-error')).toBe('用户名或密码错误。');
     expect(await page.getByRole('alert').count()).toBe(1);
     expect(await page.locator('main').innerText()).not.toContain('请先登录');
+    await shot(page, 'console-login-words-phone');
 
     // Four more wrong passwords lock the account; the next try is told so, with the time it ends.
     for (let i = 0; i < 4; i += 1) {
@@ -173,6 +178,18 @@ describe('words in English', () => {
     await page.goto('/lists/blacklist');
     await textOf(page.getByTestId('list-picker')).toContain('Dishonest judgment debtors');
     expect(await page.getByTestId('list-picker').innerText()).not.toContain('失信被执行人名单');
+    await context.close();
+  });
+
+  it('the repair page gives eligibility reasons in English', async () => {
+    expect(repairCase, 'the Chinese repair test made the account').not.toBeNull();
+    const c = repairCase!;
+    const { context, page } = await newPage(browser, { lang: 'en-US' });
+    await loginUi(page, c.username, c.password, `/repairs?subject=${c.uscc}&record=${c.recordId}`);
+    await textOf(page.getByTestId('eligibility-minimum_period')).toMatch(/adverse information (is published for at least \d+ months|may be repaired)/);
+    await textOf(page.getByTestId('eligibility-repairable')).toContain('"Administrative penalties" may be repaired');
+    await textOf(page.getByTestId('eligibility-basis')).toMatch(/^Under version \d+ of the credit repair rules$/);
+    expect(await page.getByTestId('eligibility').innerText()).not.toMatch(/[\u4e00-\u9fff]/);
     await context.close();
   });
 });
