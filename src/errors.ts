@@ -25,9 +25,20 @@ export class ValidationError extends AppError {
   }
 }
 
+/** What a NotFoundError or InvalidTransitionError is about, in the words its message uses. */
+const ENTITY_WORDS: Record<string, string> = {
+  subject: '信用主体', record: '信用记录', category: '信息类别', department: '部门', list: '名单', 'list entry': '名单条目',
+  objection: '异议', repair: '信用修复申请', commitment: '信用承诺', 'commitment item': '承诺事项', report: '信用报告',
+  review: '信用审查', 'review hit': '审查命中记录', measure: '措施', rule: '规则', 'rule version': '规则版本', user: '用户',
+  submission: '报送批次', notification: '通知', file: '文件', grant: '授权', grantee: '被授权方', 'api key': 'API 密钥',
+  'calendar day': '日历日期', evaluation: '评价结果', 'evaluation model': '评价模型', 'evaluation run': '评价批次',
+  'inspection plan': '抽查计划', 'inspection task': '检查任务', 'inspection item': '检查事项', inspector: '检查人员',
+};
+const entityWord = (what: string): string => ENTITY_WORDS[what] ?? what;
+
 export class NotFoundError extends AppError {
   constructor(what: string, key: string, code = 'not_found') {
-    super(code, `${what} not found: ${key}`, 404, [{ field: what, message: `no ${what} "${key}"` }]);
+    super(code, `未找到${entityWord(what)}：${key}`, 404, [{ field: what, message: `没有“${key}”对应的${entityWord(what)}` }]);
   }
 }
 
@@ -51,8 +62,8 @@ export class ConflictError extends AppError {
 
 export class InvalidTransitionError extends AppError {
   constructor(entity: string, from: string, to: string) {
-    super('invalid_transition', `${entity} cannot go from ${from} to ${to}`, 409, [
-      { field: 'state', message: `transition ${from} → ${to} is not allowed` },
+    super('invalid_transition', `该${entityWord(entity)}当前的办理状态不允许此操作，请刷新后查看最新状态`, 409, [
+      { field: 'state', message: '当前状态不允许此操作', from, to },
     ]);
   }
 }
@@ -83,7 +94,7 @@ export class PayloadTooLargeError extends AppError {
 }
 
 export class TooManyRequestsError extends AppError {
-  constructor(message: string) {
-    super('too_many_requests', message, 429);
+  constructor(message: string, details: ErrorDetail[] = []) {
+    super('too_many_requests', message, 429, details);
   }
 }

@@ -34,7 +34,7 @@ describe('submissions', () => {
     const { context, page } = await newPage(browser);
     await loginUi(page, clerk.username, clerk.password, '/console/submissions');
     await see(page.getByTestId('sub-submit'));
-    await textOf(page.getByTestId('sub-department')).toContain('SCJGJ');
+    await textOf(page.getByTestId('sub-department')).toContain(dept.name);
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('sub-submit').click();
     await see(page.getByTestId('sub-result'));

@@ -29,8 +29,11 @@ export async function login(
 ): Promise<{ token: string; csrfToken: string; expiresAt: Date; user: { username: string; role: Role; departmentId: number | null } }> {
   const attempt = await repo.reserveLoginAttempt(pool, input.username, MAX_LOGIN_FAILURES, LOCK_MINUTES);
   if (attempt.kind === 'locked') {
-    const until = attempt.lockedUntil && attempt.lockedUntil > new Date() ? `至 ${attempt.lockedUntil.toISOString()}` : '';
-    throw new TooManyRequestsError(`登录失败次数过多，账户已锁定${until}，请稍后再试或联系管理员`);
+    // The time the lock ends goes in a detail (a timestamp), so the page shows it in the reader's time zone.
+    const until = attempt.lockedUntil && attempt.lockedUntil > new Date() ? attempt.lockedUntil.toISOString() : null;
+    throw new TooManyRequestsError(`连续 ${MAX_LOGIN_FAILURES} 次密码错误，账户已锁定 ${LOCK_MINUTES} 分钟，请稍后再试或联系管理员解锁`, [
+      { field: 'username', message: '账户已锁定', ...(until ? { lockedUntil: until } : {}) },
+    ]);
   }
   const user = attempt.kind === 'reserved' ? attempt.user : null;
   // Unknown names and disabled accounts pay the same scrypt check as a real one: no enumeration by time.

@@ -30,14 +30,14 @@ describe('case kinds', () => {
     } catch (e) {
       err = e;
     }
-    expect(err).toMatchObject({ code: 'invalid_transition', status: 409, message: 'commitment cannot go from fulfilled to breached' });
+    expect(err).toMatchObject({ code: 'invalid_transition', status: 409, message: '该信用承诺当前的办理状态不允许此操作，请刷新后查看最新状态', details: [{ field: 'state', from: 'fulfilled', to: 'breached' }] });
   });
 
   it('allow steps that keep the state only where the kind says', () => {
     expect(() => checkStep(OBJECTION_CASE, row('escalated'), 'checked')).not.toThrow();
-    expect(() => checkStep(OBJECTION_CASE, row('maintained'), 'checked')).toThrow('objection cannot go from maintained to checked');
+    expect(() => checkStep(OBJECTION_CASE, row('maintained'), 'checked')).toThrow('该异议当前的办理状态不允许此操作');
     expect(() => checkStep(REPAIR_CASE, row('approved'), 'rechecked')).not.toThrow();
-    expect(() => checkStep(REPAIR_CASE, row('rejected'), 'rechecked')).toThrow('repair cannot go from rejected to rechecked');
+    expect(() => checkStep(REPAIR_CASE, row('rejected'), 'rechecked')).toThrow('该信用修复申请当前的办理状态不允许此操作');
     expect(() => checkStep(COMMITMENT_CASE, row('signed'), 'checked')).toThrow(InvalidTransitionError);
   });
 

@@ -42,7 +42,7 @@ export function requireResponsible(viewer: Viewer, departmentId: number | null, 
   requireRole(viewer, 'admin', 'operator', 'department');
   requireScope(viewer, 'records:write');
   if (viewer.role === 'department' && (departmentId === null || viewer.departmentId !== departmentId)) {
-    throw new ForbiddenError(`只有${what}或信用中心可以办理`, [{ field: 'department', message: 'not the responsible department' }]);
+    throw new ForbiddenError(`只有${what}或信用中心可以办理`, [{ field: 'department', message: '不是承办单位' }]);
   }
 }
 

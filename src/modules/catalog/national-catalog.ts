@@ -1,18 +1,18 @@
+import { englishLabel } from './field-labels-en.js';
 import type { FieldDef, NewCategory, SubjectKind } from './types.js';
 
 // Seed of the national basic catalog (2024, 13 classes) with the 双公示 categories carrying the
-// national XK_/CF_ fields (spec/publicity.md). Operators edit and extend it at run time.
+// national XK_/CF_ fields (spec/publicity.md). Operators edit and extend it at run time. Each
+// category carries its English name here and each field its English label (field-labels-en.ts).
 
 const ORGS: SubjectKind[] = ['legal_person', 'unincorporated', 'sole_trader', 'government'];
 const ALL: SubjectKind[] = [...ORGS, 'natural_person'];
 const NON_PERSON: SubjectKind[] = ['legal_person', 'unincorporated', 'sole_trader', 'government'];
 
-const f = (code: string, label: string, type: FieldDef['type'] = 'string', extra: Partial<FieldDef> = {}): FieldDef => ({
-  code,
-  label,
-  type,
-  ...extra,
-});
+const f = (code: string, label: string, type: FieldDef['type'] = 'string', extra: Partial<FieldDef> = {}): FieldDef => {
+  const labelEn = englishLabel(code);
+  return { code, label, ...(labelEn ? { labelEn } : {}), type, ...extra };
+};
 const req = { required: true };
 const orgOnly: Partial<FieldDef> = { requiredFor: ['legal_person', 'unincorporated', 'sole_trader', 'government'] };
 const personOnly: Partial<FieldDef> = { requiredFor: ['natural_person'] };

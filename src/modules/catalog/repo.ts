@@ -43,3 +43,11 @@ export async function insertCategory(db: Db, c: NewCategory): Promise<Category |
   );
   return r.rows[0] ?? null;
 }
+
+/** Fill in English names a category lacks (labels by field code, the name only where it is empty). */
+export async function fillEnglishNames(db: Db, code: string, nameEn: string, fields: Category['fields']): Promise<void> {
+  await db.query(
+    `update category set fields = $2, name_en = case when name_en = '' then $3 else name_en end where code = $1`,
+    [code, JSON.stringify(fields), nameEn],
+  );
+}

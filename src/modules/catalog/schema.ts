@@ -7,6 +7,7 @@ const lit = <T extends readonly string[]>(xs: T): TUnion<TLiteral<T[number]>[]> 
 export const FieldDefSchema = Type.Object({
   code: Type.String({ minLength: 1, maxLength: 40 }),
   label: Type.String({ minLength: 1, maxLength: 100 }),
+  labelEn: Type.Optional(Type.String({ maxLength: 200, description: 'the label in English' })),
   type: lit(FIELD_TYPES),
   required: Type.Optional(Type.Boolean()),
   requiredFor: Type.Optional(Type.Array(lit(SUBJECT_KINDS))),

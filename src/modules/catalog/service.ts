@@ -1,14 +1,28 @@
 import { isPool, type Db, type Pool } from '../../db/pool.js';
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
+import { withEnglishLabels } from './field-labels-en.js';
 import { NATIONAL_CATEGORIES } from './national-catalog.js';
 import * as repo from './repo.js';
 import { FIELD_TYPES, SUBJECT_KINDS, type Category, type NewCategory } from './types.js';
 
-/** Seed the national basic catalog; existing categories (maybe edited by operators) are kept. */
+/** Categories the platform's migrations add beside the national seed (workflow results), with national field codes. */
+const PLATFORM_CATEGORIES = ['commitment_breach', 'inspection_result'];
+
+/**
+ * Seed the national basic catalog; existing categories (maybe edited by operators) are kept, and
+ * only get the English names they lack (databases seeded before fields had English labels).
+ */
 export async function seedNationalCatalog(db: Db): Promise<number> {
   let added = 0;
   for (const c of NATIONAL_CATEGORIES) if (await repo.insertCategory(db, c)) added += 1;
+  const nameEn = new Map(NATIONAL_CATEGORIES.map((c) => [c.code, c.nameEn]));
+  for (const c of await repo.listCategories(db)) {
+    if (!nameEn.has(c.code) && !PLATFORM_CATEGORIES.includes(c.code)) continue;
+    const fields = withEnglishLabels(c.fields);
+    const missingName = !c.nameEn && Boolean(nameEn.get(c.code));
+    if (missingName || fields.some((f, i) => f !== c.fields[i])) await repo.fillEnglishNames(db, c.code, nameEn.get(c.code) ?? '', fields);
+  }
   forgetCategories();
   return added;
 }

@@ -10,6 +10,8 @@ export type Severity = 'minor' | 'ordinary' | 'serious';
 export interface FieldDef {
   code: string;
   label: string;
+  /** The label in English (shown in en-US); absent: the Chinese label is shown. */
+  labelEn?: string;
   type: FieldType;
   required?: boolean;
   /** Required only for these subject kinds (e.g. legal representative for organisations). */

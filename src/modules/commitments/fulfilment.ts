@@ -29,7 +29,7 @@ export async function recordFulfilment(ctx: RightsContext, viewer: Viewer, id: n
   const before = await mustFind(ctx.pool, COMMITMENT_CASE, id);
   requireResponsible(viewer, before.departmentId, `承诺受理单位（${before.departmentName}）`);
   const note = maskIdNumbersInFreeText(input.note.trim());
-  if (input.outcome === 'breached' && !note) throw new ValidationError('认定未履约须写明违诺情形', [{ field: 'note', message: 'required for breached' }]);
+  if (input.outcome === 'breached' && !note) throw new ValidationError('认定未履约须写明违诺情形', [{ field: 'note', message: '请写明违诺情形' }]);
   const party = await partyOf(ctx, before);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
@@ -69,7 +69,7 @@ export async function withdrawCommitment(ctx: RightsContext, viewer: Viewer, id:
     requireRole(viewer, 'department', 'admin', 'operator');
     requireResponsible(viewer, before.departmentId, `承诺受理单位（${before.departmentName}）`);
   }
-  if (!reason.trim()) throw new ValidationError('须写明撤回理由', [{ field: 'reason', message: 'required' }]);
+  if (!reason.trim()) throw new ValidationError('须写明撤回理由', [{ field: 'reason', message: '请填写撤回理由' }]);
   reason = maskIdNumbersInFreeText(reason);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {

@@ -37,7 +37,7 @@ export async function createItem(db: Db, viewer: Viewer, input: ItemInput): Prom
     verificationWorkingDays: input.verificationWorkingDays ?? null, departmentCode: input.department ?? null, excludedWhen: input.excludedWhen ?? {},
     legalBasis: input.legalBasis?.trim() ?? '',
   }, viewer.username ?? 'operator');
-  if (!row) throw new ConflictError(`承诺事项编码 ${input.code} 已存在`, [{ field: 'code', message: 'duplicate item code' }]);
+  if (!row) throw new ConflictError(`承诺事项编码 ${input.code} 已存在`, [{ field: 'code', message: '事项编码重复' }]);
   return row;
 }
 
@@ -84,18 +84,18 @@ async function signer(ctx: RightsContext, viewer: Viewer, input: SignInput, item
     subject = await subjectById(ctx.pool, viewer.subjectId!);
     if (subject.kind === 'natural_person') {
       const found = input.idNumber ? await findSubjectByCode(ctx.pool, ctx.pd, input.idNumber) : null;
-      if (found?.id !== subject.id) throw new ValidationError('自然人作出承诺须核验本人身份证件号码', [{ field: 'idNumber', message: 'must be the account holder\'s ID number' }]);
+      if (found?.id !== subject.id) throw new ValidationError('自然人作出承诺须核验本人身份证件号码', [{ field: 'idNumber', message: '须为账户本人的身份证件号码' }]);
       idNumber = validateCode(input.idNumber!).normalized ?? input.idNumber!;
     }
   } else {
     requireScope(viewer, 'records:write');
-    if (!input.party) throw new ValidationError('部门代为登记承诺须提供承诺主体的统一社会信用代码或身份证件号码', [{ field: 'party', message: 'required' }]);
+    if (!input.party) throw new ValidationError('部门代为登记承诺须提供承诺主体的统一社会信用代码或身份证件号码', [{ field: 'party', message: '请填写承诺主体的代码' }]);
     subject = await getSubjectByCode(ctx.pool, ctx.pd, input.party);
     if (subject.kind === 'natural_person') idNumber = validateCode(input.party).normalized ?? input.party;
   }
   const deptCode = viewer.role === 'department' ? null : (input.department ?? item.departmentCode);
   const departmentId = viewer.role === 'department' ? viewer.departmentId! : deptCode ? (await access.getDepartment(ctx.pool, deptCode)).id : null;
-  if (departmentId === null) throw new ValidationError('须指定承诺受理单位（department）', [{ field: 'department', message: 'required' }]);
+  if (departmentId === null) throw new ValidationError('须指定承诺受理单位', [{ field: 'department', message: '请选择承诺受理单位' }]);
   return {
     subject, departmentId, channel: viewer.role === 'subject' ? 'portal' : 'department',
     party: { kind: subject.kind, name: subject.name, uscc: subject.uscc, idNumber },
@@ -117,7 +117,7 @@ const fillTemplate = (text: string, v: Record<string, string>) => text.replace(/
  */
 export async function signCommitment(ctx: RightsContext, viewer: Viewer, input: SignInput): Promise<CommitmentRow> {
   const item = await getItem(ctx.pool, input.item);
-  if (!input.matter.trim()) throw new ValidationError('须写明承诺事由', [{ field: 'matter', message: 'required' }]);
+  if (!input.matter.trim()) throw new ValidationError('须写明承诺事由', [{ field: 'matter', message: '请填写承诺事由' }]);
   // The matter is filed in a public record and the signed text: an ID number typed into it is masked first.
   const matter = maskIdNumbersInFreeText(input.matter.trim());
   const signerName = input.signerName?.trim() ? maskIdNumbersInFreeText(input.signerName.trim()) : null;

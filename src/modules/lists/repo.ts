@@ -2,7 +2,7 @@ import { LIST_LEDGER_LOCK } from '../../db/locks.js';
 import type { Db } from '../../db/pool.js';
 import type { EntryRow, EntryState, EntryView, ExitReason, ListRow, NewList } from './types.js';
 
-const LIST_COLS = `l.id, l.code, l.name, l.kind, l.legal_basis as "legalBasis", l.standard, l.procedure, l.remedies,
+const LIST_COLS = `l.id, l.code, l.name, l.name_en as "nameEn", l.kind, l.legal_basis as "legalBasis", l.standard, l.procedure, l.remedies,
   l.default_months as "defaultMonths", l.department_code as "departmentCode", l.issuer, l.public, l.active`;
 const ENTRY_COLS = `e.id, e.list_id as "listId", e.subject_id as "subjectId", to_jsonb(e.basis_record_ids) as "basisRecordIds",
   e.department_id as "departmentId", e.decided_by as "decidedBy", e.document_no as "documentNo", e.reason,
@@ -24,9 +24,9 @@ export async function findListById(db: Db, id: number): Promise<ListRow | null> 
 /** Insert a list; null when the code is taken. */
 export async function insertList(db: Db, l: NewList): Promise<ListRow | null> {
   const r = await db.query<ListRow>(
-    `insert into list as l (code, name, kind, legal_basis, standard, procedure, remedies, default_months, department_code, issuer, public, active)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict (code) do nothing returning ${LIST_COLS}`,
-    [l.code, l.name, l.kind, l.legalBasis, l.standard, l.procedure, l.remedies, l.defaultMonths, l.departmentCode, l.issuer, l.public, l.active],
+    `insert into list as l (code, name, kind, legal_basis, standard, procedure, remedies, default_months, department_code, issuer, public, active, name_en)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (code) do nothing returning ${LIST_COLS}`,
+    [l.code, l.name, l.kind, l.legalBasis, l.standard, l.procedure, l.remedies, l.defaultMonths, l.departmentCode, l.issuer, l.public, l.active, l.nameEn],
   );
   return r.rows[0] ?? null;
 }
@@ -34,9 +34,9 @@ export async function insertList(db: Db, l: NewList): Promise<ListRow | null> {
 export async function updateList(db: Db, l: ListRow): Promise<ListRow> {
   const r = await db.query<ListRow>(
     `update list as l set name = $2, legal_basis = $3, standard = $4, procedure = $5, remedies = $6, default_months = $7,
-       department_code = $8, issuer = $9, public = $10, active = $11, updated_at = now()
+       department_code = $8, issuer = $9, public = $10, active = $11, name_en = $12, updated_at = now()
      where l.id = $1 returning ${LIST_COLS}`,
-    [l.id, l.name, l.legalBasis, l.standard, l.procedure, l.remedies, l.defaultMonths, l.departmentCode, l.issuer, l.public, l.active],
+    [l.id, l.name, l.legalBasis, l.standard, l.procedure, l.remedies, l.defaultMonths, l.departmentCode, l.issuer, l.public, l.active, l.nameEn],
   );
   return r.rows[0]!;
 }

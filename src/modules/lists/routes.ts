@@ -9,7 +9,7 @@ import * as lists from './service.js';
 import type { EntryRow, EntryView, ListRow } from './types.js';
 
 const listView = (l: ListRow) => ({
-  code: l.code, name: l.name, kind: l.kind, legalBasis: l.legalBasis, standard: l.standard, procedure: l.procedure, remedies: l.remedies,
+  code: l.code, name: l.name, nameEn: l.nameEn, kind: l.kind, legalBasis: l.legalBasis, standard: l.standard, procedure: l.procedure, remedies: l.remedies,
   defaultMonths: l.defaultMonths, department: l.departmentCode, issuer: l.issuer, public: l.public, active: l.active,
 });
 
@@ -38,7 +38,7 @@ export async function listRoutes(app: Api, deps: AppDeps): Promise<void> {
     schema: { tags: ['lists'], summary: 'Declare a list (admin, operator); a blacklist needs its legal basis', body: ListBody, response: { 201: ListView, ...errorResponses } },
   }, async (req, reply) => {
     const { department, ...b } = req.body;
-    const row = await lists.createList(deps.pool, req.viewer, { ...b, departmentCode: department ?? null, defaultMonths: b.defaultMonths ?? null, standard: b.standard ?? '', procedure: b.procedure ?? '', remedies: b.remedies ?? '', legalBasis: b.legalBasis ?? '' });
+    const row = await lists.createList(deps.pool, req.viewer, { ...b, nameEn: b.nameEn?.trim() ?? '', departmentCode: department ?? null, defaultMonths: b.defaultMonths ?? null, standard: b.standard ?? '', procedure: b.procedure ?? '', remedies: b.remedies ?? '', legalBasis: b.legalBasis ?? '' });
     return reply.status(201).send(listView(row));
   });
 

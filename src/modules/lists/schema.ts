@@ -8,7 +8,7 @@ const Date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 export const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) });
 
 export const ListView = Type.Object({
-  code: Type.String(), name: Type.String(), kind: Type.Union(LIST_KINDS.map((k) => Type.Literal(k))), legalBasis: Type.String(),
+  code: Type.String(), name: Type.String(), nameEn: Type.String({ description: 'the name in English; empty when none is set' }), kind: Type.Union(LIST_KINDS.map((k) => Type.Literal(k))), legalBasis: Type.String(),
   standard: Type.String(), procedure: Type.String(), remedies: Type.String(), defaultMonths: Type.Union([Type.Integer(), Type.Null()]),
   department: Type.Union([Type.String(), Type.Null()]), issuer: Type.String(), public: Type.Boolean(), active: Type.Boolean(),
 });
@@ -16,7 +16,7 @@ export const ListView = Type.Object({
 export const ListsPage = Type.Object({ items: Type.Array(ListView), total: Type.Integer() });
 
 const listFields = {
-  name: Type.String({ minLength: 1, maxLength: 200 }), legalBasis: Type.Optional(Str(2000)), standard: Type.Optional(Str(2000)),
+  name: Type.String({ minLength: 1, maxLength: 200 }), nameEn: Type.Optional(Type.String({ maxLength: 200, description: 'the name in English' })), legalBasis: Type.Optional(Str(2000)), standard: Type.Optional(Str(2000)),
   procedure: Type.Optional(Str(2000)), remedies: Type.Optional(Str(2000)), defaultMonths: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 600 }), Type.Null()])),
   department: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])), issuer: Type.String({ minLength: 1, maxLength: 200 }),
   public: Type.Optional(Type.Boolean()), active: Type.Optional(Type.Boolean()),

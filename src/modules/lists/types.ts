@@ -22,6 +22,8 @@ export interface ListRow {
   id: number;
   code: string;
   name: string;
+  /** The name in English; '' when none is set. */
+  nameEn: string;
   kind: ListKind;
   legalBasis: string;
   standard: string;

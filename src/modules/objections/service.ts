@@ -19,6 +19,11 @@ import * as repo from './repo.js';
 import type { DecisionInput, ObjectionInput } from './schema.js';
 import { DECISION_STATE, GROUND_LABELS, OBJECTION_STATE_LABELS, type ObjectionRow } from './types.js';
 
+/** A record's state in the words of a refusal: 该记录{words}，不能提出异议. */
+const RECORD_STATE_WORDS: Record<string, string> = {
+  disputed: '正在异议处理中', repaired: '已信用修复', revoked: '已撤销', expired: '公示期已满',
+};
+
 function filer(viewer: Viewer, input: ObjectionInput): { filedBy: 'subject' | 'agent'; agentName: string | null } {
   requireRole(viewer, 'subject', 'operator', 'admin');
   if (viewer.role === 'subject') return { filedBy: 'subject', agentName: null };
@@ -35,7 +40,7 @@ function filer(viewer: Viewer, input: ObjectionInput): { filedBy: 'subject' | 'a
  */
 export async function submitObjection(ctx: RightsContext, viewer: Viewer, input: ObjectionInput): Promise<ObjectionRow> {
   const who = filer(viewer, input);
-  if (!input.reason.trim()) throw new ValidationError('须写明异议理由', [{ field: 'reason', message: 'required' }]);
+  if (!input.reason.trim()) throw new ValidationError('须写明异议理由', [{ field: 'reason', message: '请填写异议理由' }]);
   // Free text is stored and shown to the department: an ID number typed into it is masked first.
   const reason = maskIdNumbersInFreeText(input.reason.trim());
   const files = decodeUploads([
@@ -44,12 +49,12 @@ export async function submitObjection(ctx: RightsContext, viewer: Viewer, input:
   ]);
   const record = await getRecordRow(ctx.pool, input.record);
   if (viewer.role === 'subject' && viewer.subjectId !== record.subjectId) {
-    throw new ForbiddenError('只能对本主体的信用记录提出异议', [{ field: 'record', message: 'not your record' }]);
+    throw new ForbiddenError('只能对本主体的信用记录提出异议', [{ field: 'record', message: '该记录不属于当前登录的主体' }]);
   }
   const open = await repo.findOpenForRecord(ctx.pool, record.id);
   if (open) throw duplicate(open);
   if (record.state !== 'active') {
-    throw new ConflictError(`该记录当前状态为 ${record.state}，不能提出异议`, [{ field: 'record', message: `record is ${record.state}` }], 'record_not_objectable');
+    throw new ConflictError(`该记录${RECORD_STATE_WORDS[record.state] ?? '当前状态'}，不能提出异议`, [{ field: 'record', message: `记录${RECORD_STATE_WORDS[record.state] ?? '当前状态不可异议'}`, state: record.state }], 'record_not_objectable');
   }
   const rule = await currentRule(ctx.pool, 'objection');
   const today = ctx.clock.today();
@@ -75,7 +80,7 @@ export async function submitObjection(ctx: RightsContext, viewer: Viewer, input:
       }));
       await notify(tx, ctx.clock.now(), {
         audience: 'department', departmentId: record.departmentId, kind: 'objection.received', refType: 'objection', refId: newId,
-        title: `收到异议 ${trackingNo}`, body: `记录 #${record.id}（${GROUND_LABELS[input.grounds]}）已标注异议处理中，请于 ${deadlines.dueOn} 前作出决定（规则 ${rule.code} v${rule.version}）`,
+        title: `收到异议 ${trackingNo}`, body: `记录 #${record.id}（${GROUND_LABELS[input.grounds]}）已标注异议处理中，请于 ${deadlines.dueOn} 前作出决定（异议处理规则第 ${rule.version} 版）`,
       });
       await notify(tx, ctx.clock.now(), {
         audience: 'subject', subjectId: record.subjectId, kind: 'objection.received', refType: 'objection', refId: newId,
@@ -95,7 +100,7 @@ export async function submitObjection(ctx: RightsContext, viewer: Viewer, input:
 
 function duplicate(open: ObjectionRow): ConflictError {
   return new ConflictError(`该记录已有正在处理的异议（${open.trackingNo}），请勿重复提交`, [
-    { field: 'record', message: 'an objection is already open', objectionId: open.id, trackingNo: open.trackingNo },
+    { field: 'record', message: '该记录已有正在处理的异议', objectionId: open.id, trackingNo: open.trackingNo },
   ], 'duplicate_objection');
 }
 
@@ -106,9 +111,9 @@ function duplicate(open: ObjectionRow): ConflictError {
 export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: number, input: DecisionInput): Promise<ObjectionRow> {
   const before = await mustFind(ctx.pool, OBJECTION_CASE, id);
   requireResponsible(viewer, before.departmentId, `数据提供单位（${before.departmentName}）`);
-  if (!input.reason.trim()) throw new ValidationError('须写明处理理由', [{ field: 'reason', message: 'required' }]);
+  if (!input.reason.trim()) throw new ValidationError('须写明处理理由', [{ field: 'reason', message: '请填写处理理由' }]);
   if (input.decision === 'correct' && !Object.keys(input.fields ?? {}).length) {
-    throw new ValidationError('更正须提交更正后的数据项', [{ field: 'fields', message: 'required for correct' }]);
+    throw new ValidationError('更正须提交更正后的数据项', [{ field: 'fields', message: '请填写更正后的数据项' }]);
   }
   const reason = maskIdNumbersInFreeText(input.reason.trim());
   const to = DECISION_STATE[input.decision];
@@ -122,7 +127,7 @@ export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: nu
     if (input.decision === 'correct') {
       const current = await getRecordRow(tx, o.recordId);
       const saved = await updateRecord(rctx, viewer, o.recordId, { fields: { ...current.fields, ...input.fields }, reason: note });
-      if (saved.outcome === 'unchanged') throw new ValidationError('更正后的内容与原记录相同', [{ field: 'fields', message: 'nothing changed' }]);
+      if (saved.outcome === 'unchanged') throw new ValidationError('更正后的内容与原记录相同', [{ field: 'fields', message: '更正后的内容与原记录相同' }]);
       changed = Object.keys(input.fields ?? {}).filter((k) => current.fields[k] !== saved.record.fields[k]);
     }
     const recordTo = input.decision === 'revoke' ? 'revoked' : 'active';
@@ -150,7 +155,7 @@ export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: nu
 export async function extendObjection(ctx: RightsContext, viewer: Viewer, id: number, reason: string): Promise<ObjectionRow> {
   const before = await mustFind(ctx.pool, OBJECTION_CASE, id);
   requireResponsible(viewer, before.departmentId, `数据提供单位（${before.departmentName}）`);
-  if (!reason.trim()) throw new ValidationError('须写明延期理由', [{ field: 'reason', message: 'required' }]);
+  if (!reason.trim()) throw new ValidationError('须写明延期理由', [{ field: 'reason', message: '请填写延期理由' }]);
   reason = maskIdNumbersInFreeText(reason);
   const cal = await loadCalendar(ctx.pool);
   const actor = actorFor(viewer);
@@ -158,10 +163,10 @@ export async function extendObjection(ctx: RightsContext, viewer: Viewer, id: nu
     const o = await mustFind(tx, OBJECTION_CASE, id, true);
     checkTransition(OBJECTION_CASE, o, 'extended');
     if (o.extensions >= o.ruleParams.maxExtensions) {
-      throw new ConflictError(`已延期 ${o.extensions} 次，规则 ${o.ruleCode} v${o.ruleVersion} 允许 ${o.ruleParams.maxExtensions} 次`, [{ field: 'extensions', message: 'no extension left' }], 'no_extension_left');
+      throw new ConflictError(`已延期 ${o.extensions} 次，异议处理规则（第 ${o.ruleVersion} 版）最多允许延期 ${o.ruleParams.maxExtensions} 次`, [{ field: 'extensions', message: '延期次数已用完' }], 'no_extension_left');
     }
     if (isOverdue(o.dueOn, ctx.clock.today())) {
-      throw new ConflictError(`已超过答复期限 ${o.dueOn}，不能再延期`, [{ field: 'dueOn', message: 'already overdue' }], 'already_overdue');
+      throw new ConflictError(`已超过答复期限 ${o.dueOn}，不能再延期`, [{ field: 'dueOn', message: '已超过答复期限' }], 'already_overdue');
     }
     const due = extendedDeadline(o.receivedOn, o.ruleParams, cal);
     await updateCase(tx, OBJECTION_CASE, id, { state: 'extended', dueOn: due.date, dueProvisional: due.provisional, extensions: o.extensions + 1 });
@@ -181,7 +186,7 @@ export async function checkObjection(ctx: RightsContext, viewer: Viewer, id: num
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
     const o = await mustFind(tx, OBJECTION_CASE, id, true);
-    if (o.checkedAt) throw new ConflictError('信用中心已核查过该异议', [{ field: 'checkedAt', message: 'already checked' }], 'already_checked');
+    if (o.checkedAt) throw new ConflictError('信用中心已核查过该异议', [{ field: 'checkedAt', message: '信用中心已核查过该异议' }], 'already_checked');
     checkStep(OBJECTION_CASE, o, 'checked');
     await updateCase(tx, OBJECTION_CASE, id, { checkedAt: ctx.clock.now() });
     await appendCaseEvent(tx, OBJECTION_CASE, id, caseEvent(actor, ctx.clock.now(), 'centre_checked', o.state, o.state, note.trim() || null, { late: isOverdue(o.checkDue, ctx.clock.today()) }));

@@ -37,7 +37,7 @@ export interface ArchiveScope {
 
 export interface Archive {
   subject: SubjectView;
-  categories: { code: string; name: string; disclosure: Disclosure; records: ArchiveRecordView[] }[];
+  categories: { code: string; name: string; nameEn: string; disclosure: Disclosure; records: ArchiveRecordView[] }[];
   scope: ArchiveScope & { publicOnly: boolean; purpose: string | null };
 }
 
@@ -102,7 +102,7 @@ export async function readArchive(
   for (const r of records) {
     const c = cats.get(r.categoryCode)!;
     let g = groups.get(c.code);
-    if (!g) groups.set(c.code, (g = { code: c.code, name: c.name, disclosure: c.disclosure, records: [] }));
+    if (!g) groups.set(c.code, (g = { code: c.code, name: c.name, nameEn: c.nameEn, disclosure: c.disclosure, records: [] }));
     g.records.push({
       id: r.id, ...r.fields, category: c.code, department: r.departmentCode, departmentName: r.departmentName,
       sourceKey: r.sourceKey, decidedOn: r.decidedOn, severity: r.severity, state: r.state,

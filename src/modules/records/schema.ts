@@ -49,7 +49,7 @@ const ArchiveRecord = Type.Object({
 
 export const ArchiveView = Type.Object({
   subject: SubjectView,
-  categories: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), disclosure: Type.String(), records: Type.Array(ArchiveRecord) })),
+  categories: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String({ description: 'the category name in English; empty when none is set' }), disclosure: Type.String(), records: Type.Array(ArchiveRecord) })),
   scope: Type.Object({
     classes: Type.Array(Type.String()), windowed: Type.Boolean(), authorisedCategories: Type.Array(Type.String()), notice: NullableString,
     publicOnly: Type.Boolean(), purpose: NullableString,

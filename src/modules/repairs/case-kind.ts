@@ -2,7 +2,8 @@ import type { CaseKind } from '../cases/kind.js';
 import { repairStore, type RepairChange } from './repo.js';
 import type { RepairRow, RepairState } from './types.js';
 
-export const ruleTag = (r: RepairRow) => `规则 ${r.ruleCode} v${r.ruleVersion}`;
+/** The rule version a case followed, in words (notes, notices and the record ledger). */
+export const ruleTag = (r: RepairRow) => `信用修复规则第 ${r.ruleVersion} 版`;
 
 /** The repair (信用修复) case kind: every move is one transaction with one repair_event row. */
 export const REPAIR_CASE: CaseKind<RepairState, RepairRow, RepairChange> = {

@@ -36,7 +36,7 @@ function exchangePayload(r: RepairRow, extra: Record<string, unknown>): Record<s
 export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: number, input: RepairDecisionInput): Promise<RepairRow> {
   const before = await mustFind(ctx.pool, REPAIR_CASE, id);
   requireResponsible(viewer, before.departmentId, DECIDER);
-  if (!input.reason.trim()) throw new ValidationError('须写明决定理由', [{ field: 'reason', message: 'required' }]);
+  if (!input.reason.trim()) throw new ValidationError('须写明决定理由', [{ field: 'reason', message: '请填写决定理由' }]);
   const to = input.decision === 'approve' ? 'approved' : 'rejected';
   const actor = actorFor(viewer);
   const cal = await loadCalendar(ctx.pool);
@@ -50,7 +50,7 @@ export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: numbe
     if (to === 'approved') {
       if (r.recordId !== null) {
         const open = await openObjectionFor(tx, r.recordId);
-        if (open) throw new ConflictError(`该记录的异议（${open}）尚在处理中，异议办结后再作修复决定`, [{ field: 'record', message: 'objection open' }], 'objection_open');
+        if (open) throw new ConflictError(`该记录的异议（${open}）尚在处理中，异议办结后再作修复决定`, [{ field: 'record', message: '异议尚在处理中' }], 'objection_open');
         const rec = await transitionRecord({ db: tx, clock: ctx.clock }, r.recordId, 'repaired', actor, `信用修复 #${r.id}（${ruleTag(r)}）：${reason}`);
         recordVersion = rec.version;
         pending = await entriesFreedBy(tx, r.recordId);
@@ -79,15 +79,15 @@ export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: numbe
 export async function extendRepair(ctx: RightsContext, viewer: Viewer, id: number, reason: string): Promise<RepairRow> {
   const before = await mustFind(ctx.pool, REPAIR_CASE, id);
   requireResponsible(viewer, before.departmentId, DECIDER);
-  if (!reason.trim()) throw new ValidationError('须写明延期理由', [{ field: 'reason', message: 'required' }]);
+  if (!reason.trim()) throw new ValidationError('须写明延期理由', [{ field: 'reason', message: '请填写延期理由' }]);
   reason = maskIdNumbersInFreeText(reason);
   const cal = await loadCalendar(ctx.pool);
   const actor = actorFor(viewer);
   await withTx(ctx.pool, async (tx) => {
     const r = await mustFind(tx, REPAIR_CASE, id, true);
     checkTransition(REPAIR_CASE, r, 'extended');
-    if (r.ruleParams.extensionWorkingDays === 0) throw new ConflictError(`${ruleTag(r)} 不允许延期`, [{ field: 'extensions', message: 'no extension' }], 'no_extension_left');
-    if (r.decisionDue !== null && r.decisionDue < ctx.clock.today()) throw new ConflictError(`已超过决定期限 ${r.decisionDue}，不能再延期`, [{ field: 'decisionDue', message: 'already overdue' }], 'already_overdue');
+    if (r.ruleParams.extensionWorkingDays === 0) throw new ConflictError(`信用修复规则（第 ${r.ruleVersion} 版）不允许延期`, [{ field: 'extensions', message: '不允许延期' }], 'no_extension_left');
+    if (r.decisionDue !== null && r.decisionDue < ctx.clock.today()) throw new ConflictError(`已超过决定期限 ${r.decisionDue}，不能再延期`, [{ field: 'decisionDue', message: '已超过决定期限' }], 'already_overdue');
     const due = addWorkingDays(r.decisionDue ?? ctx.clock.today(), r.ruleParams.extensionWorkingDays, cal);
     await updateCase(tx, REPAIR_CASE, id, { state: 'extended', decisionDue: due.date, dueProvisional: due.provisional, extensions: r.extensions + 1 });
     await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'extended', r.state, 'extended', reason.trim(), { from: r.decisionDue, to: due.date }));
@@ -103,7 +103,7 @@ export async function extendRepair(ctx: RightsContext, viewer: Viewer, id: numbe
 export async function recheckRepair(ctx: RightsContext, viewer: Viewer, id: number, input: RecheckInput): Promise<RepairRow> {
   const before = await mustFind(ctx.pool, REPAIR_CASE, id);
   requireResponsible(viewer, before.departmentId, DECIDER);
-  if (!input.reason.trim()) throw new ValidationError('须写明复查理由', [{ field: 'reason', message: 'required' }]);
+  if (!input.reason.trim()) throw new ValidationError('须写明复查理由', [{ field: 'reason', message: '请填写复查理由' }]);
   const actor = actorFor(viewer);
   const today = ctx.clock.today();
   await withTx(ctx.pool, async (tx) => {

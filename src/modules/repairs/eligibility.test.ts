@@ -33,6 +33,9 @@ describe('repair eligibility', () => {
     const e = assessEligibility(facts(), rule);
     expect(e).toMatchObject({ eligible: false, earliestDate: EARLIEST, severity: 'serious' });
     expect(e.reasons.find((r) => r.check === 'minimum_period')!.rule).toBe('repair v7.classes.serious.minMonths=12');
+    // The facts behind the words, so a page in English can say the same.
+    expect(e.reasons.find((r) => r.check === 'minimum_period')!.vars).toEqual({ severity: 'serious', months: 12, from: DECIDED, earliest: EARLIEST });
+    expect(e.reasons.find((r) => r.check === 'repairable')!.vars).toEqual({ category: 'penalty' });
     expect(assessEligibility(facts({ today: addDays(EARLIEST, -1) }), rule).eligible).toBe(false);
     expect(assessEligibility(facts({ today: EARLIEST }), rule).eligible).toBe(true);
     // Month-end clamping is a fixed calendar fact, not relative to today: 30 Nov + 3 months is 28 Feb

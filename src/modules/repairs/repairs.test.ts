@@ -118,7 +118,7 @@ describe('credit repair', () => {
 
     const versions = json<{ items: { op: string; reason: string; snapshot: { state: string } }[] }>(await get(`/records/${a.record}/versions`, admin)).items;
     expect(versions.at(-1)).toMatchObject({ op: 'state', snapshot: { state: 'repaired' } });
-    expect(versions.at(-1)!.reason).toContain('规则 repair v1');
+    expect(versions.at(-1)!.reason).toContain('信用修复规则第 1 版');
     const ev = await t.db.pool.query<{ payload: { repairId: number; shareBy: string } }>(`select payload from domain_event where type = 'repair.approved'`);
     expect(ev.rows.map((x) => x.payload)).toContainEqual(expect.objectContaining({ repairId: r.id, shareBy: await workingDaysAfter(TODAY, 3) }));
     const notes = json<{ items: { kind: string }[] }>(await get('/me/notifications', a.session)).items.map((n) => n.kind);

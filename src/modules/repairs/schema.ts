@@ -35,7 +35,12 @@ export const EligibilityQuery = Type.Object({ record: Type.Optional(Type.Integer
 /** What a repair is of: exactly one of a record and a list entry. */
 export type TargetRef = Static<typeof EligibilityQuery>;
 
-const Reason = Type.Object({ check: Type.String(), ok: Type.Boolean(), rule: Type.String(), message: Type.String(), until: Type.Optional(Type.String()) });
+const Reason = Type.Object({
+  check: Type.String({ description: 'what was checked: state, adverse, repairable, minimum_period, objection, open_application, blacklist, serious_dishonesty_records, abuse_bar' }),
+  ok: Type.Boolean(), rule: Type.String({ description: 'the rule parameter applied (for auditors and API clients)' }), message: Type.String({ description: 'the reason in words (Chinese)' }),
+  until: Type.Optional(Type.String()),
+  vars: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), { description: 'the facts the reason states (codes, dates, counts), for wording it in another language' }),
+});
 export const EligibilityView = Type.Object({
   eligible: Type.Boolean(), earliestDate: Type.Optional(Type.String()), severity: Type.Union([Type.String(), Type.Null()]),
   rule: Type.Object({ code: Type.String(), version: Type.Integer() }), reasons: Type.Array(Reason),

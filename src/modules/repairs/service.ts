@@ -32,7 +32,7 @@ interface ResolvedTarget {
 
 async function resolveTarget(db: Db, ref: TargetRef): Promise<ResolvedTarget> {
   if ((ref.record === undefined) === (ref.listEntry === undefined)) {
-    throw new ValidationError('须指定修复对象：record（记录）或 listEntry（名单条目）之一', [{ field: 'record', message: 'exactly one of record, listEntry' }]);
+    throw new ValidationError('须指定修复对象：record（记录）或 listEntry（名单条目）之一', [{ field: 'record', message: '请选择一条记录或一个名单条目' }]);
   }
   if (ref.record !== undefined) {
     const r = await getRecordRow(db, ref.record);
@@ -95,16 +95,16 @@ async function acceptance(ctx: RightsContext, p: RepairParams, today: string) {
 function applicant(viewer: Viewer, input: RepairInput, subjectId: number): { filedBy: 'subject' | 'agent'; agentName: string | null } {
   requireRole(viewer, 'subject', 'operator', 'admin');
   if (viewer.role === 'subject') {
-    if (viewer.subjectId !== subjectId) throw new ForbiddenError('只能为本主体申请信用修复', [{ field: 'record', message: 'not your record' }]);
+    if (viewer.subjectId !== subjectId) throw new ForbiddenError('只能为本主体申请信用修复', [{ field: 'record', message: '该记录不属于当前登录的主体' }]);
     return { filedBy: 'subject', agentName: null };
   }
   if (!input.agentName?.trim() || !input.powerOfAttorney) {
-    throw new ValidationError('代为申请须写明代理人并上传授权委托书', [{ field: 'agentName', message: 'agent name and power of attorney required' }]);
+    throw new ValidationError('代为申请须写明代理人并上传授权委托书', [{ field: 'agentName', message: '请填写代理人姓名并上传授权委托书' }]);
   }
   return { filedBy: 'agent', agentName: maskIdNumbersInFreeText(input.agentName.trim()) };
 }
 
-const duplicate = (id: number) => new ConflictError(`该对象已有正在办理的修复申请 #${id}，请勿重复提交`, [{ field: 'record', message: 'an application is already open', repairId: id }], 'duplicate_application');
+const duplicate = (id: number) => new ConflictError(`该对象已有正在办理的修复申请 #${id}，请勿重复提交`, [{ field: 'record', message: '已有正在办理的修复申请', repairId: id }], 'duplicate_application');
 
 /**
  * A subject applies to repair a record or a list entry. Ineligible applications are refused with
@@ -145,7 +145,7 @@ export async function applyForRepair(ctx: RightsContext, viewer: Viewer, input: 
         files: stored.map((f) => f.id), required, missing, rule: { code: rule.code, version: rule.version }, decisionDue: acc?.decisionDue ?? null,
       }));
       await notify(tx, ctx.clock.now(), state === 'accepted'
-        ? { audience: 'subject', subjectId: t.subjectId, kind: 'repair.accepted', refType: 'repair', refId: newId, title: `信用修复申请已受理 #${newId}`, body: `将于 ${acc!.decisionDue} 前作出决定（规则 ${rule.code} v${rule.version}）` }
+        ? { audience: 'subject', subjectId: t.subjectId, kind: 'repair.accepted', refType: 'repair', refId: newId, title: `信用修复申请已受理 #${newId}`, body: `将于 ${acc!.decisionDue} 前作出决定（信用修复规则第 ${rule.version} 版）` }
         : { audience: 'subject', subjectId: t.subjectId, kind: 'repair.returned', refType: 'repair', refId: newId, title: `信用修复申请材料不全 #${newId}`, body: `请补正：${names(missing)}` });
       if (state === 'accepted' && t.departmentId !== null) {
         await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: t.departmentId, kind: 'repair.accepted', refType: 'repair', refId: newId, title: `待审核信用修复申请 #${newId}`, body: `请于 ${acc!.decisionDue} 前作出决定` });

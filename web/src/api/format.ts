@@ -17,3 +17,13 @@ export function dayOf(iso: string | null | undefined): string {
   const d = dayjs(iso);
   return d.isValid() ? d.format('YYYY-MM-DD') : iso;
 }
+
+/** A name the server sends in both languages: the English one in en-US when it is set, else the Chinese. */
+export function localName(lang: 'zh-CN' | 'en-US', n: { name: string; nameEn?: string | null }): string {
+  return lang === 'en-US' && n.nameEn ? n.nameEn : n.name;
+}
+
+/** A catalog field's label in the page's language (the Chinese label when it has no English one). */
+export function fieldLabel(lang: 'zh-CN' | 'en-US', f: { label: string; labelEn?: string | null }): string {
+  return lang === 'en-US' && f.labelEn ? f.labelEn : f.label;
+}

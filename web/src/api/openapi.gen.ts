@@ -861,6 +861,8 @@ export interface paths {
                                 fields: {
                                     code: string;
                                     label: string;
+                                    /** @description the label in English */
+                                    labelEn?: string;
                                     type: "string" | "text" | "date" | "decimal" | "integer" | "enum" | "uscc" | "id_number" | "code";
                                     required?: boolean;
                                     requiredFor?: ("legal_person" | "unincorporated" | "sole_trader" | "natural_person" | "government")[];
@@ -934,6 +936,8 @@ export interface paths {
                         fields: {
                             code: string;
                             label: string;
+                            /** @description the label in English */
+                            labelEn?: string;
                             type: "string" | "text" | "date" | "decimal" | "integer" | "enum" | "uscc" | "id_number" | "code";
                             required?: boolean;
                             requiredFor?: ("legal_person" | "unincorporated" | "sole_trader" | "natural_person" | "government")[];
@@ -1005,6 +1009,8 @@ export interface paths {
                             fields: {
                                 code: string;
                                 label: string;
+                                /** @description the label in English */
+                                labelEn?: string;
                                 type: "string" | "text" | "date" | "decimal" | "integer" | "enum" | "uscc" | "id_number" | "code";
                                 required?: boolean;
                                 requiredFor?: ("legal_person" | "unincorporated" | "sole_trader" | "natural_person" | "government")[];
@@ -1140,6 +1146,8 @@ export interface paths {
                             fields: {
                                 code: string;
                                 label: string;
+                                /** @description the label in English */
+                                labelEn?: string;
                                 type: "string" | "text" | "date" | "decimal" | "integer" | "enum" | "uscc" | "id_number" | "code";
                                 required?: boolean;
                                 requiredFor?: ("legal_person" | "unincorporated" | "sole_trader" | "natural_person" | "government")[];
@@ -6314,6 +6322,8 @@ export interface paths {
                             items: {
                                 code: string;
                                 name: string;
+                                /** @description the name in English; empty when none is set */
+                                nameEn: string;
                                 kind: "honour" | "blacklist" | "watch";
                                 legalBasis: string;
                                 standard: string;
@@ -6346,6 +6356,8 @@ export interface paths {
                         code: string;
                         kind: "honour" | "blacklist" | "watch";
                         name: string;
+                        /** @description the name in English */
+                        nameEn?: string;
                         legalBasis?: string;
                         standard?: string;
                         procedure?: string;
@@ -6368,6 +6380,8 @@ export interface paths {
                         "application/json": {
                             code: string;
                             name: string;
+                            /** @description the name in English; empty when none is set */
+                            nameEn: string;
                             kind: "honour" | "blacklist" | "watch";
                             legalBasis: string;
                             standard: string;
@@ -6461,6 +6475,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @description the name in English */
+                        nameEn?: string;
                         legalBasis?: string;
                         standard?: string;
                         procedure?: string;
@@ -6483,6 +6499,8 @@ export interface paths {
                         "application/json": {
                             code: string;
                             name: string;
+                            /** @description the name in English; empty when none is set */
+                            nameEn: string;
                             kind: "honour" | "blacklist" | "watch";
                             legalBasis: string;
                             standard: string;
@@ -10494,11 +10512,18 @@ export interface paths {
                                 version: number;
                             };
                             reasons: {
+                                /** @description what was checked: state, adverse, repairable, minimum_period, objection, open_application, blacklist, serious_dishonesty_records, abuse_bar */
                                 check: string;
                                 ok: boolean;
+                                /** @description the rule parameter applied (for auditors and API clients) */
                                 rule: string;
+                                /** @description the reason in words (Chinese) */
                                 message: string;
                                 until?: string;
+                                /** @description the facts the reason states (codes, dates, counts), for wording it in another language */
+                                vars: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                             materials: {
                                 key: string;
@@ -13765,6 +13790,8 @@ export interface paths {
                             categories: {
                                 code: string;
                                 name: string;
+                                /** @description the category name in English; empty when none is set */
+                                nameEn: string;
                                 disclosure: string;
                                 records: ({
                                     id: number;

@@ -21,10 +21,16 @@ function titleKey(e: ApiError): MessageKey {
   return 'error.title.failed';
 }
 
-/** An API error in plain words: the server's message, every detail with its field, and what to do next. */
+/**
+ * Whether an error's details are corrections the person makes (fields, rows of a file, a size): a
+ * refusal (401, 403, 404, 409, 429) says everything in its message, and its details are for programs.
+ */
+const detailsHelp = (e: ApiError): boolean => e.status === 400 || e.status === 413 || e.status === 422;
+
+/** An API error in plain words: the server's message, each correction to make, and what to do next. */
 export function ApiErrorAlert({ error, onRetry, compact }: { error: ApiError; onRetry?: () => void; compact?: boolean }) {
   const t = useT();
-  const details = error.details.filter((d) => d.message);
+  const details = detailsHelp(error) ? error.details.filter((d) => d.message && d.message !== error.message) : [];
   return (
     <Alert
       type="error"
@@ -40,7 +46,7 @@ export function ApiErrorAlert({ error, onRetry, compact }: { error: ApiError; on
               {details.slice(0, 20).map((d, i) => (
                 <li key={i}>
                   {d.row !== undefined && <span>{t('error.row', { row: d.row })} </span>}
-                  {d.field && <code>{d.field}</code>} {d.message}
+                  {d.message}
                 </li>
               ))}
               {details.length > 20 && <li>{t('error.more', { n: details.length - 20 })}</li>}

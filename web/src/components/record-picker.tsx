@@ -1,6 +1,8 @@
 import { Select } from 'antd';
 import { getArchive } from '../pages/party/api';
-import { useT } from '../i18n';
+import { localName } from '../api/format';
+import { useI18n } from '../i18n';
+import { RECORD_STATES, wordOf } from '../i18n/words';
 import { useApi } from './use-api';
 
 const DOC_FIELDS = ['CF_WSH', 'XK_WSH', 'AH'];
@@ -13,13 +15,13 @@ export function RecordPicker({ subject, value, onChange, filter, testId }: {
   filter?: (categoryCode: string, state: string) => boolean;
   testId?: string;
 }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const archive = useApi((s) => getArchive(subject, s), subject.trim().length >= 15 ? subject.trim() : null);
   const options = (archive.data?.categories ?? []).flatMap((c) => c.records
     .filter((r) => !filter || filter(c.code, r.state))
     .map((r) => {
       const doc = DOC_FIELDS.map((k) => r[k]).find((v) => typeof v === 'string' && v) as string | undefined;
-      return { value: r.id, label: `${c.name} · ${r.decidedOn ?? ''} · ${doc ?? `#${r.id}`}${r.notice ? ` · ${r.notice}` : ''}` };
+      return { value: r.id, label: `${localName(lang, c)} · ${r.decidedOn ?? ''} · ${doc ?? `#${r.id}`}${r.notice ? ` · ${wordOf(lang, RECORD_STATES, r.state, r.notice)}` : ''}` };
     }));
   return (
     <Select

@@ -5,7 +5,8 @@ import { ApiErrorAlert } from '../../components/api-error';
 import { CaseInbox } from '../../components/case-inbox';
 import { DeadlineTag } from '../../components/deadline-tag';
 import { useAction } from '../../components/use-api';
-import { useT } from '../../i18n';
+import { useI18n, useT } from '../../i18n';
+import { COMMITMENT_STATES, COMMITMENT_TYPES, wordOf } from '../../i18n/words';
 import { useSession } from '../../session';
 import { CommitmentItemsAdmin } from './items-admin';
 import { listCommitments, recordFulfilment, type Commitment, type CommitmentState } from './api';
@@ -32,7 +33,9 @@ function Fulfilment({ c, onDone }: { c: Commitment; onDone: () => void }) {
 
 /** 承诺核查: commitments accepted by the department (all, for the credit centre), with verification deadlines. */
 function CommitmentInbox() {
-  const t = useT();
+  const { t, lang } = useI18n();
+  const typeOf = (c: Commitment) => wordOf(lang, COMMITMENT_TYPES, c.item.type, c.item.typeLabel);
+  const stateOf = (c: Commitment) => wordOf(lang, COMMITMENT_STATES, c.state, c.stateLabel);
   return (
     <CaseInbox<Commitment, CommitmentState> testId="commitment-inbox" openLabel={t('commitment.toVerify')} load={listCommitments}
       states={{ open: ['signed'], closed: ['fulfilled', 'breached', 'withdrawn'] }}
@@ -40,9 +43,9 @@ function CommitmentInbox() {
       columns={[
         { title: '#', dataIndex: 'id' },
         { title: t('commitment.party'), key: 'p', render: (_, c) => c.subject.name },
-        { title: t('commitment.item'), key: 'i', render: (_, c) => <Space size={4}>{c.item.name}<Tag>{c.item.typeLabel}</Tag></Space> },
+        { title: t('commitment.item'), key: 'i', render: (_, c) => <Space size={4}>{c.item.name}<Tag>{typeOf(c)}</Tag></Space> },
         { title: t('commitment.signedOn'), dataIndex: 'signedOn' },
-        { title: t('track.state'), key: 's', render: (_, c) => <Tag color={c.state === 'breached' ? 'red' : c.state === 'signed' ? 'blue' : 'green'}>{c.stateLabel}</Tag> },
+        { title: t('track.state'), key: 's', render: (_, c) => <Tag color={c.state === 'breached' ? 'red' : c.state === 'signed' ? 'blue' : 'green'}>{stateOf(c)}</Tag> },
         { title: t('commitment.verification'), key: 'due', render: (_, c) => <DeadlineTag due={c.verificationDue} overdue={c.verificationOverdue} open={c.state === 'signed'} /> },
       ]}
       drawer={{ size: 560, title: (c) => (c ? t('commitment.no', { id: c.id }) : '') }}
@@ -50,10 +53,10 @@ function CommitmentInbox() {
         <>
           <Descriptions size="small" column={1} bordered items={[
             { key: 'p', label: t('commitment.party'), children: c.subject.name },
-            { key: 'i', label: t('commitment.item'), children: `${c.item.name}（${c.item.typeLabel}）` },
+            { key: 'i', label: t('commitment.item'), children: `${c.item.name}（${typeOf(c)}）` },
             { key: 'm', label: t('commitment.matter'), children: c.matter },
             { key: 'd', label: t('track.department'), children: c.department.name },
-            { key: 's', label: t('track.state'), children: c.stateLabel },
+            { key: 's', label: t('track.state'), children: stateOf(c) },
             ...(c.outcome ? [{ key: 'o', label: t('commitment.verificationNote'), children: `${c.outcome.on} ${c.outcome.by}${c.outcome.note ? `：${c.outcome.note}` : ''}` }] : []),
           ]} />
           <Typography.Paragraph className="section signed-text">{c.signedText}</Typography.Paragraph>

@@ -5,7 +5,8 @@ import { ApiErrorAlert } from '../../components/api-error';
 import { AsyncView } from '../../components/async-view';
 import { LinkButton } from '../../components/link-button';
 import { useAction, useApi } from '../../components/use-api';
-import { useT } from '../../i18n';
+import { useI18n, useT } from '../../i18n';
+import { COMMITMENT_STATES, COMMITMENT_TYPES, wordOf } from '../../i18n/words';
 import { useSession } from '../../session';
 import { listItems, myCommitments, signCommitment, type Commitment, type CommitmentItem } from './api';
 
@@ -15,10 +16,10 @@ const preview = (item: CommitmentItem, matter: string) =>
     .replaceAll('{承诺日期}', '（签署日期）').replaceAll('{受理单位}', '（受理单位）');
 
 function ItemCard({ item, onSign }: { item: CommitmentItem; onSign?: () => void }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   return (
     <Card size="small" className="section" data-testid="commitment-item"
-      title={<Space wrap><span>{item.name}</span><Tag color="blue">{item.typeLabel}</Tag></Space>}
+      title={<Space wrap><span>{item.name}</span><Tag color="blue">{wordOf(lang, COMMITMENT_TYPES, item.type, item.typeLabel)}</Tag></Space>}
       extra={onSign && <Button size="small" type="primary" onClick={onSign} data-testid={`sign-${item.code}`}>{t('commitment.sign')}</Button>}>
       <Descriptions size="small" column={1} items={[
         { key: 'v', label: t('commitment.verification'), children: item.verificationWorkingDays ? t('commitment.verifyWithin', { n: item.verificationWorkingDays }) : t('commitment.noVerification') },
@@ -31,7 +32,7 @@ function ItemCard({ item, onSign }: { item: CommitmentItem; onSign?: () => void 
 }
 
 function SignForm({ items, initial }: { items: CommitmentItem[]; initial?: string }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [form] = Form.useForm<{ item: string; matter: string; idNumber?: string; agree: boolean }>();
   const code = Form.useWatch('item', form) ?? initial;
   const matter = Form.useWatch('matter', form) ?? '';
@@ -41,7 +42,7 @@ function SignForm({ items, initial }: { items: CommitmentItem[]; initial?: strin
   if (done) {
     return (
       <Result status="success" title={t('commitment.signed')} data-testid="commitment-signed"
-        subTitle={<span>{t('commitment.no', { id: done.id })} · {done.stateLabel}{done.verificationDue ? ` · ${t('commitment.verifyBy', { date: done.verificationDue })}` : ''}</span>}
+        subTitle={<span>{t('commitment.no', { id: done.id })} · {wordOf(lang, COMMITMENT_STATES, done.state, done.stateLabel)}{done.verificationDue ? ` · ${t('commitment.verifyBy', { date: done.verificationDue })}` : ''}</span>}
         extra={<Typography.Paragraph className="signed-text" data-testid="commitment-text">{done.signedText}</Typography.Paragraph>} />
     );
   }
@@ -52,7 +53,7 @@ function SignForm({ items, initial }: { items: CommitmentItem[]; initial?: strin
         if (r) setDone(r);
       }}>
       <Form.Item name="item" label={t('commitment.item')} rules={[{ required: true, message: t('commitment.itemRequired') }]}>
-        <Select options={items.map((i) => ({ value: i.code, label: `${i.name}（${i.typeLabel}）` }))} data-testid="commitment-item-select" />
+        <Select options={items.map((i) => ({ value: i.code, label: `${i.name}（${wordOf(lang, COMMITMENT_TYPES, i.type, i.typeLabel)}）` }))} data-testid="commitment-item-select" />
       </Form.Item>
       <Form.Item name="matter" label={t('commitment.matter')} extra={t('commitment.matterHint')} rules={[{ required: true, message: t('commitment.matterRequired') }]}>
         <Input.TextArea rows={3} maxLength={1000} showCount data-testid="commitment-matter" />
@@ -71,7 +72,7 @@ function SignForm({ items, initial }: { items: CommitmentItem[]; initial?: strin
 }
 
 function MyCommitments() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const state = useApi((s) => myCommitments(s), 'my-commitments');
   return (
     <AsyncView state={state} isEmpty={(d) => d.items.length === 0} empty={<Empty description={t('commitment.noneMine')} />}>
@@ -79,7 +80,7 @@ function MyCommitments() {
         <List data-testid="my-commitments" dataSource={d.items} renderItem={(c) => (
           <List.Item>
             <List.Item.Meta
-              title={<Space wrap><span className="mono">{t('commitment.no', { id: c.id })}</span><span>{c.item.name}</span><Tag color={c.verificationOverdue ? 'red' : 'blue'}>{c.stateLabel}</Tag></Space>}
+              title={<Space wrap><span className="mono">{t('commitment.no', { id: c.id })}</span><span>{c.item.name}</span><Tag color={c.verificationOverdue ? 'red' : 'blue'}>{wordOf(lang, COMMITMENT_STATES, c.state, c.stateLabel)}</Tag></Space>}
               description={<div>{t('commitment.signedOn')} {c.signedOn} · {c.department.name}{c.verificationDue ? ` · ${t('commitment.verifyBy', { date: c.verificationDue })}` : ''}
                 <div className="muted small">{c.matter}</div>
                 {c.outcome && <div className="answer">{c.outcome.on} {c.outcome.by}{c.outcome.note ? `：${c.outcome.note}` : ''}</div>}</div>}

@@ -46,7 +46,7 @@ export function CommitmentItemsAdmin() {
           columns={[
             { title: t('commitment.itemCode'), dataIndex: 'code', render: (v: string) => <span className="mono">{v}</span> },
             { title: t('commitment.itemName'), dataIndex: 'name' },
-            { title: t('commitment.itemType'), dataIndex: 'typeLabel', render: (v: string) => <Tag>{v}</Tag> },
+            { title: t('commitment.itemType'), key: 'type', render: (_: unknown, i: CommitmentItem) => <Tag>{t(`commitmentType.${i.type}` as MessageKey)}</Tag> },
             { title: t('commitment.verification'), dataIndex: 'verificationWorkingDays', render: (v: number | null) => (v ? t('commitment.verifyWithin', { n: v }) : '—') },
             { title: t('commitment.acceptingDept'), dataIndex: 'department', render: (v: string | null) => v || '—' },
             { title: t('commitment.published'), dataIndex: 'public', render: (v: boolean) => (v ? t('common.yes') : t('common.no')) },

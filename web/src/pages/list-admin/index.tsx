@@ -4,14 +4,15 @@ import { useState } from 'react';
 import { ApiErrorAlert } from '../../components/api-error';
 import { AsyncView } from '../../components/async-view';
 import { useAction, useApi } from '../../components/use-api';
-import { useT } from '../../i18n';
+import { localName } from '../../api/format';
+import { useI18n } from '../../i18n';
 import { getLists } from '../lists/api';
 import { EntriesTable } from '../lists/components/entries-table';
 import { EXIT_REASONS, exitEntry, initiateEntry } from './api';
 
 /** 名单管理: entries of every list (live or exited), listing a subject (发起) and taking one off (移出). */
 export function ListAdminPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const lists = useApi((s) => getLists(s), 'lists');
   const [code, setCode] = useState<string | null>(null);
   const [state, setState] = useState<'listed' | 'exited' | 'all'>('listed');
@@ -32,7 +33,7 @@ export function ListAdminPage() {
             <>
               <Space wrap className="section">
                 <Select value={current.code} onChange={setCode} style={{ minWidth: 320 }} showSearch={{ optionFilterProp: 'label' }} data-testid="admin-list-picker"
-                  options={d.items.map((l) => ({ value: l.code, label: `${l.name}${l.public ? '' : ` (${t('lists.internal')})`}` }))} />
+                  options={d.items.map((l) => ({ value: l.code, label: `${localName(lang, l)}${l.public ? '' : ` (${t('lists.internal')})`}` }))} />
                 <Segmented value={state} onChange={(v) => setState(v as typeof state)} options={[{ value: 'listed', label: t('lists.listed') }, { value: 'exited', label: t('lists.exited') }, { value: 'all', label: t('lists.all') }]} />
                 <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="list-add">{t('lists.add')}</Button>
               </Space>
@@ -48,7 +49,7 @@ export function ListAdminPage() {
                     </Popconfirm>
                   ) : null)} />
               </Card>
-              <Modal open={adding} title={`${t('lists.add')} · ${current.name}`} onCancel={() => setAdding(false)} footer={null} destroyOnHidden>
+              <Modal open={adding} title={`${t('lists.add')} · ${localName(lang, current)}`} onCancel={() => setAdding(false)} footer={null} destroyOnHidden>
                 <Form layout="vertical" onFinish={async (v: { subject: string; reason: string; documentNo?: string }) => {
                   if (await add.run(current.code, { subject: v.subject.trim(), reason: v.reason.trim(), documentNo: v.documentNo?.trim() || undefined })) {
                     setAdding(false);

@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { AsyncView } from '../../components/async-view';
 import { useApi } from '../../components/use-api';
-import { useT } from '../../i18n';
+import { localName } from '../../api/format';
+import { useI18n } from '../../i18n';
 import { getLists } from './api';
 import { EntriesTable } from './components/entries-table';
 
 /** Public honour list (红名单) or blacklist (严重失信主体名单) page. */
 export function PublicListsPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const kind = useParams().kind === 'honour' ? 'honour' : 'blacklist';
   const lists = useApi((s) => getLists(s), 'lists');
   const [chosen, setChosen] = useState<string | null>(null);
@@ -26,7 +27,7 @@ export function PublicListsPage() {
           return (
             <>
               <div className="segmented-scroll">
-                <Segmented value={current.code} onChange={(v) => setChosen(String(v))} options={mine.map((l) => ({ value: l.code, label: l.name }))} data-testid="list-picker" />
+                <Segmented value={current.code} onChange={(v) => setChosen(String(v))} options={mine.map((l) => ({ value: l.code, label: localName(lang, l) }))} data-testid="list-picker" />
               </div>
               <Card size="small" className="section">
                 <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[

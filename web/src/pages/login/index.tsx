@@ -1,16 +1,17 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { homeOf } from '../../access';
 import { ApiErrorAlert } from '../../components/api-error';
 import { LangSwitch } from '../../components/lang-switch';
 import { useAction } from '../../components/use-api';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
+import { loginFailure } from './words';
 
 /** Sign in for staff, lenders and verified subjects; returns to where the person came from. */
 export function LoginPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const nav = useNavigate();
   const [params] = useSearchParams();
   const { me, login } = useSession();
@@ -38,7 +39,13 @@ export function LoginPage() {
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
-          {action.error && <div className="section"><ApiErrorAlert error={action.error} compact /></div>}
+          {action.error && (
+            <div className="section">
+              {loginFailure(lang, action.error)
+                ? <Alert type="error" showIcon role="alert" title={loginFailure(lang, action.error)} data-testid="login-error" />
+                : <ApiErrorAlert error={action.error} compact />}
+            </div>
+          )}
           <Button type="primary" htmlType="submit" block loading={action.busy} data-testid="login-submit">{t('login.submit')}</Button>
         </Form>
         <Typography.Paragraph type="secondary" className="section small">{t('login.hint')}</Typography.Paragraph>

@@ -4,7 +4,8 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { loadCategories } from '../../api/catalog';
 import { AsyncView } from '../../components/async-view';
 import { useApi } from '../../components/use-api';
-import { useT, type MessageKey } from '../../i18n';
+import { localName } from '../../api/format';
+import { useI18n, type MessageKey } from '../../i18n';
 import { getArchive } from './api';
 import { BasicInfo } from './components/basic-info';
 import { GradeCard } from './components/grade-card';
@@ -17,7 +18,7 @@ const FIRST = ['licence', 'penalty'];
 
 /** 信用档案: everything public about one party, grouped by catalog category. */
 export function PartyPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const nav = useNavigate();
   const { me } = useSession();
   const code = decodeURIComponent(useParams().code ?? '');
@@ -67,7 +68,7 @@ export function PartyPage() {
                     defaultActiveKey={disputedGroup?.code ?? groups[0]?.code}
                     items={groups.map((g) => ({
                       key: g.code,
-                      label: <span>{byCode.get(g.code)?.name ?? g.name} <Badge count={g.records.length} color="#8c8c8c" /></span>,
+                      label: <span data-testid={`records-tab-${g.code}`}>{localName(lang, byCode.get(g.code) ?? g)} <Badge count={g.records.length} color="#8c8c8c" /></span>,
                       children: <div className="records">{g.records.map((r) => <RecordCard key={r.id} record={r} category={byCode.get(g.code)} subjectCode={code} />)}</div>,
                     }))}
                   />

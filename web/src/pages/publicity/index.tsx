@@ -4,7 +4,8 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { loadCategories, loadDepartments } from '../../api/catalog';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useApi } from '../../components/use-api';
-import { useT } from '../../i18n';
+import { fieldLabel } from '../../api/format';
+import { useI18n } from '../../i18n';
 import { searchPublicity, type PublicityItem, type PublicityType } from './api';
 
 // The columns that say what the decision was, per 双公示 type (national field codes).
@@ -15,7 +16,7 @@ const MAIN: Record<PublicityType, { doc: string; what: string[] }> = {
 
 /** 双公示 columns: licences and penalties inside their publication window, with filters. */
 export function PublicityPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const type: PublicityType = useParams().type === 'licence' ? 'licence' : 'penalty';
   const [params, setParams] = useSearchParams();
   const query = {
@@ -26,7 +27,7 @@ export function PublicityPage() {
   const state = useApi((s) => searchPublicity(query, s), JSON.stringify(query));
   const depts = useApi(() => loadDepartments(), 'departments');
   const cats = useApi(() => loadCategories(), 'categories');
-  const labels = new Map((cats.data?.find((c) => c.code === type)?.fields ?? []).map((f) => [f.code, f.label]));
+  const labels = new Map((cats.data?.find((c) => c.code === type)?.fields ?? []).map((f) => [f.code, fieldLabel(lang, f)]));
   const main = MAIN[type];
 
   const onFinish = (v: { q?: string; department?: string; range?: [Dayjs, Dayjs] | null }) => {

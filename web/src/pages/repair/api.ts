@@ -1,6 +1,8 @@
 import { api } from '../../api/client';
 import type { Body, Json } from '../../api/schema';
 import type { EvidenceFile } from '../../components/evidence-upload';
+import type { Lang } from '../../i18n';
+import { REPAIR_STATES, wordOf } from '../../i18n/words';
 
 /** GET /repairs/eligibility (EligibilityView in src/modules/repairs/schema.ts); earliestDate only when not eligible yet. */
 export type Eligibility = Json<'/api/v1/repairs/eligibility', 'get'>;
@@ -27,7 +29,8 @@ export const listRepairs = (q: { state?: RepairState[]; overdue?: boolean; page:
 export const supplyMaterials = (id: number, materials: RepairInput['materials']) => api.post('/api/v1/repairs/{id}/materials', { materials }, { params: { id } });
 export const decideRepair = (id: number, body: Body<'/api/v1/repairs/{id}/decision', 'post'>) => api.post('/api/v1/repairs/{id}/decision', body, { params: { id } });
 
-export const stateLabelOf = (r: Repair) => r.stateLabel;
+/** The application's state in words: of `lang` when given, else the server's (Chinese) label. */
+export const stateLabelOf = (r: Repair, lang?: Lang) => (lang ? wordOf(lang, REPAIR_STATES, r.state, r.stateLabel) : r.stateLabel);
 /** The latest word on the application: a re-check overrides the decision it revisits. */
 export const outcomeOf = (r: Repair) => r.recheck?.reason ?? r.decision?.reason ?? null;
 export const isOpen = (r: Repair) => r.open;

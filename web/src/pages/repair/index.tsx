@@ -8,14 +8,14 @@ import { EvidenceUpload, type EvidenceFile } from '../../components/evidence-upl
 import { LinkButton } from '../../components/link-button';
 import { RecordPicker } from '../../components/record-picker';
 import { useAction, useApi } from '../../components/use-api';
-import { useT } from '../../i18n';
+import { useI18n, useT } from '../../i18n';
 import { useSession } from '../../session';
 import { applyForRepair, checkEligibility, stateLabelOf, type Repair } from './api';
 import { EligibilityView } from './components/eligibility-view';
 import { MyRepairs } from './components/my-repairs';
 
 function ApplyForm() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [params] = useSearchParams();
   const [form] = Form.useForm<{ subject: string; record?: number; statement?: string }>();
   const subject = Form.useWatch('subject', form) ?? params.get('subject') ?? '';
@@ -29,7 +29,7 @@ function ApplyForm() {
 
   if (done) {
     return <Result status="success" title={t('repair.filed')} data-testid="repair-filed"
-      subTitle={<span><span data-testid="repair-no">{t('repair.no', { id: done.id })}</span> · {stateLabelOf(done)}{done.decisionDue ? ` · ${t('track.dueOn')} ${done.decisionDue}` : ''}</span>} />;
+      subTitle={<span><span data-testid="repair-no">{t('repair.no', { id: done.id })}</span> · {stateLabelOf(done, lang)}{done.decisionDue ? ` · ${t('track.dueOn')} ${done.decisionDue}` : ''}</span>} />;
   }
   return (
     <Form form={form} layout="vertical" initialValues={{ subject: params.get('subject') ?? '', record: params.get('record') ? Number(params.get('record')) : undefined }}

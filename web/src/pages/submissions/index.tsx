@@ -1,26 +1,24 @@
 import { Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { dateTime } from '../../api/format';
+import { useNames } from '../../components/use-names';
 import { useApi } from '../../components/use-api';
 import { ApiErrorAlert } from '../../components/api-error';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { SUBMISSION_STATUSES, wordOf } from '../../i18n/words';
 import { errorsCsvUrl, listSubmissions, type SubmissionStatus, type SubmitResult, type Submission } from './api';
 import { ResultCard } from './components/result-card';
 import { UploadForm } from './components/upload-form';
 
-/** A submission's status as the clerk reads it (interrupted: the server stopped mid-import; the file must be sent again). */
-const STATUS_TAG: Record<SubmissionStatus, { color: string; label: string }> = {
-  received: { color: 'blue', label: '已接收' },
-  processing: { color: 'blue', label: '处理中' },
-  completed: { color: 'green', label: '已完成' },
-  failed: { color: 'red', label: '失败' },
-  interrupted: { color: 'orange', label: '已中断（服务重启），请重新提交' },
-};
+/** A submission's status colour; its words are SUBMISSION_STATUSES (interrupted: the server stopped mid-import; the file must be sent again). */
+const STATUS_COLOR: Record<SubmissionStatus, string> = { received: 'blue', processing: 'blue', completed: 'green', failed: 'red', interrupted: 'orange' };
 
 /** 数据报送: upload a file with progress, see and download its errors, and the history of submissions. */
 export function SubmissionsPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [result, setResult] = useState<SubmitResult | null>(null);
+  // The history names departments and categories by code: shown by name.
+  const names = useNames();
   const [page, setPage] = useState(1);
   const history = useApi((s) => listSubmissions({ page }, s), `${page}|${result?.id ?? 0}`);
   return (
@@ -38,10 +36,10 @@ export function SubmissionsPage() {
             columns={[
               { title: '#', dataIndex: 'id', width: 64 },
               { title: t('sub.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => dateTime(v) },
-              { title: t('sub.department'), dataIndex: 'department' },
-              { title: t('sub.category'), dataIndex: 'category' },
+              { title: t('sub.department'), dataIndex: 'department', render: (v: string) => names.department(v) },
+              { title: t('sub.category'), dataIndex: 'category', render: (v: string) => names.category(v) },
               { title: t('sub.file'), key: 'file', render: (_, s) => s.fileName ?? s.format.toUpperCase() },
-              { title: t('sub.status'), dataIndex: 'status', render: (v: SubmissionStatus) => <Tag color={STATUS_TAG[v]?.color}>{STATUS_TAG[v]?.label ?? v}</Tag> },
+              { title: t('sub.status'), dataIndex: 'status', render: (v: SubmissionStatus) => <Tag color={STATUS_COLOR[v]}>{wordOf(lang, SUBMISSION_STATUSES, v)}</Tag> },
               { title: t('sub.count.received'), key: 'received', render: (_, s) => s.counts.received },
               { title: t('sub.count.rejected'), key: 'rejected', render: (_, s) => (s.counts.rejected ? <Button type="link" size="small" href={errorsCsvUrl(s.id)} download>{s.counts.rejected} ↓</Button> : 0) },
               { title: t('sub.by'), dataIndex: 'submittedBy' },

@@ -2,7 +2,10 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
 import { ApiErrorAlert } from '../../../components/api-error';
 import { useAction, useApi } from '../../../components/use-api';
-import { useT, type MessageKey } from '../../../i18n';
+import { localName } from '../../../api/format';
+import { useI18n, type MessageKey } from '../../../i18n';
+import { wordOf } from '../../../i18n/words';
+import { CATALOG_WORDS, FIELD_TYPES } from '../words';
 import { addCategory, getClasses, type NewCategory } from '../api';
 
 const KINDS = ['legal_person', 'unincorporated', 'sole_trader', 'natural_person', 'government'] as const satisfies readonly NewCategory['subjectKinds'][number][];
@@ -12,7 +15,8 @@ interface Values extends Omit<NewCategory, 'subjectFields' | 'publication'> { na
 
 /** Add a category (信息类别) with its data items; the server validates and answers field by field. */
 export function CategoryForm({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
-  const t = useT();
+  const { t, lang } = useI18n();
+  const en = lang === 'en-US' ? 1 : 0;
   const [form] = Form.useForm<Values>();
   const classes = useApi((s) => getClasses(s), open ? 'classes' : null);
   const action = useAction(addCategory);
@@ -38,7 +42,7 @@ export function CategoryForm({ open, onClose, onSaved }: { open: boolean; onClos
         </Space>
         <Space wrap align="start">
           <Form.Item name="classCode" label={t('catalog.class')} rules={[{ required: true }]}>
-            <Select style={{ minWidth: 220 }} loading={classes.loading} options={(classes.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }))} data-testid="cat-class" />
+            <Select style={{ minWidth: 220 }} loading={classes.loading} options={(classes.data?.items ?? []).map((c) => ({ value: c.code, label: localName(lang, c) }))} data-testid="cat-class" />
           </Form.Item>
           <Form.Item name="disclosure" label={t('catalog.disclosure')}>
             <Select style={{ minWidth: 160 }} options={(['public', 'authorised', 'shared'] as const).map((d) => ({ value: d, label: t(`disclosure.${d}`) }))} />
@@ -55,7 +59,8 @@ export function CategoryForm({ open, onClose, onSaved }: { open: boolean; onClos
                 <Space key={key} wrap align="baseline">
                   <Form.Item name={[name, 'code']} rules={[{ required: true, message: t('catalog.fieldCode') }]}><Input placeholder={t('catalog.fieldCode')} className="mono" /></Form.Item>
                   <Form.Item name={[name, 'label']} rules={[{ required: true, message: t('catalog.fieldLabel') }]}><Input placeholder={t('catalog.fieldLabel')} /></Form.Item>
-                  <Form.Item name={[name, 'type']}><Select style={{ width: 120 }} options={TYPES.map((x) => ({ value: x, label: x }))} /></Form.Item>
+                  <Form.Item name={[name, 'labelEn']}><Input placeholder={CATALOG_WORDS.fieldLabelEn[en]} /></Form.Item>
+                  <Form.Item name={[name, 'type']}><Select style={{ width: 160 }} options={TYPES.map((x) => ({ value: x, label: wordOf(lang, FIELD_TYPES, x) }))} /></Form.Item>
                   <Form.Item name={[name, 'required']} valuePropName="checked"><Checkbox>{t('catalog.required')}</Checkbox></Form.Item>
                   <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(name)} aria-label={t('common.remove')} />
                 </Space>

@@ -19,12 +19,14 @@ export function DistrictMap({ data }: { data: DistrictStats }) {
   const option = useMemo<ChartOption>(() => {
     const values = data.items.filter((d) => KNOWN.has(d.region)).map((d) => ({ name: geo.features.find((f) => f.properties.code === d.region)!.properties.name, value: d[measure] }));
     const max = Math.max(1, ...values.map((v) => v.value));
+    const measureLabel = t(`dash.map.${measure}`);
     return {
-      tooltip: { trigger: 'item' },
+      // Named by the measure: an unnamed series shows as "series0" in the tooltip.
+      tooltip: { trigger: 'item', formatter: (p: { name?: string; value?: unknown }) => `${p.name ?? ''}<br/>${measureLabel}：${typeof p.value === 'number' ? p.value.toLocaleString() : '—'}` },
       visualMap: { min: 0, max, left: 8, bottom: 8, calculable: true, inRange: { color: ['#e6effa', '#1554ad'] }, itemHeight: 90 },
-      series: [{ type: 'map', map: 'nantong', roam: false, label: { show: true, fontSize: 11 }, data: values, emphasis: { label: { show: true } } }],
+      series: [{ name: measureLabel, type: 'map', map: 'nantong', roam: false, label: { show: true, fontSize: 11 }, data: values, emphasis: { label: { show: true } } }],
     };
-  }, [data, measure]);
+  }, [data, measure, t]);
   const outside = data.items.filter((d) => !KNOWN.has(d.region));
   return (
     <div>
@@ -32,7 +34,7 @@ export function DistrictMap({ data }: { data: DistrictStats }) {
         { value: 'records', label: t('dash.map.records') }, { value: 'adverse', label: t('dash.map.adverse') },
         { value: 'subjects', label: t('dash.map.subjects') }, { value: 'listed', label: t('dash.map.listed') },
       ]} />
-      <Chart option={option} height={360} label={t('dash.map')} testId="district-map" />
+      <Chart option={option} height={360} label={t('dash.map')} testId="district-map" svg />
       {outside.length > 0 && <div className="muted small">{t('dash.outside', { n: outside.reduce((s, d) => s + d[measure], 0) })}</div>}
     </div>
   );

@@ -1,4 +1,5 @@
 import { Col, Empty, Row, Table, Typography } from 'antd';
+import { useNames } from '../../../components/use-names';
 import { useT } from '../../../i18n';
 import type { QualityItem } from '../api';
 import { percent, reasonText } from './format';
@@ -9,6 +10,7 @@ type Reason = QualityItem['rejectedByReason'][number];
 /** The expanded row of a department × category: how often each optional item is filled, and rejected rows by reason. */
 export function ItemDetail({ item }: { item: QualityItem }) {
   const t = useT();
+  const names = useNames();
   return (
     <div data-testid="quality-item-detail">
       <Typography.Paragraph className="small muted">
@@ -31,7 +33,7 @@ export function ItemDetail({ item }: { item: QualityItem }) {
           <Table<Field> rowKey="code" size="small" pagination={false} dataSource={item.completeness.fields} scroll={{ x: 'max-content' }}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('quality.noOptional')} /> }}
             columns={[
-              { title: t('quality.field'), dataIndex: 'label', render: (v: string, f) => <>{v} <span className="mono muted small">{f.code}</span></> },
+              { title: t('quality.field'), dataIndex: 'label', render: (v: string, f) => <>{names.field(item.category.code, f.code, v)} <span className="mono muted small">{f.code}</span></> },
               { title: t('quality.filled'), dataIndex: 'filled', align: 'right' },
               { title: t('quality.fillRate'), dataIndex: 'rate', align: 'right', render: (r: Field['rate']) => percent(r) },
             ]} />

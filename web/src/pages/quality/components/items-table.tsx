@@ -1,5 +1,6 @@
 import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
+import { useNames } from '../../../components/use-names';
 import { useT } from '../../../i18n';
 import type { QualityItem } from '../api';
 import { percent } from './format';
@@ -10,6 +11,7 @@ const itemKey = (i: QualityItem) => `${i.department.code}:${i.category.code}`;
 /** One line per department × category; an obliged category with nothing delivered is flagged 未报送. Expands to the detail. */
 export function ItemsTable({ rows, loading }: { rows: QualityItem[]; loading: boolean }) {
   const t = useT();
+  const names = useNames();
   return (
     <Table<QualityItem> rowKey={itemKey} size="small" loading={loading} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="quality-items"
       pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }} locale={{ emptyText: t('quality.empty') }}
@@ -17,7 +19,7 @@ export function ItemsTable({ rows, loading }: { rows: QualityItem[]; loading: bo
       expandable={{ expandedRowRender: (i) => <ItemDetail item={i} />, rowExpandable: (i) => i.reported }}
       columns={[
         { title: t('quality.department'), key: 'dept', render: (_, i) => <>{i.department.name} <span className="mono muted">{i.department.code}</span></> },
-        { title: t('quality.category'), key: 'cat', render: (_, i) => i.category.name },
+        { title: t('quality.category'), key: 'cat', render: (_, i) => names.category(i.category.code, i.category.name) },
         {
           title: t('quality.status'), key: 'status',
           render: (_, i) => {

@@ -4,7 +4,8 @@ import { loadCategories } from '../../../api/catalog';
 import type { Department } from '../../../api/types';
 import { ApiErrorAlert } from '../../../components/api-error';
 import { useAction, useApi } from '../../../components/use-api';
-import { useT } from '../../../i18n';
+import { localName } from '../../../api/format';
+import { useI18n } from '../../../i18n';
 import { getObligations, setObligations } from '../api';
 
 /**
@@ -18,7 +19,7 @@ export function ObligationsModal({ open, department, departments, onClose, onSav
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const dept = picked ?? department;
   const cats = useApi(() => loadCategories(), open ? 'categories' : null);
@@ -53,7 +54,7 @@ export function ObligationsModal({ open, department, departments, onClose, onSav
         {current.error && <ApiErrorAlert error={current.error} onRetry={current.reload} />}
         <Form.Item name="categories" label={t('quality.obligedCategories')}>
           <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} loading={cats.loading || current.loading} disabled={!ready}
-            data-testid="obligations-categories" options={(cats.data ?? []).map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))} />
+            data-testid="obligations-categories" options={(cats.data ?? []).map((c) => ({ value: c.code, label: localName(lang, c) }))} />
         </Form.Item>
         {save.error && <ApiErrorAlert error={save.error} />}
       </Form>

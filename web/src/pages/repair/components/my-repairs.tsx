@@ -5,7 +5,7 @@ import { AsyncView } from '../../../components/async-view';
 import { DeadlineTag } from '../../../components/deadline-tag';
 import { EvidenceUpload, type EvidenceFile } from '../../../components/evidence-upload';
 import { useAction, useApi } from '../../../components/use-api';
-import { useT } from '../../../i18n';
+import { useI18n, useT } from '../../../i18n';
 import { isOpen, listRepairs, outcomeOf, stateLabelOf, supplyMaterials, type Repair } from '../api';
 
 /** A returned application: one upload per missing material, sent together. */
@@ -31,7 +31,7 @@ function SupplyMaterials({ r, onDone }: { r: Repair; onDone: () => void }) {
 
 /** The signed-in subject's repair applications, by application number, with progress and answers. */
 export function MyRepairs() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const state = useApi((s) => listRepairs({ page: 1 }, s), 'mine');
   return (
     <AsyncView state={state} isEmpty={(d) => d.items.length === 0} empty={<Empty description={t('repair.noneMine')} />}>
@@ -39,7 +39,7 @@ export function MyRepairs() {
         <List data-testid="my-repairs" dataSource={d.items} renderItem={(r) => (
           <List.Item>
             <List.Item.Meta
-              title={<><span className="mono">{t('repair.no', { id: r.id })}</span> <Tag color={isOpen(r) ? 'blue' : 'green'} data-testid={`repair-state-${r.id}`}>{stateLabelOf(r)}</Tag></>}
+              title={<><span className="mono">{t('repair.no', { id: r.id })}</span> <Tag color={isOpen(r) ? 'blue' : 'green'} data-testid={`repair-state-${r.id}`}>{stateLabelOf(r, lang)}</Tag></>}
               description={<div>{t('repair.appliedOn')} {r.appliedOn} · {t('track.dueOn')} <DeadlineTag due={r.decisionDue} overdue={r.overdue} open={isOpen(r)} />
                 {r.materials.missing.length > 0 && isOpen(r) && <div className="field-error">{t('repair.missing')}：{r.materials.missing.map((m) => m.name).join('、')}</div>}
                 {r.state === 'returned' && r.materials.missing.length > 0 && <SupplyMaterials r={r} onDone={state.reload} />}

@@ -2,6 +2,7 @@ import { Button, Form, Input, Popover, Select, Space, Switch, Tag, Typography } 
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../../components/api-error';
 import { useAction } from '../../../components/use-api';
+import { useNames } from '../../../components/use-names';
 import { useT } from '../../../i18n';
 import { giveFeedback, type Hit, type Match, type PartyResult } from '../api';
 
@@ -31,6 +32,7 @@ function Feedback({ reviewId, hit, names }: { reviewId: number; hit: Hit; names:
 /** One reviewed party: its match (or candidates), its hits with feedback buttons, and the measures that apply. */
 export function PartyRow({ reviewId, p }: { reviewId: number; p: PartyResult }) {
   const t = useT();
+  const words = useNames();
   const names = new Map(p.measures.map((m) => [m.code, m.name]));
   const codeOf = (m: Match) => m.uscc ?? m.idNumberMasked ?? '';
   return (
@@ -41,13 +43,13 @@ export function PartyRow({ reviewId, p }: { reviewId: number; p: PartyResult }) 
           : p.candidates.length ? <Tag color="gold">{t('review.candidates', { n: p.candidates.length })}</Tag> : <Tag>{t('review.noMatch')}</Tag>}
         {p.hits.length > 0 ? <Tag color="red" data-testid="review-hit">{t('review.hits', { n: p.hits.length })}</Tag> : p.matched && <Tag color="green">{t('review.clean')}</Tag>}
       </Space>
-      {p.errors.map((e, i) => <div key={i} className="field-error">{e.field}: {e.message}</div>)}
+      {p.errors.map((e, i) => <div key={i} className="field-error">{e.message}</div>)}
       {!p.matched && p.candidates.length > 0 && (
         <div className="muted small">{p.candidates.slice(0, 3).map((c) => `${c.name}（${codeOf(c)}，${Math.round(c.score * 100)}%）`).join('；')}</div>
       )}
       {p.hits.map((h) => (
         <div key={h.id} className="review-hit">
-          <span>{h.list ? h.list.name : h.category} · {h.decidedBy}{h.documentNo ? ` · ${h.documentNo}` : ''}{h.since ? ` · ${h.since}` : ''}</span>
+          <span>{h.list ? words.list(h.list.code, h.list.name) : h.category} · {h.decidedBy}{h.documentNo ? ` · ${h.documentNo}` : ''}{h.since ? ` · ${h.since}` : ''}</span>
           <Feedback reviewId={reviewId} hit={h} names={names} />
         </div>
       ))}

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { loadCategories, loadDepartments } from '../../../api/catalog';
 import { ApiErrorAlert } from '../../../components/api-error';
 import { useAction, useApi } from '../../../components/use-api';
-import { useT } from '../../../i18n';
+import { localName } from '../../../api/format';
+import { useI18n } from '../../../i18n';
 import { useSession } from '../../../session';
 import { uploadSubmission, type SubmitResult } from '../api';
 
 /** Pick department, category and file; shows upload progress; hands the result up. */
 export function UploadForm({ onDone }: { onDone: (r: SubmitResult) => void }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { me } = useSession();
   const depts = useApi(() => loadDepartments(), 'departments');
   const cats = useApi(() => loadCategories(), 'categories');
@@ -29,11 +30,11 @@ export function UploadForm({ onDone }: { onDone: (r: SubmitResult) => void }) {
       }}>
         <Form.Item name="department" label={t('sub.department')} rules={[{ required: true, message: t('sub.departmentRequired') }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} disabled={Boolean(own)} loading={depts.loading} data-testid="sub-department"
-            options={(depts.data ?? []).map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))} />
+            options={(depts.data ?? []).map((d) => ({ value: d.code, label: d.name }))} />
         </Form.Item>
         <Form.Item name="category" label={t('sub.category')} rules={[{ required: true }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} loading={cats.loading} data-testid="sub-category"
-            options={(cats.data ?? []).filter((c) => c.active).map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))} />
+            options={(cats.data ?? []).filter((c) => c.active).map((c) => ({ value: c.code, label: localName(lang, c) }))} />
         </Form.Item>
         <Form.Item label={t('sub.file')} required extra={t('sub.fileHint')}>
           <Upload.Dragger accept=".csv,.xlsx,.jsonl,.ndjson" maxCount={1} data-testid="sub-file"
