@@ -27,10 +27,16 @@ function titleKey(e: ApiError): MessageKey {
  */
 const detailsHelp = (e: ApiError): boolean => e.status === 400 || e.status === 413 || e.status === 422;
 
+/**
+ * A detail written for people: the server words its corrections in Chinese ("第18位校验码应为 7"); a
+ * detail in plain ASCII ("expected YYYY-MM-DD", "required") is a note for API programmers.
+ */
+const forPeople = (message: string): boolean => /[\u3400-\u9fff]/.test(message);
+
 /** An API error in plain words: the server's message, each correction to make, and what to do next. */
 export function ApiErrorAlert({ error, onRetry, compact }: { error: ApiError; onRetry?: () => void; compact?: boolean }) {
   const t = useT();
-  const details = detailsHelp(error) ? error.details.filter((d) => d.message && d.message !== error.message) : [];
+  const details = detailsHelp(error) ? error.details.filter((d) => d.message && d.message !== error.message && forPeople(d.message)) : [];
   return (
     <Alert
       type="error"
