@@ -193,6 +193,9 @@ describe('exchange with a real provincial platform', () => {
     const res = await city.app.inject({ method: 'POST', url: `/api/v1/exchange/targets/${brokenId}/resume`, headers: op });
     expect(json<{ pausedAt: string | null; pendingBatches: number }>(res)).toMatchObject({ pausedAt: null, pendingBatches: 1 });
     await city.db.pool.query(`update exchange_target set active = true where id = $1`, [targetId]);
+    const status = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'exchange', 'status'], { cwd: root, env: { ...env(), DATABASE_URL: city.db.url }, encoding: 'utf8', timeout: 120_000 });
+    expect(status.stdout, status.stderr).toMatch(/坏掉的平台[^\n]*\n {2}cursor 0 · lag \d+ changes · open batches 1 · dead 0/);
+    expect(status.stdout).toMatch(/示范省平台[^\n]*\n {2}cursor \d+ · lag 0 changes/);
   });
 
   it('refuses a bad target in words naming the field, and the receiving route refuses a key without exchange:write', async () => {
