@@ -17,6 +17,7 @@ import { grantRoutes } from './modules/access/grant-routes.js';
 import { accessRoutes } from './modules/access/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { evaluationRoutes } from './modules/evaluation/routes.js';
+import { exchangeRoutes } from './modules/exchange/routes.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { ingestRoutes } from './modules/ingest/routes.js';
 import { inspectionRoutes } from './modules/inspection/routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await eventRoutes(api, deps);
     await evaluationRoutes(api, deps);
     await inspectionRoutes(api, deps);
+    await exchangeRoutes(api, deps);
   }, { prefix: '/api/v1' });
   await reportPublicRoutes(app, deps);
   return app;

@@ -10,6 +10,7 @@ import { registerDrawCommand } from './modules/inspection/cli.js';
 import { registerIngestCommands } from './modules/ingest/cli.js';
 import { registerListCommands } from './modules/lists/cli.js';
 import { registerSweepCommand } from './modules/publicity/cli.js';
+import { registerExchangeCommands } from './modules/exchange/cli.js';
 import { verifyAudit } from './modules/access/audit.js';
 import { addDepartment, createUser } from './modules/access/service.js';
 import { validateCode } from './modules/identity/validate.js';
@@ -159,6 +160,7 @@ registerReportCommands(program, withPlatform);
 registerIngestCommands(program, withPlatform);
 registerSweepCommand(program, withPlatform);
 registerListCommands(program, withPlatform);
+registerExchangeCommands(program, withPlatform);
 registerEvaluationCommands(program, withPlatform);
 registerDrawCommand(program, withPlatform);
 

@@ -36,6 +36,21 @@ export interface Config {
    * a primary prepares the database and runs the background jobs, its workers serve HTTP.
    */
   readonly workers: number;
+  /**
+   * Exchange (信用信息共享交换) delivery settings. No national standard read fixes batch size, retry count
+   * or timeout (spec/exchange.md §4, §6: GB/T 39443 §5.4 body not retrieved [U]); these are
+   * [PROPOSAL] defaults an operator tunes: EXCHANGE_BATCH_SIZE (ledger changes per batch),
+   * EXCHANGE_MAX_ATTEMPTS (tries before a batch is dead-lettered), EXCHANGE_TIMEOUT_MS (per request),
+   * EXCHANGE_POLL_MS (how often the delivery loop looks for work), EXCHANGE_BACKOFF_MS (first retry
+   * delay; doubled per attempt, at most an hour).
+   */
+  readonly exchange: {
+    readonly batchSize: number;
+    readonly maxAttempts: number;
+    readonly timeoutMs: number;
+    readonly pollMs: number;
+    readonly backoffMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -122,6 +137,13 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     auditSealMs: intVar(env, 'AUDIT_SEAL_MS', 200, 10, 60_000, problems),
     clockStart: instantVar(env, 'XINYONG_NOW', problems),
     workers: intVar(env, 'WORKERS', 1, 1, 64, problems),
+    exchange: Object.freeze({
+      batchSize: intVar(env, 'EXCHANGE_BATCH_SIZE', 500, 1, 50_000, problems),
+      maxAttempts: intVar(env, 'EXCHANGE_MAX_ATTEMPTS', 10, 1, 1000, problems),
+      timeoutMs: intVar(env, 'EXCHANGE_TIMEOUT_MS', 30_000, 100, 600_000, problems),
+      pollMs: intVar(env, 'EXCHANGE_POLL_MS', 5_000, 50, 3_600_000, problems),
+      backoffMs: intVar(env, 'EXCHANGE_BACKOFF_MS', 10_000, 10, 3_600_000, problems),
+    }),
     embeddedSharedBuffersMb: env.EMBEDDED_SHARED_BUFFERS_MB?.trim() ? intVar(env, 'EMBEDDED_SHARED_BUFFERS_MB', 128, 16, 1_048_576, problems) : null,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -33,6 +33,7 @@ const ENTITY_WORDS: Record<string, string> = {
   submission: '报送批次', notification: '通知', file: '文件', grant: '授权', grantee: '被授权方', 'api key': 'API 密钥',
   'calendar day': '日历日期', evaluation: '评价结果', 'evaluation model': '评价模型', 'evaluation run': '评价批次',
   'inspection plan': '抽查计划', 'inspection task': '检查任务', 'inspection item': '检查事项', inspector: '检查人员',
+  'exchange target': '交换对象',
 };
 const entityWord = (what: string): string => ENTITY_WORDS[what] ?? what;
 

@@ -5,6 +5,7 @@ import { registerWebApp } from './http/static.js';
 import { startSubjectRightsSweep } from './modules/subject-rights/sweep.js';
 import { startPublicationSweep } from './modules/publicity/sweep.js';
 import { startEventDispatch } from './modules/events/bus.js';
+import { startExchangeDelivery } from './modules/exchange/delivery.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Platform } from './platform.js';
 import { maskIdNumbersInUrl } from './lib/redact.js';
@@ -74,6 +75,7 @@ function startJobs(config: Config, platform: Platform, say: Say): { stop(): Prom
     startSubjectRightsSweep(platform.pool, platform.clock, say, { pd: platform.pd }),
     startPublicationSweep(platform.pool, platform.clock, say),
     startEventDispatch(platform.pool, say),
+    startExchangeDelivery({ pool: platform.pool, pd: platform.pd, clock: platform.clock, settings: config.exchange, log: say }),
   ];
   return {
     stop: async () => {

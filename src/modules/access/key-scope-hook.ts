@@ -46,6 +46,8 @@ export const KEY_ROUTES: Readonly<Record<string, readonly Scope[]>> = {
   'PUT /api/v1/records/:id': WRITE,
   'POST /api/v1/records/:id/revoke': WRITE,
   'POST /api/v1/submissions': WRITE,
+  // exchange:write — a lower platform's state changes (repair, revocation, objection outcome) of the records it filed.
+  'POST /api/v1/exchange/state-changes': ['exchange:write'],
   'GET /api/v1/submissions': WRITE,
   'GET /api/v1/submissions/:id': WRITE,
   'GET /api/v1/submissions/:id/errors.csv': WRITE,

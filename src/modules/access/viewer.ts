@@ -4,7 +4,7 @@ export const ROLES = ['admin', 'operator', 'department', 'lender', 'subject'] as
 export type Role = (typeof ROLES)[number];
 
 /** What an API key may do; sessions are limited by their role only. */
-export const SCOPES = ['records:write', 'archive:read', 'reviews:write', 'reports:write'] as const;
+export const SCOPES = ['records:write', 'archive:read', 'reviews:write', 'reports:write', 'exchange:write'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Who is asking: resolved once per request from the session cookie (or anonymous). */

@@ -3422,6 +3422,896 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/state-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a lower platform's repairs, revocations and objection outcomes of records it filed (scope exchange:write; idempotent on department, category, source key, version) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the sending department (the API key's own) */
+                        department: string;
+                        changes: {
+                            category: string;
+                            /** @description the record's source key (决定书文号) as filed through /submissions */
+                            sourceKey: string;
+                            /** @description the record's version at the sender: (department, category, sourceKey, version) is the idempotency key */
+                            version: number;
+                            state: "active" | "disputed" | "repaired" | "revoked";
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            duplicates: number;
+                            rejected: {
+                                category: string;
+                                sourceKey: string;
+                                field?: string | null;
+                                code: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exchange targets (upper platforms, department systems) with cursor, lag, last error and open/dead batches */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                baseUrl: string;
+                                remoteDepartment: string;
+                                receives: {
+                                    /** @description catalog category codes delivered (empty: all) */
+                                    categories: string[];
+                                    /** @description list entries and exits (list ledger: not delivered yet) */
+                                    lists: boolean;
+                                    /** @description credit repairs (信用修复) follow the records */
+                                    repairs: boolean;
+                                    /** @description revocations (撤销) follow the records */
+                                    revocations: boolean;
+                                    /** @description objection outcomes (异议处理结果) follow the records */
+                                    objectionOutcomes: boolean;
+                                };
+                                active: boolean;
+                                /** @description last ledger position the target acknowledged */
+                                cursor: number;
+                                lag: number | null;
+                                attempts: number;
+                                nextAttemptAt: string | null;
+                                lastError: string | null;
+                                lastDeliveredAt: string | null;
+                                /** @description set when a batch was dead-lettered; resume to try it again */
+                                pausedAt: string | null;
+                                pendingBatches: number | null;
+                                deadBatches: number | null;
+                                hasCredential: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an exchange target; its credential is stored encrypted and never returned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description upper_platform (省/国家平台) or department_system */
+                        kind: "upper_platform" | "department_system";
+                        /** @description root address of the target, e.g. https://credit.province.gov.cn (its API is under /api/v1) */
+                        baseUrl: string;
+                        /** @description the department code this platform files under on the target */
+                        remoteDepartment: string;
+                        receives: {
+                            /** @description catalog category codes delivered (empty: all) */
+                            categories: string[];
+                            /** @description list entries and exits (list ledger: not delivered yet) */
+                            lists: boolean;
+                            /** @description credit repairs (信用修复) follow the records */
+                            repairs: boolean;
+                            /** @description revocations (撤销) follow the records */
+                            revocations: boolean;
+                            /** @description objection outcomes (异议处理结果) follow the records */
+                            objectionOutcomes: boolean;
+                        };
+                        active?: boolean;
+                        /** @description the API key the target issued to this platform (stored encrypted, never returned) */
+                        credential: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            baseUrl: string;
+                            remoteDepartment: string;
+                            receives: {
+                                /** @description catalog category codes delivered (empty: all) */
+                                categories: string[];
+                                /** @description list entries and exits (list ledger: not delivered yet) */
+                                lists: boolean;
+                                /** @description credit repairs (信用修复) follow the records */
+                                repairs: boolean;
+                                /** @description revocations (撤销) follow the records */
+                                revocations: boolean;
+                                /** @description objection outcomes (异议处理结果) follow the records */
+                                objectionOutcomes: boolean;
+                            };
+                            active: boolean;
+                            /** @description last ledger position the target acknowledged */
+                            cursor: number;
+                            lag: number | null;
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
+                            lastDeliveredAt: string | null;
+                            /** @description set when a batch was dead-lettered; resume to try it again */
+                            pausedAt: string | null;
+                            pendingBatches: number | null;
+                            deadBatches: number | null;
+                            hasCredential: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One exchange target */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            baseUrl: string;
+                            remoteDepartment: string;
+                            receives: {
+                                /** @description catalog category codes delivered (empty: all) */
+                                categories: string[];
+                                /** @description list entries and exits (list ledger: not delivered yet) */
+                                lists: boolean;
+                                /** @description credit repairs (信用修复) follow the records */
+                                repairs: boolean;
+                                /** @description revocations (撤销) follow the records */
+                                revocations: boolean;
+                                /** @description objection outcomes (异议处理结果) follow the records */
+                                objectionOutcomes: boolean;
+                            };
+                            active: boolean;
+                            /** @description last ledger position the target acknowledged */
+                            cursor: number;
+                            lag: number | null;
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
+                            lastDeliveredAt: string | null;
+                            /** @description set when a batch was dead-lettered; resume to try it again */
+                            pausedAt: string | null;
+                            pendingBatches: number | null;
+                            deadBatches: number | null;
+                            hasCredential: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Change an exchange target (credential kept when absent) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description upper_platform (省/国家平台) or department_system */
+                        kind: "upper_platform" | "department_system";
+                        /** @description root address of the target, e.g. https://credit.province.gov.cn (its API is under /api/v1) */
+                        baseUrl: string;
+                        /** @description the department code this platform files under on the target */
+                        remoteDepartment: string;
+                        receives: {
+                            /** @description catalog category codes delivered (empty: all) */
+                            categories: string[];
+                            /** @description list entries and exits (list ledger: not delivered yet) */
+                            lists: boolean;
+                            /** @description credit repairs (信用修复) follow the records */
+                            repairs: boolean;
+                            /** @description revocations (撤销) follow the records */
+                            revocations: boolean;
+                            /** @description objection outcomes (异议处理结果) follow the records */
+                            objectionOutcomes: boolean;
+                        };
+                        active?: boolean;
+                        /** @description a new API key; absent keeps the stored one */
+                        credential?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            baseUrl: string;
+                            remoteDepartment: string;
+                            receives: {
+                                /** @description catalog category codes delivered (empty: all) */
+                                categories: string[];
+                                /** @description list entries and exits (list ledger: not delivered yet) */
+                                lists: boolean;
+                                /** @description credit repairs (信用修复) follow the records */
+                                repairs: boolean;
+                                /** @description revocations (撤销) follow the records */
+                                revocations: boolean;
+                                /** @description objection outcomes (异议处理结果) follow the records */
+                                objectionOutcomes: boolean;
+                            };
+                            active: boolean;
+                            /** @description last ledger position the target acknowledged */
+                            cursor: number;
+                            lag: number | null;
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
+                            lastDeliveredAt: string | null;
+                            /** @description set when a batch was dead-lettered; resume to try it again */
+                            pausedAt: string | null;
+                            pendingBatches: number | null;
+                            deadBatches: number | null;
+                            hasCredential: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove an exchange target and its delivery history */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/targets/{id}/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivered, open and dead batches of a target, newest first, with the target's receipts */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                fromSeq: number;
+                                toSeq: number;
+                                changes: number;
+                                status: "pending" | "acknowledged" | "dead";
+                                attempts: number;
+                                lastError: string | null;
+                                receipt: {
+                                    submissions: {
+                                        category: string;
+                                        submissionId: number;
+                                        counts: {
+                                            [key: string]: number;
+                                        };
+                                        rejected: {
+                                            category: string;
+                                            sourceKey: string;
+                                            field?: string | null;
+                                            code: string;
+                                            reason: string;
+                                        }[];
+                                    }[];
+                                    stateChanges: {
+                                        accepted: number;
+                                        duplicates: number;
+                                        rejected: {
+                                            category: string;
+                                            sourceKey: string;
+                                            field?: string | null;
+                                            code: string;
+                                            reason: string;
+                                        }[];
+                                    } | null;
+                                } | null;
+                                createdAt: string;
+                                acknowledgedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/targets/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a target paused by a dead-lettered batch (that batch is tried again first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            baseUrl: string;
+                            remoteDepartment: string;
+                            receives: {
+                                /** @description catalog category codes delivered (empty: all) */
+                                categories: string[];
+                                /** @description list entries and exits (list ledger: not delivered yet) */
+                                lists: boolean;
+                                /** @description credit repairs (信用修复) follow the records */
+                                repairs: boolean;
+                                /** @description revocations (撤销) follow the records */
+                                revocations: boolean;
+                                /** @description objection outcomes (异议处理结果) follow the records */
+                                objectionOutcomes: boolean;
+                            };
+                            active: boolean;
+                            /** @description last ledger position the target acknowledged */
+                            cursor: number;
+                            lag: number | null;
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
+                            lastDeliveredAt: string | null;
+                            /** @description set when a batch was dead-lettered; resume to try it again */
+                            pausedAt: string | null;
+                            pendingBatches: number | null;
+                            deadBatches: number | null;
+                            hasCredential: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/grants": {
         parameters: {
             query?: never;
@@ -5926,7 +6816,7 @@ export interface paths {
                     "application/json": {
                         department: string;
                         name?: string;
-                        /** @description any of records:write, archive:read, reviews:write, reports:write */
+                        /** @description any of records:write, archive:read, reviews:write, reports:write, exchange:write */
                         scopes: string[];
                         expiresAt?: string | null;
                     };
