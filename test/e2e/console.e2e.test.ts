@@ -66,6 +66,8 @@ describe('console as administrator', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('key-submit').click();
     await textOf(page.getByTestId('key-shown')).toMatch(/xy_/);
+    // Scopes in words: the new key's row says what it may do, not records:write.
+    await textOf(page.locator('.ant-table-row').filter({ hasText: code }).first()).toContain('报送信用记录');
     await shot(page, 'console-keys');
   });
 

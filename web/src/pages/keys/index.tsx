@@ -7,9 +7,10 @@ import { dayOf } from '../../api/format';
 import type { Body, Json } from '../../api/schema';
 import { ApiErrorAlert } from '../../components/api-error';
 import { useAction, useApi } from '../../components/use-api';
-import { useT } from '../../i18n';
+import { useI18n, useT } from '../../i18n';
+import { SCOPE_WORDS, scopeWords } from './words';
 
-const SCOPES = ['records:write', 'archive:read', 'reviews:write', 'reports:write'];
+const SCOPES = Object.keys(SCOPE_WORDS);
 /** GET /keys: the key rows without their hash (listApiKeys in src/modules/access/keys.ts); timestamps are ISO. */
 type ApiKeys = Json<'/api/v1/keys', 'get'>;
 type ApiKey = ApiKeys['items'][number];
@@ -20,6 +21,7 @@ const revokeKey = (id: number) => api.del('/api/v1/keys/{id}', { params: { id } 
 /** API 密钥: issue a key for a department system (shown once), list and revoke keys. */
 export function KeysPage() {
   const t = useT();
+  const { lang } = useI18n();
   const [tick, setTick] = useState(0);
   const keys = useApi((s) => api.get('/api/v1/keys', {}, s), `k${tick}`);
   const depts = useApi(() => loadDepartments(), 'departments');
@@ -38,7 +40,7 @@ export function KeysPage() {
             <Select showSearch={{ optionFilterProp: 'label' }} options={(depts.data ?? []).map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))} data-testid="key-department" />
           </Form.Item>
           <Form.Item name="name" label={t('keys.name')}><Input /></Form.Item>
-          <Form.Item name="scopes" label={t('keys.scopes')} rules={[{ required: true }]}><Checkbox.Group options={SCOPES} /></Form.Item>
+          <Form.Item name="scopes" label={t('keys.scopes')} rules={[{ required: true }]}><Checkbox.Group options={SCOPES.map((s) => ({ value: s, label: <span>{scopeWords(s, lang)} <span className="mono muted">{s}</span></span> }))} /></Form.Item>
           <Form.Item name="expires" label={t('keys.expires')}><DatePicker /></Form.Item>
           {create.error && <div className="section"><ApiErrorAlert error={create.error} /></div>}
           <Button type="primary" htmlType="submit" loading={create.busy} data-testid="key-submit">{t('keys.create')}</Button>
@@ -56,7 +58,7 @@ export function KeysPage() {
             { title: t('keys.name'), dataIndex: 'name' },
             { title: t('keys.prefix'), dataIndex: 'prefix', render: (v: string) => <span className="mono">{v}</span> },
             { title: t('sub.department'), dataIndex: 'departmentCode', render: (v: string) => <span className="mono">{v}</span> },
-            { title: t('keys.scopes'), dataIndex: 'scopes', render: (v: string[]) => v.map((s) => <Tag key={s}>{s}</Tag>) },
+            { title: t('keys.scopes'), dataIndex: 'scopes', render: (v: string[]) => v.map((s) => <Tag key={s} title={s}>{scopeWords(s, lang)}</Tag>) },
             { title: t('keys.expires'), dataIndex: 'expiresAt', render: (v: string | null) => (v ? dayOf(v) : '—') },
             { title: t('lists.state'), key: 's', render: (_, k) => (k.revokedAt ? <Tag>{t('keys.revoked')}</Tag> : <Tag color="green">{t('depts.active')}</Tag>) },
             {
