@@ -57,7 +57,7 @@ export function KeysPage() {
             { title: '#', dataIndex: 'id' },
             { title: t('keys.name'), dataIndex: 'name' },
             { title: t('keys.prefix'), dataIndex: 'prefix', render: (v: string) => <span className="mono">{v}</span> },
-            { title: t('sub.department'), dataIndex: 'departmentCode', render: (v: string) => <span className="mono">{v}</span> },
+            { title: t('sub.department'), dataIndex: 'departmentCode', render: (v: string) => <span>{depts.data?.find((d) => d.code === v)?.name ?? v} <span className="mono muted">{v}</span></span> },
             { title: t('keys.scopes'), dataIndex: 'scopes', render: (v: string[]) => v.map((s) => <Tag key={s} title={s}>{scopeWords(s, lang)}</Tag>) },
             { title: t('keys.expires'), dataIndex: 'expiresAt', render: (v: string | null) => (v ? dayOf(v) : '—') },
             { title: t('lists.state'), key: 's', render: (_, k) => (k.revokedAt ? <Tag>{t('keys.revoked')}</Tag> : <Tag color="green">{t('depts.active')}</Tag>) },
