@@ -1,5 +1,6 @@
-import type { Db } from '../../db/pool.js';
+import { inTx, type Db } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { auditChange } from '../access/audit.js';
 import * as access from '../access/service.js';
 import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import { listMeasures } from '../measures/service.js';
@@ -48,8 +49,14 @@ export async function giveFeedback(db: Db, viewer: Viewer, reviewId: number, hit
   if (input.applied && !measure && hit.measures.length) {
     throw new ValidationError('已实施时须写明实施的措施', [{ field: 'measure', message: `one of ${hit.measures.join(', ')}` }]);
   }
-  const row = await repo.insertFeedback(db, { reviewId, hitId, departmentId: review.departmentId, applied: input.applied, measure, reason: input.reason.trim(), actor: actorFor(viewer), at: now });
-  if (!row) throw new ConflictError('该命中的这项措施已反馈过', [{ field: 'measure', message: 'feedback already given' }], 'feedback_exists');
+  const row = await inTx(db, async (tx) => {
+    const saved = await repo.insertFeedback(tx, { reviewId, hitId, departmentId: review.departmentId, applied: input.applied, measure, reason: input.reason.trim(), actor: actorFor(viewer), at: now });
+    if (!saved) throw new ConflictError('该命中的这项措施已反馈过', [{ field: 'measure', message: 'feedback already given' }], 'feedback_exists');
+    await auditChange(tx, viewer, 'review.feedback', {
+      subjectId: hit.subjectId, departmentId: review.departmentId, details: { reviewId, hitId, applied: input.applied, measure, reason: input.reason.trim() },
+    });
+    return saved;
+  });
   return { ...row, createdAt: row.createdAt.toISOString() };
 }
 
