@@ -15,7 +15,10 @@ export interface paths {
                 query?: {
                     /** @description the subject: its numeric id, USCC, ID number or legacy code */
                     subject?: string;
+                    /** @description a user name, or an actor id */
                     actor?: string;
+                    /** @description actions to list: exact names, or a prefix ending in * (`objection.*`); repeat the parameter for several */
+                    action?: string[];
                     from?: string;
                     to?: string;
                     page?: number;
@@ -46,6 +49,10 @@ export interface paths {
                                 categories: string[];
                                 purpose: string | null;
                                 ip: string | null;
+                                subjectName: string | null;
+                                /** @description USCC, or the masked ID number of a person */
+                                subjectCode: string | null;
+                                departmentName: string | null;
                                 /** @description what the action touched; its keys depend on the action */
                                 details: {
                                     [key: string]: unknown;
@@ -7460,6 +7467,58 @@ export interface paths {
                                     uploadedBy: string;
                                     createdAt: string;
                                 }[];
+                                /** @description GET /objections/:id for staff: what the decision is about */
+                                context?: {
+                                    party: {
+                                        id: number;
+                                        kind: string;
+                                        name: string;
+                                        code: string | null;
+                                        codeKind: "uscc" | "id_masked" | (never | null);
+                                    };
+                                    record: {
+                                        id: number;
+                                        state: string;
+                                        version: number;
+                                        category: {
+                                            code: string;
+                                            name: string;
+                                            nameEn: string;
+                                        };
+                                        department: {
+                                            code: string;
+                                            name: string;
+                                        };
+                                        fields: {
+                                            code: string;
+                                            label: string;
+                                            value: string;
+                                        }[];
+                                        decidedOn: string | null;
+                                        severity: string | null;
+                                        window: {
+                                            from: string | null;
+                                            until: string | null;
+                                            /** @description active or disputed, and today inside the window */
+                                            published: boolean;
+                                        };
+                                    } | null;
+                                    listEntry: {
+                                        id: number;
+                                        state: string;
+                                        list: {
+                                            code: string;
+                                            name: string;
+                                            kind: string;
+                                        };
+                                        listedOn: string;
+                                        plannedExpiry: string | null;
+                                        reason: string;
+                                        decidedBy: string;
+                                        documentNo: string | null;
+                                        basisRecords: number[];
+                                    } | null;
+                                } | null;
                             }[];
                             total: number;
                         };
@@ -7623,6 +7682,58 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /objections/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
                         };
                     };
                 };
@@ -7895,7 +8006,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One objection with its case file (异议处理档案): the subject, the source department, staff */
+        /** One objection with its case file (异议处理档案): the subject, the source department, staff; for staff with `context` (party, record fields, category, publication window) */
         get: {
             parameters: {
                 query?: never;
@@ -7979,6 +8090,58 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /objections/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
                         };
                     };
                 };
@@ -8136,6 +8299,58 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /objections/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
                         };
                     };
                 };
@@ -8296,6 +8511,58 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /objections/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
                         };
                     };
                 };
@@ -8451,6 +8718,58 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /objections/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
                         };
                     };
                 };
@@ -9801,6 +10120,71 @@ export interface paths {
                                     uploadedBy: string;
                                     createdAt: string;
                                 }[];
+                                /** @description GET /repairs/:id for staff: what the decision is about */
+                                context?: {
+                                    party: {
+                                        id: number;
+                                        kind: string;
+                                        name: string;
+                                        code: string | null;
+                                        codeKind: "uscc" | "id_masked" | (never | null);
+                                    };
+                                    record: {
+                                        id: number;
+                                        state: string;
+                                        version: number;
+                                        category: {
+                                            code: string;
+                                            name: string;
+                                            nameEn: string;
+                                        };
+                                        department: {
+                                            code: string;
+                                            name: string;
+                                        };
+                                        fields: {
+                                            code: string;
+                                            label: string;
+                                            value: string;
+                                        }[];
+                                        decidedOn: string | null;
+                                        severity: string | null;
+                                        window: {
+                                            from: string | null;
+                                            until: string | null;
+                                            /** @description active or disputed, and today inside the window */
+                                            published: boolean;
+                                        };
+                                    } | null;
+                                    listEntry: {
+                                        id: number;
+                                        state: string;
+                                        list: {
+                                            code: string;
+                                            name: string;
+                                            kind: string;
+                                        };
+                                        listedOn: string;
+                                        plannedExpiry: string | null;
+                                        reason: string;
+                                        decidedBy: string;
+                                        documentNo: string | null;
+                                        basisRecords: number[];
+                                    } | null;
+                                } | null;
+                                check?: {
+                                    /** @description checked today (open case) or as checked when applied (closed case) */
+                                    at: "now" | "application";
+                                    on: string;
+                                    eligible: boolean;
+                                    earliestDate?: string;
+                                    reasons: {
+                                        check: string;
+                                        ok: boolean;
+                                        message: string;
+                                        until?: string;
+                                    }[];
+                                } | null;
                             }[];
                             total: number;
                         };
@@ -9980,6 +10364,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -10149,7 +10598,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One repair application with its case file */
+        /** One repair application with its case file; for staff with `context` (party, record or list entry, category, publication window) and `check` (the eligibility in words) */
         get: {
             parameters: {
                 query?: never;
@@ -10247,6 +10696,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -10419,6 +10933,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -10588,6 +11167,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -10842,6 +11486,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -11012,6 +11721,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
