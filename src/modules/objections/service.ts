@@ -140,7 +140,7 @@ export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: nu
       decidedDepartmentId: viewer.role === 'department' ? viewer.departmentId : null, recordVersionAfter: after.version, pendingListExits: pending,
     });
     await auditChange(tx, viewer, `objection.${to}`, {
-      subjectId: o.subjectId, departmentId: o.departmentId,
+      subjectId: o.subjectId, departmentId: o.departmentId, categories: [o.categoryCode],
       details: { objectionId: id, trackingNo: o.trackingNo, recordId: o.recordId, recordState: after.state, recordVersion: after.version, changedFields: changed, listEntries: pending, reason },
     });
     await appendCaseEvent(tx, OBJECTION_CASE, id, caseEvent(actor, ctx.clock.now(), 'decided', o.state, to, reason, {
@@ -177,7 +177,7 @@ export async function extendObjection(ctx: RightsContext, viewer: Viewer, id: nu
     await updateCase(tx, OBJECTION_CASE, id, { state: 'extended', dueOn: due.date, dueProvisional: due.provisional, extensions: o.extensions + 1 });
     await appendCaseEvent(tx, OBJECTION_CASE, id, caseEvent(actor, ctx.clock.now(), 'extended', o.state, 'extended', reason.trim(), { from: o.dueOn, to: due.date }));
     await auditChange(tx, viewer, 'objection.extended', {
-      subjectId: o.subjectId, departmentId: o.departmentId, details: { objectionId: id, trackingNo: o.trackingNo, recordId: o.recordId, from: o.dueOn, to: due.date, reason: reason.trim() },
+      subjectId: o.subjectId, departmentId: o.departmentId, categories: [o.categoryCode], details: { objectionId: id, trackingNo: o.trackingNo, recordId: o.recordId, from: o.dueOn, to: due.date, reason: reason.trim() },
     });
     await notify(tx, ctx.clock.now(), {
       audience: 'subject', subjectId: o.subjectId, kind: 'objection.extended', refType: 'objection', refId: id,
@@ -199,7 +199,7 @@ export async function checkObjection(ctx: RightsContext, viewer: Viewer, id: num
     await updateCase(tx, OBJECTION_CASE, id, { checkedAt: ctx.clock.now() });
     await appendCaseEvent(tx, OBJECTION_CASE, id, caseEvent(actor, ctx.clock.now(), 'centre_checked', o.state, o.state, note.trim() || null, { late: isOverdue(o.checkDue, ctx.clock.today()) }));
     await auditChange(tx, viewer, 'objection.checked', {
-      subjectId: o.subjectId, departmentId: o.departmentId, details: { objectionId: id, trackingNo: o.trackingNo, recordId: o.recordId, note: note.trim() || null },
+      subjectId: o.subjectId, departmentId: o.departmentId, categories: [o.categoryCode], details: { objectionId: id, trackingNo: o.trackingNo, recordId: o.recordId, note: note.trim() || null },
     });
   });
   return mustFind(ctx.pool, OBJECTION_CASE, id);
