@@ -37,3 +37,8 @@ export async function withTx<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promis
     client.release();
   }
 }
+
+/** Run fn in the caller's transaction when given a client, else in a new one. */
+export function inTx<T>(db: Db, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  return isPool(db) ? withTx(db, fn) : fn(db);
+}

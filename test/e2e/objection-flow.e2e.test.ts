@@ -50,12 +50,14 @@ describe('objection flow', () => {
     await see(dept.page.getByTestId('decision-submit'));
     await textOf(dept.page.getByTestId('objection-case')).toContain(path.basename(evidence));
     await dept.page.getByTestId('correct-field').click();
-    await dept.page.keyboard.type('CF_NR');
+    await dept.page.keyboard.type('处罚内容');
     await dept.page.keyboard.press('Enter');
     await dept.page.getByTestId('correct-value').fill('罚款人民币3000元');
     await dept.page.getByTestId('decision-reason').fill('经核实，处罚金额录入有误，已更正为3000元。');
     await shot(dept.page, 'console-objection-answer');
     await dept.page.getByTestId('decision-submit').click();
+    // Correcting changes the record: the clerk confirms first.
+    await dept.page.locator('.ant-modal-confirm').getByTestId('decision-confirm-ok').click();
     await textOf(dept.page.getByTestId('objection-case')).toContain('经核实');
 
     // The party page: no more notice, the corrected content, and the subject sees the answer.

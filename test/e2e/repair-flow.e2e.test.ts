@@ -76,6 +76,8 @@ describe('repair flow', () => {
     await row.click();
     await centre.page.getByTestId('repair-decision-reason').fill('材料齐全，已履行行政处罚义务，准予修复。');
     await centre.page.getByTestId('repair-decision-submit').click();
+    // Approving takes the record off publication: the centre confirms first.
+    await centre.page.locator('.ant-modal-confirm').getByTestId('repair-confirm-ok').click();
     await countOf(centre.page.getByTestId('repair-inbox').locator(`tr[data-row-key="${no}"]`)).toBe(0);
 
     // The subject sees the outcome; the public no longer sees the penalty.

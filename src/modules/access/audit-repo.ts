@@ -82,15 +82,33 @@ export async function countUnsealed(db: Db): Promise<number> {
   return (await db.query<{ n: number }>('select count(*)::int as n from audit_log where chain_pos is null')).rows[0]!.n;
 }
 
+/** An entry as the audit screen lists it: with the names of its subject and department. */
+export interface ListedAuditRow extends AuditRow {
+  subjectName: string | null;
+  /** The USCC, or for a natural person the masked ID number: never the number itself. */
+  subjectCode: string | null;
+  departmentName: string | null;
+}
+
 export async function queryAudit(
   db: Db,
-  q: { subjectId?: number | null; actor?: string | null; actions?: readonly string[] | null; from?: string | null; to?: string | null; limit: number; offset: number },
-): Promise<{ items: AuditRow[]; total: number }> {
+  q: {
+    subjectId?: number | null; actor?: string | null; actions?: readonly string[] | null; actionPrefixes?: readonly string[] | null;
+    from?: string | null; to?: string | null; limit: number; offset: number;
+  },
+): Promise<{ items: ListedAuditRow[]; total: number }> {
   const where = `($1::bigint is null or subject_id = $1) and ($2::text is null or actor_name = $2 or actor_id = $2)
-    and ($3::date is null or at >= $3::date) and ($4::date is null or at < $4::date + 1) and ($5::text[] is null or action = any($5::text[]))`;
-  const params = [q.subjectId ?? null, q.actor ?? null, q.from ?? null, q.to ?? null, q.actions ? [...q.actions] : null];
+    and ($3::date is null or at >= $3::date) and ($4::date is null or at < $4::date + 1)
+    and ($5::text[] is null or action = any($5::text[]) or exists (select 1 from unnest($6::text[]) p where starts_with(action, p)))`;
+  const params = [q.subjectId ?? null, q.actor ?? null, q.from ?? null, q.to ?? null, q.actions ? [...q.actions] : null, q.actionPrefixes ? [...q.actionPrefixes] : null];
   const [items, total] = await Promise.all([
-    db.query<AuditRow>(`select ${COLS} from audit_log where ${where} order by seq desc limit $6 offset $7`, [...params, q.limit, q.offset]),
+    db.query<ListedAuditRow>(
+      `select a.*, s.name as "subjectName", coalesce(s.uscc, s.id_masked) as "subjectCode", d.name as "departmentName"
+       from (select ${COLS} from audit_log where ${where} order by seq desc limit $7 offset $8) a
+       left join subject s on s.id = a."subjectId" left join department d on d.id = a."departmentId"
+       order by a.seq desc`,
+      [...params, q.limit, q.offset],
+    ),
     db.query<{ n: number }>(`select count(*)::int as n from audit_log where ${where}`, params),
   ]);
   return { items: items.rows, total: total.rows[0]!.n };

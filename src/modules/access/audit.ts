@@ -1,6 +1,7 @@
 import type { Db, Pool } from '../../db/pool.js';
 import { withTx } from '../../db/pool.js';
 import { verifyChain, GENESIS_HASH, chainHash, type ChainBreak } from '../../lib/hash-chain.js';
+import { maskIdNumbersInFreeText } from '../../lib/redact.js';
 import { storableCopy } from '../../lib/text.js';
 import * as repo from './audit-repo.js';
 import { requireRole, type Viewer } from './viewer.js';
@@ -66,6 +67,40 @@ export async function appendAudit(db: Db | Pool, ev: AuditEvent): Promise<number
     departmentId: ev.departmentId ?? null, action: ev.action, subjectId: ev.subjectId ?? null,
     categories: text(ev.categories ?? []), purpose: text(ev.purpose ?? null), ip: text(ev.ip ?? null), details: text(ev.details ?? {}),
   });
+}
+
+/** What a change touched: the subject, the department, the categories and the details an admin reads. */
+export interface ChangeTarget {
+  subjectId?: number | null;
+  departmentId?: number | null;
+  categories?: string[];
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Audit a state-changing action of a person or a system, as the viewer, with its IP: call it
+ * inside the transaction of the change, so the entry commits (or rolls back) with it. Actions are
+ * named `area.verb` (e.g. `objection.revoked`); the audit screen labels them in words.
+ */
+export function auditChange(db: Db | Pool, viewer: Viewer, action: string, target: ChangeTarget = {}): Promise<number> {
+  const departmentId = target.departmentId !== undefined ? target.departmentId : viewer.departmentId;
+  return auditChangeBy(db, actorOf(viewer), action, { ...target, departmentId, ip: viewer.ip });
+}
+
+/** As auditChange, for code that knows the actor (as the ledger names it) but not the request. */
+export function auditChangeBy(db: Db | Pool, actor: AuditEvent['actor'], action: string, target: ChangeTarget & { ip?: string | null }): Promise<number> {
+  return appendAudit(db, {
+    actor, action, ip: target.ip ?? null, departmentId: target.departmentId ?? null, subjectId: target.subjectId ?? null,
+    categories: target.categories ?? [], details: maskedDetails(target.details ?? {}) as Record<string, unknown>,
+  });
+}
+
+/** Details carry reasons and notes people typed: an ID number in them is masked, as in the case file. */
+function maskedDetails(v: unknown): unknown {
+  if (typeof v === 'string') return maskIdNumbersInFreeText(v);
+  if (Array.isArray(v)) return v.map(maskedDetails);
+  if (v && typeof v === 'object' && !(v instanceof Date)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskedDetails(x)]));
+  return v;
 }
 
 /** Entries sealed per transaction of the sequencer. */
@@ -137,10 +172,16 @@ export async function verifyAudit(pool: Pool): Promise<{ checked: number; broken
 export async function listAudit(
   db: Db,
   viewer: Viewer,
-  q: { subjectId?: number | null; actor?: string | null; from?: string | null; to?: string | null; page: number; pageSize: number },
+  q: { subjectId?: number | null; actor?: string | null; actions?: string[] | null; from?: string | null; to?: string | null; page: number; pageSize: number },
 ) {
   requireRole(viewer, 'admin');
-  return repo.queryAudit(db, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  // An action ending in `*` matches every action it begins (`objection.*`); the others match exactly.
+  const exact = q.actions?.filter((a) => !a.endsWith('*')) ?? [];
+  const prefixes = q.actions?.filter((a) => a.endsWith('*')).map((a) => a.slice(0, -1)) ?? [];
+  const filtered = exact.length + prefixes.length > 0;
+  return repo.queryAudit(db, {
+    ...q, actions: filtered ? exact : null, actionPrefixes: filtered ? prefixes : null, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
+  });
 }
 
 /** For a subject: who read its non-public data, when and why. */

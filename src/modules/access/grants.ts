@@ -1,5 +1,5 @@
 import { parseExpiry } from '../../lib/clock.js';
-import type { Db } from '../../db/pool.js';
+import { inTx, type Db } from '../../db/pool.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { actorOf, appendAudit } from './audit.js';
 import * as repo from './grants-repo.js';
@@ -31,11 +31,17 @@ export async function grantAccess(
   if (user && user.role !== 'lender') {
     throw new ValidationError('只能授权给金融机构用户或政府部门', [{ field: 'grantee', message: `role ${user.role} cannot receive grants` }]);
   }
-  const id = await repo.insertGrant(db, {
-    subjectId: viewer.subjectId!, granteeUserId: user?.id ?? null, granteeDepartmentId: dept?.id ?? null,
-    categories: input.categories ?? [], purpose: input.purpose.trim(), expiresAt, createdAt: now,
+  const id = await inTx(db, async (tx) => {
+    const grantId = await repo.insertGrant(tx, {
+      subjectId: viewer.subjectId!, granteeUserId: user?.id ?? null, granteeDepartmentId: dept?.id ?? null,
+      categories: input.categories ?? [], purpose: input.purpose.trim(), expiresAt, createdAt: now,
+    });
+    await appendAudit(tx, {
+      actor: actorOf(viewer), action: 'grant_created', subjectId: viewer.subjectId, purpose: input.purpose, ip: viewer.ip, categories: input.categories ?? [],
+      details: { grantId, grantee: input.grantee, expiresAt: expiresAt.toISOString() },
+    });
+    return grantId;
   });
-  await appendAudit(db, { actor: actorOf(viewer), action: 'grant_created', subjectId: viewer.subjectId, purpose: input.purpose, details: { grantId: id, grantee: input.grantee } });
   return (await repo.findGrant(db, id))!;
 }
 
@@ -45,8 +51,10 @@ export async function revokeGrant(db: Db, viewer: Viewer, id: number, now: Date)
   const g = await repo.findGrant(db, id);
   if (!g) throw new NotFoundError('grant', String(id));
   if (viewer.role === 'subject' && g.subjectId !== viewer.subjectId) throw new ForbiddenError('只能撤回本主体的授权');
-  await repo.revokeGrant(db, id, now);
-  await appendAudit(db, { actor: actorOf(viewer), action: 'grant_revoked', subjectId: g.subjectId, details: { grantId: id } });
+  await inTx(db, async (tx) => {
+    await repo.revokeGrant(tx, id, now);
+    await appendAudit(tx, { actor: actorOf(viewer), action: 'grant_revoked', subjectId: g.subjectId, ip: viewer.ip, details: { grantId: id } });
+  });
 }
 
 export async function listGrants(db: Db, viewer: Viewer): Promise<repo.GrantRow[]> {

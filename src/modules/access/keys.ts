@@ -1,8 +1,8 @@
 import { parseExpiry } from '../../lib/clock.js';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../../db/pool.js';
+import { inTx, type Db } from '../../db/pool.js';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.js';
-import { appendAudit, actorOf } from './audit.js';
+import { auditChange } from './audit.js';
 import * as repo from './keys-repo.js';
 import { getDepartment } from './service.js';
 import { requireRole, SCOPES, type Scope, type Viewer } from './viewer.js';
@@ -28,11 +28,12 @@ export async function createApiKey(
   const dept = await getDepartment(db, input.department);
   const prefix = randomBytes(6).toString('hex');
   const key = `xy_${prefix}_${randomBytes(32).toString('base64url')}`;
-  const id = await repo.insertKey(db, {
-    departmentId: dept.id, name: input.name?.trim() || `${dept.code} system`, prefix, keyHash: sha256(key),
-    scopes: input.scopes as Scope[], expiresAt, createdBy: viewer.userId,
+  const name = input.name?.trim() || `${dept.code} system`;
+  const id = await inTx(db, async (tx) => {
+    const keyId = await repo.insertKey(tx, { departmentId: dept.id, name, prefix, keyHash: sha256(key), scopes: input.scopes as Scope[], expiresAt, createdBy: viewer.userId });
+    await auditChange(tx, viewer, 'api_key_created', { departmentId: dept.id, details: { keyId, name, prefix, scopes: input.scopes, expiresAt: expiresAt?.toISOString() ?? null } });
+    return keyId;
   });
-  await appendAudit(db, { actor: actorOf(viewer), action: 'api_key_created', departmentId: dept.id, details: { keyId: id, scopes: input.scopes } });
   return { id, key, prefix };
 }
 
@@ -41,8 +42,10 @@ export async function revokeApiKey(db: Db, viewer: Viewer, id: number, now: Date
   requireRole(viewer, 'admin', 'operator');
   const k = await repo.findKey(db, id);
   if (!k) throw new NotFoundError('api key', String(id));
-  await repo.revokeKey(db, id, now);
-  await appendAudit(db, { actor: actorOf(viewer), action: 'api_key_revoked', departmentId: k.departmentId, details: { keyId: id } });
+  await inTx(db, async (tx) => {
+    await repo.revokeKey(tx, id, now);
+    await auditChange(tx, viewer, 'api_key_revoked', { departmentId: k.departmentId, details: { keyId: id, name: k.name, prefix: k.prefix } });
+  });
 }
 
 export async function listApiKeys(db: Db, viewer: Viewer) {

@@ -117,8 +117,14 @@ export async function findSessionUser(db: Db, tokenHash: string): Promise<(UserR
   return r.rows[0] ?? null;
 }
 
-export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
-  await db.query('delete from session where token_hash = $1', [tokenHash]);
+/** Delete a session; the account it belonged to, or null when there was none. */
+export async function deleteSession(db: Db, tokenHash: string): Promise<Pick<UserRow, 'id' | 'username' | 'role' | 'departmentId'> | null> {
+  const r = await db.query<Pick<UserRow, 'id' | 'username' | 'role' | 'departmentId'>>(
+    `with ended as (delete from session where token_hash = $1 returning user_id)
+     select u.id, u.username, u.role, u.department_id as "departmentId" from ended join app_user u on u.id = ended.user_id`,
+    [tokenHash],
+  );
+  return r.rows[0] ?? null;
 }
 
 export async function findUserById(db: Db, id: number): Promise<UserRow | null> {

@@ -36,7 +36,7 @@ export async function accessRoutes(app: Api, deps: AppDeps, subjects: access.Sub
 
   app.post('/auth/logout', { schema: { tags: ['access'], summary: 'End the session', response: { 200: OkBody } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await access.logout(deps.pool, token);
+    if (token) await access.logout(deps.pool, token, req.ip);
     void reply.clearCookie(SESSION_COOKIE, sessionCookie(req));
     return { ok: true };
   });

@@ -57,12 +57,20 @@ export const CreatedUserView = Type.Object({ id: Type.Integer(), username: Type.
 
 export const UsersPage = Paged(UserView);
 
-export const AuditQuery = Type.Object({ subject: Type.Optional(Type.String({ maxLength: 64, description: 'the subject: its numeric id, USCC, ID number or legacy code' })), actor: Type.Optional(Type.String()), from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })), ...PageQuery });
+export const AuditQuery = Type.Object({
+  subject: Type.Optional(Type.String({ maxLength: 64, description: 'the subject: its numeric id, USCC, ID number or legacy code' })),
+  actor: Type.Optional(Type.String({ maxLength: 100, description: 'a user name, or an actor id' })),
+  action: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_.]{0,62}\\*?$' }), {
+    maxItems: 50, description: 'actions to list: exact names, or a prefix ending in * (`objection.*`); repeat the parameter for several',
+  })),
+  from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })), ...PageQuery,
+});
 export type AuditQuery = Static<typeof AuditQuery>;
 
 export const AuditEntry = Type.Object({
   seq: Type.Integer(), at: Type.String(), actorKind: Type.String(), actorId: NullableString, actorName: NullableString, departmentId: NullableInteger,
   action: Type.String(), subjectId: NullableInteger, categories: Type.Array(Type.String()), purpose: NullableString, ip: NullableString,
+  subjectName: NullableString, subjectCode: Type.Union([Type.String(), Type.Null()], { description: 'USCC, or the masked ID number of a person' }), departmentName: NullableString,
   details: Type.Record(Type.String(), Type.Unknown(), { description: 'what the action touched; its keys depend on the action' }),
   prevHash: Type.Union([Type.String(), Type.Null()], { description: 'null until the sequencer seals the entry into the chain (within AUDIT_SEAL_MS)' }),
   hash: Type.Union([Type.String(), Type.Null()], { description: 'null until sealed, like prevHash' }),

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db, Pool } from '../../db/pool.js';
+import { inTx, withTx, type Db, type Pool } from '../../db/pool.js';
 import { ConflictError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { validateUscc } from '../identity/uscc.js';
-import { appendAudit, listAudit } from './audit.js';
+import { appendAudit, auditChange, listAudit } from './audit.js';
 import { DUMMY_PASSWORD_HASH, generatePassword, hashPassword, verifyPassword } from './password.js';
 import * as repo from './repo.js';
 import { requireRole, type Role, type Viewer } from './viewer.js';
@@ -28,7 +28,11 @@ export async function login(
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; csrfToken: string; expiresAt: Date; user: { username: string; role: Role; departmentId: number | null } }> {
   const attempt = await repo.reserveLoginAttempt(pool, input.username, MAX_LOGIN_FAILURES, LOCK_MINUTES);
+  const failed = (reason: 'locked' | 'unknown_user' | 'disabled' | 'wrong_password') => appendAudit(pool, {
+    actor: { kind: 'anonymous', id: null, name: input.username }, action: 'login_failed', ip: input.ip, details: { reason },
+  });
   if (attempt.kind === 'locked') {
+    await failed('locked');
     // The time the lock ends goes in a detail (a timestamp), so the page shows it in the reader's time zone.
     const until = attempt.lockedUntil && attempt.lockedUntil > new Date() ? attempt.lockedUntil.toISOString() : null;
     throw new TooManyRequestsError(`连续 ${MAX_LOGIN_FAILURES} 次密码错误，账户已锁定 ${LOCK_MINUTES} 分钟，请稍后再试或联系管理员解锁`, [
@@ -39,21 +43,31 @@ export async function login(
   // Unknown names and disabled accounts pay the same scrypt check as a real one: no enumeration by time.
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || user.disabled || !matches) {
-    await appendAudit(pool, {
-      actor: { kind: 'anonymous', id: null, name: input.username }, action: 'login_failed', ip: input.ip,
-    });
+    // The failure was counted when the check was reserved; the entry says why it failed (admins only read it).
+    await failed(!user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password');
     throw new UnauthenticatedError('用户名或密码错误');
   }
-  await repo.recordLogin(pool, user.id);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-  await repo.insertSession(pool, { tokenHash: tokenHash(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent, csrfToken });
+  await withTx(pool, async (tx) => {
+    await repo.recordLogin(tx, user.id);
+    await repo.insertSession(tx, { tokenHash: tokenHash(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent, csrfToken });
+    await appendAudit(tx, {
+      actor: { kind: user.role, id: String(user.id), name: user.username }, departmentId: user.departmentId, subjectId: user.subjectId,
+      action: 'auth.login', ip: input.ip, details: { userAgent: input.userAgent },
+    });
+  });
   return { token, csrfToken, expiresAt, user: { username: user.username, role: user.role, departmentId: user.departmentId } };
 }
 
-export async function logout(pool: Pool, token: string): Promise<void> {
-  await repo.deleteSession(pool, tokenHash(token));
+/** End a session; the logout is audited as the person whose session it was. */
+export async function logout(pool: Pool, token: string, ip: string | null): Promise<void> {
+  await withTx(pool, async (tx) => {
+    const ended = await repo.deleteSession(tx, tokenHash(token));
+    if (!ended) return;
+    await appendAudit(tx, { actor: { kind: ended.role, id: String(ended.id), name: ended.username }, departmentId: ended.departmentId, action: 'auth.logout', ip });
+  });
 }
 
 /** Resolve a session cookie into a viewer; null when absent, expired or unknown. */
@@ -94,10 +108,16 @@ export async function createUser(
   if (await repo.findUserByName(db, input.username)) {
     throw new ConflictError(`用户名 ${input.username} 已存在`, [{ field: 'username', message: 'already taken' }]);
   }
-  return repo.insertUser(db, {
-    username: input.username, displayName: input.displayName ?? input.username,
-    passwordHash: await hashPassword(input.password), role: input.role, departmentId,
-    subjectId: input.role === 'subject' ? input.subjectId : null,
+  const passwordHash = await hashPassword(input.password);
+  return inTx(db, async (tx) => {
+    const user = await repo.insertUser(tx, {
+      username: input.username, displayName: input.displayName ?? input.username,
+      passwordHash, role: input.role, departmentId, subjectId: input.role === 'subject' ? input.subjectId : null,
+    });
+    await auditChange(tx, viewer, 'user.created', {
+      departmentId, subjectId: user.subjectId, details: { userId: user.id, username: user.username, role: user.role },
+    });
+    return user;
   });
 }
 
@@ -153,9 +173,12 @@ export async function addDepartment(
   }
   if (input.region && !/^\d{6}$/.test(input.region)) issues.push({ field: 'region', message: '行政区划代码应为 6 位数字' });
   if (issues.length) throw new ValidationError('部门信息有误', issues);
-  const row = await repo.insertDepartment(db, { code: input.code, name: input.name.trim(), uscc, regionCode: input.region ?? null });
-  if (!row) throw new ConflictError(`部门编码 ${input.code} 已存在`, [{ field: 'code', message: 'duplicate department code' }]);
-  return row;
+  return inTx(db, async (tx) => {
+    const row = await repo.insertDepartment(tx, { code: input.code, name: input.name.trim(), uscc, regionCode: input.region ?? null });
+    if (!row) throw new ConflictError(`部门编码 ${input.code} 已存在`, [{ field: 'code', message: 'duplicate department code' }]);
+    await auditChange(tx, viewer, 'department.created', { departmentId: row.id, details: { code: row.code, name: row.name } });
+    return row;
+  });
 }
 
 export const getDepartmentById = (db: Db, id: number) => repo.findDepartment(db, id);
@@ -170,7 +193,7 @@ export async function listUsers(db: Db, viewer: Viewer, page: number, pageSize: 
 export async function readAuditLog(
   db: Db,
   viewer: Viewer,
-  q: { subject?: string; actor?: string; from?: string; to?: string; page: number; pageSize: number },
+  q: { subject?: string; actor?: string; action?: string[]; from?: string; to?: string; page: number; pageSize: number },
   subjects: SubjectLookup,
 ) {
   // The role first: a 401/403 must not depend on whether the subject's code exists.
@@ -178,5 +201,5 @@ export async function readAuditLog(
   const subject = q.subject?.trim();
   // Short digit strings are subject ids; anything longer is a code (a 9-digit org code included).
   const subjectId = !subject ? null : /^\d{1,8}$/.test(subject) ? Number(subject) : await subjects.subjectIdByCode(subject);
-  return listAudit(db, viewer, { subjectId, actor: q.actor ?? null, from: q.from ?? null, to: q.to ?? null, page: q.page, pageSize: q.pageSize });
+  return listAudit(db, viewer, { subjectId, actor: q.actor?.trim() || null, actions: q.action ?? null, from: q.from ?? null, to: q.to ?? null, page: q.page, pageSize: q.pageSize });
 }

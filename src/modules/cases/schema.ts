@@ -39,3 +39,33 @@ export const caseEventView = (e: CaseEvent) => ({
   id: e.id, at: e.at.toISOString(), type: e.type, label: caseEventLabel(e.type), fromState: e.fromState, toState: e.toState,
   actor: { kind: e.actorKind, id: e.actorId, name: e.actorName }, note: e.note, data: e.data,
 });
+
+const NStr = Type.Union([Type.String(), Type.Null()]);
+
+/**
+ * What a reviewer sees beside a case: the party (its USCC, or a person's masked ID number — never
+ * the number), the record with its fields labelled as the category labels them, its category and
+ * publication window; or, for a list entry, the list and the entry.
+ */
+export const CaseContextView = Type.Object({
+  party: Type.Object({
+    id: Type.Integer(), kind: Type.String(), name: Type.String(),
+    code: NStr, codeKind: Type.Union([Type.Literal('uscc'), Type.Literal('id_masked'), Type.Null()]),
+  }),
+  record: Type.Union([Type.Object({
+    id: Type.Integer(), state: Type.String(), version: Type.Integer(),
+    category: Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String() }),
+    department: Type.Object({ code: Type.String(), name: Type.String() }),
+    fields: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), value: Type.String() })),
+    decidedOn: NStr, severity: NStr,
+    window: Type.Object({
+      from: NStr, until: NStr,
+      published: Type.Boolean({ description: 'active or disputed, and today inside the window' }),
+    }),
+  }), Type.Null()]),
+  listEntry: Type.Union([Type.Object({
+    id: Type.Integer(), state: Type.String(), list: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }),
+    listedOn: Type.String(), plannedExpiry: NStr, reason: Type.String(), decidedBy: Type.String(), documentNo: NStr, basisRecords: Type.Array(Type.Integer()),
+  }), Type.Null()]),
+});
+export type CaseContextView = Static<typeof CaseContextView>;

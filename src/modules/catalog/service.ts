@@ -1,5 +1,6 @@
-import { isPool, type Db, type Pool } from '../../db/pool.js';
+import { inTx, isPool, type Db, type Pool } from '../../db/pool.js';
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
+import { auditChange } from '../access/audit.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import { withEnglishLabels } from './field-labels-en.js';
 import { NATIONAL_CATEGORIES } from './national-catalog.js';
@@ -99,8 +100,12 @@ export async function addCategory(db: Db, viewer: Viewer, input: NewCategory): P
     issues.push({ field: 'classCode', message: `未知目录大类“${input.classCode}”` });
   }
   if (issues.length) throw new ValidationError('信息类别定义有误', issues);
-  const row = await repo.insertCategory(db, input);
+  const row = await inTx(db, async (tx) => {
+    const added = await repo.insertCategory(tx, input);
+    if (!added) throw new ConflictError(`信息类别编码 ${input.code} 已存在`, [{ field: 'code', message: 'duplicate category code' }]);
+    await auditChange(tx, viewer, 'category.created', { categories: [added.code], details: { code: added.code, name: added.name, disclosure: added.disclosure, fields: added.fields.length } });
+    return added;
+  });
   forgetCategories();
-  if (!row) throw new ConflictError(`信息类别编码 ${input.code} 已存在`, [{ field: 'code', message: 'duplicate category code' }]);
   return row;
 }

@@ -1,6 +1,7 @@
 import { withTx } from '../../db/pool.js';
 import { ForbiddenError, ValidationError } from '../../errors.js';
 import { maskIdNumbersInFreeText } from '../../lib/redact.js';
+import { auditChange } from '../access/audit.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import { checkTransition } from '../cases/kind.js';
 import { appendCaseEvent, mustFind, updateCase } from '../cases/kernel.js';
@@ -47,6 +48,9 @@ export async function recordFulfilment(ctx: RightsContext, viewer: Viewer, id: n
       }]);
     }
     await updateCase(tx, COMMITMENT_CASE, id, { state: input.outcome, outcomeNote: note || undefined, outcomeOn: ctx.clock.today(), outcomeBy: actor.name, breachRecordId });
+    await auditChange(tx, viewer, `commitment.${input.outcome}`, {
+      subjectId: c.subjectId, departmentId: c.departmentId, details: { commitmentId: id, item: c.itemCode, note: note || null, breachRecord: breachRecordId ?? null },
+    });
     await appendCaseEvent(tx, COMMITMENT_CASE, id, caseEvent(actor, ctx.clock.now(), 'fulfilment', c.state, input.outcome, note || null, {
       breachRecord: breachRecordId ?? null, late: c.verificationDue !== null && c.verificationDue < ctx.clock.today(),
     }));
@@ -78,6 +82,7 @@ export async function withdrawCommitment(ctx: RightsContext, viewer: Viewer, id:
     if (c.publicRecordId !== null) await transitionRecord({ db: tx, clock: ctx.clock }, c.publicRecordId, 'revoked', actor, `承诺 #${id} 已撤回：${reason.trim()}`);
     await updateCase(tx, COMMITMENT_CASE, id, { state: 'withdrawn', outcomeNote: reason.trim(), outcomeOn: ctx.clock.today(), outcomeBy: actor.name });
     await appendCaseEvent(tx, COMMITMENT_CASE, id, caseEvent(actor, ctx.clock.now(), 'withdrawn', c.state, 'withdrawn', reason.trim()));
+    await auditChange(tx, viewer, 'commitment.withdrawn', { subjectId: c.subjectId, departmentId: c.departmentId, details: { commitmentId: id, item: c.itemCode, reason: reason.trim(), publicRecord: c.publicRecordId } });
     await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: c.departmentId, kind: 'commitment.withdrawn', refType: 'commitment', refId: id, title: `信用承诺已撤回 #${id}`, body: reason.trim() });
   });
   return mustFind(ctx.pool, COMMITMENT_CASE, id);

@@ -1,6 +1,7 @@
-import { withTx, type Db } from '../../db/pool.js';
+import { inTx, withTx, type Db } from '../../db/pool.js';
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import { maskIdNumbersInFreeText } from '../../lib/redact.js';
+import { auditChange } from '../access/audit.js';
 import * as access from '../access/service.js';
 import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
@@ -32,13 +33,16 @@ export async function createItem(db: Db, viewer: Viewer, input: ItemInput): Prom
   if (!input.templateText.trim()) issues.push({ field: 'templateText', message: '须提供承诺书格式文本' });
   if (input.department && !(await access.getDepartment(db, input.department).catch(() => null))) issues.push({ field: 'department', message: `未登记的部门 ${input.department}` });
   if (issues.length) throw new ValidationError('承诺事项定义有误', issues);
-  const row = await repo.insertItem(db, {
-    code: input.code, name: input.name.trim(), type: input.type, templateText: input.templateText, public: input.public ?? true,
-    verificationWorkingDays: input.verificationWorkingDays ?? null, departmentCode: input.department ?? null, excludedWhen: input.excludedWhen ?? {},
-    legalBasis: input.legalBasis?.trim() ?? '',
-  }, viewer.username ?? 'operator');
-  if (!row) throw new ConflictError(`承诺事项编码 ${input.code} 已存在`, [{ field: 'code', message: '事项编码重复' }]);
-  return row;
+  return inTx(db, async (tx) => {
+    const row = await repo.insertItem(tx, {
+      code: input.code, name: input.name.trim(), type: input.type, templateText: input.templateText, public: input.public ?? true,
+      verificationWorkingDays: input.verificationWorkingDays ?? null, departmentCode: input.department ?? null, excludedWhen: input.excludedWhen ?? {},
+      legalBasis: input.legalBasis?.trim() ?? '',
+    }, viewer.username ?? 'operator');
+    if (!row) throw new ConflictError(`承诺事项编码 ${input.code} 已存在`, [{ field: 'code', message: '事项编码重复' }]);
+    await auditChange(tx, viewer, 'commitment_item.created', { departmentId: null, details: { item: row.code, name: row.name, type: row.type } });
+    return row;
+  });
 }
 
 export const listItems = (db: Db, activeOnly: boolean) => repo.listItems(db, activeOnly);
@@ -146,6 +150,7 @@ export async function signCommitment(ctx: RightsContext, viewer: Viewer, input: 
     await appendCaseEvent(tx, COMMITMENT_CASE, newId, caseEvent(actor, ctx.clock.now(), 'signed', null, 'signed', null, {
       channel: s.channel, item: item.code, type: item.type, verificationDue: due?.date ?? null, publicRecord, rule: { code: rule.code, version: rule.version },
     }));
+    await auditChange(tx, viewer, 'commitment.signed', { subjectId: s.subject.id, departmentId: s.departmentId, details: { commitmentId: newId, item: item.code, matter, channel: s.channel } });
     if (due) {
       await notify(tx, ctx.clock.now(), { audience: 'department', departmentId: s.departmentId, kind: 'commitment.signed', refType: 'commitment', refId: newId, title: `待核查的${COMMITMENT_TYPE_LABELS[item.type]} #${newId}`, body: `${s.subject.name}：${matter}；请于 ${due.date} 前核查` });
     }

@@ -3,6 +3,7 @@ import { withTx, type Db, type Pool } from '../../db/pool.js';
 import { AppError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
+import { auditChange } from '../access/audit.js';
 import * as access from '../access/service.js';
 import { requireDepartmentWriter, requireRole, type Viewer } from '../access/viewer.js';
 import * as catalog from '../catalog/service.js';
@@ -66,9 +67,17 @@ async function run(ctx: IngestContext, viewer: Viewer, input: SubmitInput, open:
   }
   const receivedOn = ctx.clock.today();
   const actor = actorFor(viewer);
-  const id = await repo.insertSubmission(ctx.pool, {
-    departmentId: t.department.id, categoryId: t.category.id, format: source.format, fileName: input.fileName ?? null,
-    encoding: source.encoding, mapping: input.mapping?.trim() || null, columns: source.columns, receivedOn, submittedAt: ctx.clock.now(), actor,
+  // The delivery is audited as it is received (counts follow in the submission itself, batch by batch).
+  const id = await withTx(ctx.pool, async (tx) => {
+    const newId = await repo.insertSubmission(tx, {
+      departmentId: t.department.id, categoryId: t.category.id, format: source.format, fileName: input.fileName ?? null,
+      encoding: source.encoding, mapping: input.mapping?.trim() || null, columns: source.columns, receivedOn, submittedAt: ctx.clock.now(), actor,
+    });
+    await auditChange(tx, viewer, 'submission.received', {
+      departmentId: t.department.id, categories: [t.category.code],
+      details: { submissionId: newId, department: t.department.code, category: t.category.code, format: source.format, fileName: input.fileName ?? null },
+    });
+    return newId;
   });
   const counts = await runImport(
     { ...ctx, category: t.category, departmentId: t.department.id, submissionId: id, receivedOn, actor },

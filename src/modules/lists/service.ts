@@ -1,9 +1,10 @@
 import type { Db, Pool } from '../../db/pool.js';
-import { withTx } from '../../db/pool.js';
+import { inTx, withTx } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import { addMonths, isIsoDate, type Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
 import { checkTransition } from '../../lib/transitions.js';
+import { auditChange, auditChangeBy } from '../access/audit.js';
 import * as access from '../access/service.js';
 import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import { eventsCommitted } from '../events/bus.js';
@@ -53,9 +54,12 @@ export async function createList(db: Db, viewer: Viewer, input: Omit<NewList, 'a
   const issues = checkList(l);
   if (l.departmentCode && !(await access.getDepartment(db, l.departmentCode).catch(() => null))) issues.push({ field: 'departmentCode', message: `未登记的部门 ${l.departmentCode}` });
   if (issues.length) throw new ValidationError('名单定义有误', issues);
-  const row = await repo.insertList(db, l);
-  if (!row) throw new ConflictError(`名单编码 ${l.code} 已存在`, [{ field: 'code', message: 'duplicate list code' }]);
-  return row;
+  return inTx(db, async (tx) => {
+    const row = await repo.insertList(tx, l);
+    if (!row) throw new ConflictError(`名单编码 ${l.code} 已存在`, [{ field: 'code', message: 'duplicate list code' }]);
+    await auditChange(tx, viewer, 'list.created', { departmentId: null, details: { list: row.code, name: row.name, kind: row.kind } });
+    return row;
+  });
 }
 
 /** Operators change a list's texts, issuing department or status (the kind and code stay). */
@@ -66,7 +70,12 @@ export async function updateList(db: Db, viewer: Viewer, code: string, patch: Pa
   const issues = checkList(next);
   if (patch.departmentCode && !(await access.getDepartment(db, patch.departmentCode).catch(() => null))) issues.push({ field: 'departmentCode', message: `未登记的部门 ${patch.departmentCode}` });
   if (issues.length) throw new ValidationError('名单定义有误', issues);
-  return repo.updateList(db, next);
+  return inTx(db, async (tx) => {
+    const row = await repo.updateList(tx, next);
+    const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
+    await auditChange(tx, viewer, 'list.updated', { departmentId: null, details: { list: row.code, name: row.name, changed } });
+    return row;
+  });
 }
 
 /** Credit-center staff, or the clerk of the list's issuing department (发起部门). */
@@ -135,10 +144,16 @@ export async function enterSubject(ctx: ListContext, list: ListRow, input: Entry
     });
     await appendEntryVersion(tx, entry, 'enter', actor, entry.reason, ctx.clock.now());
     await appendEvents(tx, ctx.clock.now(), [{ type: 'list.entered', subjectId: entry.subjectId, payload: eventPayload(list, entry) }]);
+    await auditEntry(tx, actor, 'list_entry.entered', list, entry, { reason: entry.reason, basisRecords: entry.basisRecordIds, documentNo: entry.documentNo });
     return { entry, created: true };
   });
   if (result.created) eventsCommitted();
   return result;
+}
+
+/** The audit entry of a move on a list, in its transaction, as the person (or the system) who made it. */
+async function auditEntry(db: Db, actor: Actor, action: string, list: ListRow, e: EntryRow, details: Record<string, unknown>): Promise<void> {
+  await auditChangeBy(db, actor, action, { subjectId: e.subjectId, departmentId: e.departmentId, details: { entryId: e.id, list: list.code, listName: list.name, ...details } });
 }
 
 function eventPayload(list: ListRow, e: EntryRow): Record<string, unknown> {
@@ -190,6 +205,7 @@ async function exitInTx(ctx: Pick<ListContext, 'pool' | 'clock'>, id: number, re
     const row = await repo.exitEntry(tx, id, { reason, note, exitedOn: ctx.clock.today(), version: entry.version + 1 });
     const why = `${EXIT_REASON_LABELS[reason]}${note ? `：${note}` : ''}`;
     await appendEntryVersion(tx, row, 'exit', actor, why, ctx.clock.now());
+    await auditEntry(tx, actor, 'list_entry.exited', list, row, { reason, note });
     await appendEvents(tx, ctx.clock.now(), [{ type: 'list.exited', subjectId: row.subjectId, payload: eventPayload(list, row) }]);
     return row;
   });

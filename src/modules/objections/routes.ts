@@ -52,10 +52,10 @@ export async function objectionRoutes(app: Api, deps: AppDeps): Promise<void> {
   });
 
   app.get('/objections/:id', {
-    schema: { tags: ['objections'], summary: 'One objection with its case file (异议处理档案): the subject, the source department, staff', params: IdParam, response: { 200: ObjectionView, ...errorResponses } },
+    schema: { tags: ['objections'], summary: 'One objection with its case file (异议处理档案): the subject, the source department, staff; for staff with `context` (party, record fields, category, publication window)', params: IdParam, response: { 200: ObjectionView, ...errorResponses } },
   }, async (req) => {
-    const r = await objections.getObjection(deps.pool, req.viewer, req.params.id);
-    return objectionView(r.objection, today(), { events: r.events, files: r.files });
+    const r = await objections.getObjection(deps.pool, req.viewer, req.params.id, today());
+    return objectionView(r.objection, today(), { events: r.events, files: r.files, context: r.context });
   });
 
   app.get('/objections/:id/files/:fileId', {

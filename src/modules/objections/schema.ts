@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { NullableNumber, Paged } from '../../http/schemas.js';
 import { FileMetaView, fileMetaView, FileUpload } from '../cases/evidence.js';
 import { isOpen } from '../cases/kind.js';
-import { caseEventLabel, caseEventView, CaseEventView } from '../cases/schema.js';
+import { CaseContextView, caseEventLabel, caseEventView, CaseEventView } from '../cases/schema.js';
 import type { FileMeta } from '../cases/shared-repo.js';
 import type { CaseEvent } from '../cases/workflow.js';
 import { OBJECTION_CASE } from './case-kind.js';
@@ -43,10 +43,11 @@ export const ObjectionView = Type.Object({
   outcome: Type.Union([Type.Object({ reason: Str, decidedOn: Str, decidedBy: Str, recordVersion: Type.Union([Type.Integer(), Type.Null()]) }), Type.Null()]),
   rule: Type.Object({ code: Str, version: Type.Integer(), params: Type.Record(Type.String(), Type.Unknown()) }),
   events: Type.Optional(Type.Array(CaseEventView)), files: Type.Optional(Type.Array(FileMetaView)),
+  context: Type.Optional(Type.Union([CaseContextView, Type.Null()], { description: 'GET /objections/:id for staff: what the decision is about' })),
 });
 export const ObjectionPage = Paged(ObjectionView);
 
-export function objectionView(o: ObjectionRow, today: string, extra: { events?: CaseEvent[]; files?: FileMeta[] } = {}) {
+export function objectionView(o: ObjectionRow, today: string, extra: { events?: CaseEvent[]; files?: FileMeta[]; context?: CaseContextView | null } = {}) {
   const open = isOpen(OBJECTION_CASE, o.state);
   return {
     id: o.id, trackingNo: o.trackingNo, record: o.recordId, category: o.categoryCode, subjectId: o.subjectId,
@@ -58,6 +59,7 @@ export function objectionView(o: ObjectionRow, today: string, extra: { events?: 
     rule: { code: o.ruleCode, version: o.ruleVersion, params: { ...o.ruleParams } },
     ...(extra.events ? { events: extra.events.map(caseEventView) } : {}),
     ...(extra.files ? { files: extra.files.map(fileMetaView) } : {}),
+    ...(extra.context !== undefined ? { context: extra.context } : {}),
   };
 }
 

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { withTx, type Db } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { maskIdNumbersInFreeText } from '../../lib/redact.js';
+import { auditChange } from '../access/audit.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
+import { caseContext } from '../cases/context.js';
 import { decodeUploads, readCaseWithFiles, storeFiles } from '../cases/evidence.js';
 import { entriesFreedBy } from '../cases/facts-repo.js';
 import { checkStep, checkTransition } from '../cases/kind.js';
@@ -74,6 +76,10 @@ export async function submitObjection(ctx: RightsContext, viewer: Viewer, input:
       }
       const marked = await transitionRecord({ db: tx, clock: ctx.clock }, record.id, 'disputed', actor, `异议标注（${trackingNo}）：${GROUND_LABELS[input.grounds]}`);
       const stored = await storeFiles(tx, { kind: 'objection', id: newId }, files, actor.name, ctx.clock.now());
+      await auditChange(tx, viewer, 'objection.filed', {
+        subjectId: record.subjectId, departmentId: record.departmentId,
+        details: { objectionId: newId, trackingNo, recordId: record.id, grounds: input.grounds, filedBy: who.filedBy, agentName: who.agentName },
+      });
       await appendCaseEvent(tx, OBJECTION_CASE, newId, caseEvent(actor, ctx.clock.now(), 'received', null, 'received', reason, {
         grounds: input.grounds, recordVersion: marked.version, files: stored.map((f) => f.id), ...who,
         rule: { code: rule.code, version: rule.version }, checkDue: deadlines.checkDue, dueOn: deadlines.dueOn,
@@ -138,6 +144,10 @@ export async function decideObjection(ctx: RightsContext, viewer: Viewer, id: nu
       state: to, outcomeReason: reason, decidedOn: ctx.clock.today(), decidedBy: actor.name,
       decidedDepartmentId: viewer.role === 'department' ? viewer.departmentId : null, recordVersionAfter: after.version, pendingListExits: pending,
     });
+    await auditChange(tx, viewer, `objection.${to}`, {
+      subjectId: o.subjectId, departmentId: o.departmentId, categories: [o.categoryCode],
+      details: { objectionId: id, trackingNo: o.trackingNo, recordId: o.recordId, recordState: after.state, recordVersion: after.version, changedFields: changed, listEntries: pending, reason },
+    });
     await appendCaseEvent(tx, OBJECTION_CASE, id, caseEvent(actor, ctx.clock.now(), 'decided', o.state, to, reason, {
       decision: input.decision, recordState: after.state, recordVersion: after.version, changedFields: changed, listEntries: pending,
       late: isOverdue(o.dueOn, ctx.clock.today()),
@@ -171,6 +181,9 @@ export async function extendObjection(ctx: RightsContext, viewer: Viewer, id: nu
     const due = extendedDeadline(o.receivedOn, o.ruleParams, cal);
     await updateCase(tx, OBJECTION_CASE, id, { state: 'extended', dueOn: due.date, dueProvisional: due.provisional, extensions: o.extensions + 1 });
     await appendCaseEvent(tx, OBJECTION_CASE, id, caseEvent(actor, ctx.clock.now(), 'extended', o.state, 'extended', reason.trim(), { from: o.dueOn, to: due.date }));
+    await auditChange(tx, viewer, 'objection.extended', {
+      subjectId: o.subjectId, departmentId: o.departmentId, categories: [o.categoryCode], details: { objectionId: id, trackingNo: o.trackingNo, recordId: o.recordId, from: o.dueOn, to: due.date, reason: reason.trim() },
+    });
     await notify(tx, ctx.clock.now(), {
       audience: 'subject', subjectId: o.subjectId, kind: 'objection.extended', refType: 'objection', refId: id,
       title: `异议处理延期：${o.trackingNo}`, body: `答复期限延至 ${due.date}。理由：${reason.trim()}`,
@@ -190,15 +203,22 @@ export async function checkObjection(ctx: RightsContext, viewer: Viewer, id: num
     checkStep(OBJECTION_CASE, o, 'checked');
     await updateCase(tx, OBJECTION_CASE, id, { checkedAt: ctx.clock.now() });
     await appendCaseEvent(tx, OBJECTION_CASE, id, caseEvent(actor, ctx.clock.now(), 'centre_checked', o.state, o.state, note.trim() || null, { late: isOverdue(o.checkDue, ctx.clock.today()) }));
+    await auditChange(tx, viewer, 'objection.checked', {
+      subjectId: o.subjectId, departmentId: o.departmentId, categories: [o.categoryCode], details: { objectionId: id, trackingNo: o.trackingNo, recordId: o.recordId, note: note.trim() || null },
+    });
   });
   return mustFind(ctx.pool, OBJECTION_CASE, id);
 }
 
 
-/** One objection with its case file and evidence: the subject, the source department, staff. */
-export async function getObjection(db: Db, viewer: Viewer, id: number) {
+/**
+ * One objection with its case file and evidence: the subject, the source department, staff; staff
+ * also get what they decide on (the party, the record's fields, category and publication window).
+ */
+export async function getObjection(db: Db, viewer: Viewer, id: number, today: string) {
   const r = await readCaseWithFiles(db, viewer, OBJECTION_CASE, id);
-  return { objection: r.row, events: r.events, files: r.files };
+  const context = await caseContext(db, viewer, { kind: 'objection', caseId: id, recordId: r.row.recordId, listEntryId: null }, today);
+  return { objection: r.row, events: r.events, files: r.files, context };
 }
 
 /** The inbox: a department sees its own, the credit centre all (or one department's), a subject its own. */

@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Err
 import type { Clock } from '../../lib/clock.js';
 import type { PersonalData } from '../../lib/personal-data.js';
 import { checkTransition } from '../../lib/transitions.js';
-import { actorOf, appendAudit, READ_ACTIONS } from '../access/audit.js';
+import { actorOf, appendAudit, auditChange, READ_ACTIONS } from '../access/audit.js';
 import * as access from '../access/service.js';
 import { requireDepartmentWriter, requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import * as catalog from '../catalog/service.js';
@@ -139,7 +139,18 @@ export async function createRecord(ctx: RecordContext, viewer: Viewer, input: Re
 
 /** A department files a new record over the API, in one transaction. */
 export async function fileRecord(ctx: RecordPoolContext, viewer: Viewer, input: RecordInput): Promise<SaveResult> {
-  return withTx(ctx.pool, (db) => createRecord({ db, pd: ctx.pd, clock: ctx.clock }, viewer, input));
+  return withTx(ctx.pool, async (db) => {
+    const saved = await createRecord({ db, pd: ctx.pd, clock: ctx.clock }, viewer, input);
+    await auditRecordChange(db, viewer, 'record.created', saved.record, { category: input.category });
+    return saved;
+  });
+}
+
+/** The audit entry of a change to one record, in its transaction: no field values (they may be personal). */
+async function auditRecordChange(db: Db, viewer: Viewer, action: string, r: RecordRow, details: Record<string, unknown>): Promise<void> {
+  await auditChange(db, viewer, action, {
+    subjectId: r.subjectId, departmentId: r.departmentId, details: { recordId: r.id, version: r.version, state: r.state, ...details },
+  });
 }
 
 /** An existing record for its writer: the credit center or the clerk of its source department. */
@@ -163,7 +174,11 @@ export async function updateRecord(ctx: RecordContext, viewer: Viewer, id: numbe
 
 /** Replace a record's content over the API, in one transaction. */
 export async function replaceRecord(ctx: RecordPoolContext, viewer: Viewer, id: number, input: Omit<RecordInput, 'category' | 'department'>): Promise<SaveResult> {
-  return withTx(ctx.pool, (db) => updateRecord({ db, pd: ctx.pd, clock: ctx.clock }, viewer, id, input));
+  return withTx(ctx.pool, async (db) => {
+    const saved = await updateRecord({ db, pd: ctx.pd, clock: ctx.clock }, viewer, id, input);
+    if (saved.outcome !== 'unchanged') await auditRecordChange(db, viewer, 'record.updated', saved.record, { reason: input.reason ?? null });
+    return saved;
+  });
 }
 
 /** Move a record through its lifecycle (revoke, dispute, repair…), versioned and attributed. */
@@ -184,7 +199,9 @@ export async function transitionRecord(ctx: Pick<RecordContext, 'db' | 'clock'>,
 export async function revokeRecord(ctx: Pick<RecordPoolContext, 'pool' | 'clock'>, viewer: Viewer, id: number, reason: string): Promise<RecordRow> {
   return withTx(ctx.pool, async (db) => {
     await recordForWriter(db, viewer, id);
-    return transitionRecord({ db, clock: ctx.clock }, id, 'revoked', actorFor(viewer), reason);
+    const revoked = await transitionRecord({ db, clock: ctx.clock }, id, 'revoked', actorFor(viewer), reason);
+    await auditRecordChange(db, viewer, 'record.revoked', revoked, { reason: reason.trim() });
+    return revoked;
   });
 }
 

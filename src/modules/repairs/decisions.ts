@@ -2,6 +2,7 @@ import { withTx } from '../../db/pool.js';
 import { ConflictError, ValidationError } from '../../errors.js';
 import { addMonths } from '../../lib/clock.js';
 import { maskIdNumbersInFreeText } from '../../lib/redact.js';
+import { auditChange } from '../access/audit.js';
 import type { Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
 import { addWorkingDays } from '../calendar/working-days.js';
@@ -62,6 +63,9 @@ export async function decideRepair(ctx: RightsContext, viewer: Viewer, id: numbe
     }
     await updateCase(tx, REPAIR_CASE, id, { state: to, decidedOn: today, decidedBy: actor.name, decisionReason: reason, pendingListExits: pending });
     await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'decided', r.state, to, reason, { recordVersion, listEntries: pending, late: r.decisionDue !== null && r.decisionDue < today }));
+    await auditChange(tx, viewer, `repair.${to}`, {
+      subjectId: r.subjectId, departmentId: r.departmentId, details: { repairId: id, recordId: r.recordId, listEntryId: r.listEntryId, recordVersion, listEntries: pending, reason },
+    });
     await notify(tx, ctx.clock.now(), {
       audience: 'subject', subjectId: r.subjectId, kind: `repair.${to}`, refType: 'repair', refId: id,
       title: to === 'approved' ? `信用修复已完成 #${id}` : `信用修复申请未获批准 #${id}`,
@@ -91,6 +95,9 @@ export async function extendRepair(ctx: RightsContext, viewer: Viewer, id: numbe
     const due = addWorkingDays(r.decisionDue ?? ctx.clock.today(), r.ruleParams.extensionWorkingDays, cal);
     await updateCase(tx, REPAIR_CASE, id, { state: 'extended', decisionDue: due.date, dueProvisional: due.provisional, extensions: r.extensions + 1 });
     await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'extended', r.state, 'extended', reason.trim(), { from: r.decisionDue, to: due.date }));
+    await auditChange(tx, viewer, 'repair.extended', {
+      subjectId: r.subjectId, departmentId: r.departmentId, details: { repairId: id, recordId: r.recordId, listEntryId: r.listEntryId, from: r.decisionDue, to: due.date, reason: reason.trim() },
+    });
     await notify(tx, ctx.clock.now(), { audience: 'subject', subjectId: r.subjectId, kind: 'repair.extended', refType: 'repair', refId: id, title: `信用修复审核延期 #${id}`, body: `决定期限延至 ${due.date}。理由：${reason.trim()}` });
   });
   return mustFind(ctx.pool, REPAIR_CASE, id);
@@ -113,6 +120,7 @@ export async function recheckRepair(ctx: RightsContext, viewer: Viewer, id: numb
       checkStep(REPAIR_CASE, r, 'rechecked');
       await updateCase(tx, REPAIR_CASE, id, { recheckedOn: today, recheckReason: reason });
       await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'rechecked', r.state, r.state, reason, { outcome: 'confirmed' }));
+      await auditChange(tx, viewer, 'repair.confirmed', { subjectId: r.subjectId, departmentId: r.departmentId, details: { repairId: id, recordId: r.recordId, listEntryId: r.listEntryId, reason } });
       return;
     }
     checkTransition(REPAIR_CASE, r, 'revoked');
@@ -123,6 +131,9 @@ export async function recheckRepair(ctx: RightsContext, viewer: Viewer, id: numb
     }
     await updateCase(tx, REPAIR_CASE, id, { state: 'revoked', recheckedOn: today, recheckReason: reason, barUntil, pendingListExits: [] });
     await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'rechecked', r.state, 'revoked', reason, { outcome: 'revoked', recordVersion, barUntil }));
+    await auditChange(tx, viewer, 'repair.revoked', {
+      subjectId: r.subjectId, departmentId: r.departmentId, details: { repairId: id, recordId: r.recordId, listEntryId: r.listEntryId, recordVersion, barUntil, reason },
+    });
     await appendEvents(tx, ctx.clock.now(), [{ type: 'repair.revoked', subjectId: r.subjectId, payload: exchangePayload(r, { revokedOn: today, barUntil, recordVersion }) }]);
     await notify(tx, ctx.clock.now(), { audience: 'subject', subjectId: r.subjectId, kind: 'repair.revoked', refType: 'repair', refId: id, title: `信用修复经复查撤销 #${id}`, body: `${reason}。${barUntil} 前不得再次申请信用修复（${ruleTag(r)}）` });
     if (r.listEntryId !== null) {

@@ -39,10 +39,10 @@ export async function repairRoutes(app: Api, deps: AppDeps): Promise<void> {
   });
 
   app.get('/repairs/:id', {
-    schema: { tags: ['repairs'], summary: 'One repair application with its case file', params: IdParam, response: { 200: RepairView, ...errorResponses } },
+    schema: { tags: ['repairs'], summary: 'One repair application with its case file; for staff with `context` (party, record or list entry, category, publication window) and `check` (the eligibility in words)', params: IdParam, response: { 200: RepairView, ...errorResponses } },
   }, async (req) => {
-    const r = await repairs.getRepair(deps.pool, req.viewer, req.params.id);
-    return repairView(r.repair, today(), { events: r.events, files: r.files });
+    const r = await repairs.getRepair(deps.pool, req.viewer, req.params.id, today());
+    return repairView(r.repair, today(), { events: r.events, files: r.files, context: r.context, check: r.check });
   });
 
   app.get('/repairs/:id/files/:fileId', {

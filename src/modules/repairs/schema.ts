@@ -2,11 +2,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Paged } from '../../http/schemas.js';
 import { FileMetaView, FileUpload, fileMetaView } from '../cases/evidence.js';
 import { isOpen } from '../cases/kind.js';
-import { caseEventView, CaseEventView } from '../cases/schema.js';
+import { CaseContextView, caseEventView, CaseEventView } from '../cases/schema.js';
 import type { FileMeta } from '../cases/shared-repo.js';
 import type { CaseEvent } from '../cases/workflow.js';
 import { REPAIR_CASE } from './case-kind.js';
-import { REPAIR_STATE_LABELS, type RepairRow } from './types.js';
+import { REPAIR_STATE_LABELS, type CaseEligibility, type RepairRow } from './types.js';
 
 const Material = Type.Object({ code: Type.String({ maxLength: 41, description: 'material code from the repair rule (e.g. commitment_letter)' }), file: FileUpload }, { additionalProperties: false });
 
@@ -47,6 +47,13 @@ export const EligibilityView = Type.Object({
   materials: Type.Object({ key: Type.String(), required: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) }),
 });
 
+/** The eligibility as the reviewer reads it: each condition met or not, in words (no rule parameters). */
+const CaseEligibilityView = Type.Object({
+  at: Type.Union([Type.Literal('now'), Type.Literal('application')], { description: 'checked today (open case) or as checked when applied (closed case)' }),
+  on: Type.String(), eligible: Type.Boolean(), earliestDate: Type.Optional(Type.String()),
+  reasons: Type.Array(Type.Object({ check: Type.String(), ok: Type.Boolean(), message: Type.String(), until: Type.Optional(Type.String()) })),
+});
+
 const NStr = Type.Union([Type.String(), Type.Null()]);
 const NInt = Type.Union([Type.Integer(), Type.Null()]);
 export const RepairView = Type.Object({
@@ -60,10 +67,12 @@ export const RepairView = Type.Object({
   barUntil: NStr, pendingListExits: Type.Array(Type.Integer()),
   rule: Type.Object({ code: Type.String(), version: Type.Integer(), params: Type.Record(Type.String(), Type.Unknown()) }),
   events: Type.Optional(Type.Array(CaseEventView)), files: Type.Optional(Type.Array(FileMetaView)),
+  context: Type.Optional(Type.Union([CaseContextView, Type.Null()], { description: 'GET /repairs/:id for staff: what the decision is about' })),
+  check: Type.Optional(Type.Union([CaseEligibilityView, Type.Null()])),
 });
 export const RepairPage = Paged(RepairView);
 
-export function repairView(r: RepairRow, today: string, extra: { events?: CaseEvent[]; files?: FileMeta[] } = {}) {
+export function repairView(r: RepairRow, today: string, extra: { events?: CaseEvent[]; files?: FileMeta[]; context?: CaseContextView | null; check?: CaseEligibility | null } = {}) {
   const open = isOpen(REPAIR_CASE, r.state);
   const named = (codes: string[]) => codes.map((code) => ({ code, name: r.ruleParams.materials.find((m) => m.code === code)?.name ?? code }));
   return {
@@ -79,5 +88,7 @@ export function repairView(r: RepairRow, today: string, extra: { events?: CaseEv
     rule: { code: r.ruleCode, version: r.ruleVersion, params: { ...r.ruleParams } },
     ...(extra.events ? { events: extra.events.map(caseEventView) } : {}),
     ...(extra.files ? { files: extra.files.map(fileMetaView) } : {}),
+    ...(extra.context !== undefined ? { context: extra.context } : {}),
+    ...(extra.check !== undefined ? { check: extra.check } : {}),
   };
 }

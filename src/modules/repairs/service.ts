@@ -1,12 +1,14 @@
 import { withTx, type Db } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import { maskIdNumbersInFreeText } from '../../lib/redact.js';
+import { auditChange } from '../access/audit.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import { loadCalendar } from '../calendar/service.js';
 import { addWorkingDays } from '../calendar/working-days.js';
+import { caseContext } from '../cases/context.js';
 import { decodeUploads, filesOf, readCaseWithFiles, storeFiles } from '../cases/evidence.js';
 import { entryFact, liveAdverseRecords, liveEntries } from '../cases/facts-repo.js';
-import { checkTransition } from '../cases/kind.js';
+import { checkTransition, isOpen } from '../cases/kind.js';
 import { appendCaseEvent, inboxFilter, mustFind, requireCaseReader, updateCase } from '../cases/kernel.js';
 import { notify } from '../cases/notifications.js';
 import type { InboxQuery } from '../cases/schema.js';
@@ -20,7 +22,7 @@ import { REPAIR_CASE } from './case-kind.js';
 import { assessEligibility, missingMaterials, requiredMaterials, type Eligibility, type RepairTarget } from './eligibility.js';
 import * as repo from './repo.js';
 import type { MaterialsInput, RepairInput, TargetRef } from './schema.js';
-import type { RepairRow, RepairState } from './types.js';
+import type { CaseEligibility, RepairRow, RepairState } from './types.js';
 
 interface ResolvedTarget {
   target: RepairTarget;
@@ -50,10 +52,11 @@ async function resolveTarget(db: Db, ref: TargetRef): Promise<ResolvedTarget> {
   };
 }
 
-async function assess(db: Db, t: ResolvedTarget, rule: RuleSnapshot<RepairParams>, today: string): Promise<Eligibility> {
+/** Assess a target; `ownApplication` is the open application being decided, which does not count against itself. */
+async function assess(db: Db, t: ResolvedTarget, rule: RuleSnapshot<RepairParams>, today: string, ownApplication: number | null = null): Promise<Eligibility> {
   const [openObjection, openRepair, blacklist, seriousRecords, bar] = await Promise.all([
     t.recordId ? openObjectionFor(db, t.recordId) : Promise.resolve(null),
-    repo.findOpenFor(db, { recordId: t.recordId, listEntryId: t.listEntryId }),
+    repo.findOpenFor(db, { recordId: t.recordId, listEntryId: t.listEntryId }).then((id) => (id === ownApplication ? null : id)),
     liveEntries(db, t.subjectId, ['blacklist']),
     liveAdverseRecords(db, t.subjectId, { serious: false, categories: ['serious_dishonesty'] }),
     repo.abuseBarUntil(db, t.subjectId),
@@ -140,6 +143,10 @@ export async function applyForRepair(ctx: RightsContext, viewer: Viewer, input: 
         eligibility: e, rule, createdAt: ctx.clock.now(),
       });
       const stored = await storeFiles(tx, { kind: REPAIR_CASE.name, id: newId }, files, actor.name, ctx.clock.now());
+      await auditChange(tx, viewer, 'repair.applied', {
+        subjectId: t.subjectId, departmentId: t.departmentId,
+        details: { repairId: newId, recordId: t.recordId, listEntryId: t.listEntryId, state, missing, filedBy: who.filedBy, agentName: who.agentName },
+      });
       const names = (codes: string[]) => codes.map((c) => rule.params.materials.find((m) => m.code === c)?.name ?? c).join('、');
       await appendCaseEvent(tx, REPAIR_CASE, newId, caseEvent(actor, ctx.clock.now(), 'applied', null, state, statement, {
         files: stored.map((f) => f.id), required, missing, rule: { code: rule.code, version: rule.version }, decisionDue: acc?.decisionDue ?? null,
@@ -174,6 +181,9 @@ export async function supplementRepair(ctx: RightsContext, viewer: Viewer, id: n
     checkTransition(REPAIR_CASE, r, 'accepted');
     const stored = await storeFiles(tx, { kind: REPAIR_CASE.name, id }, files, actor.name, ctx.clock.now());
     const missing = missingMaterials(r.materialsRequired, (await filesOf(tx, REPAIR_CASE.name, id)).map((f) => f.role));
+    await auditChange(tx, viewer, 'repair.supplemented', {
+      subjectId: r.subjectId, departmentId: r.departmentId, details: { repairId: id, recordId: r.recordId, listEntryId: r.listEntryId, files: stored.length, missing },
+    });
     if (missing.length) {
       await updateCase(tx, REPAIR_CASE, id, { materialsMissing: missing });
       await appendCaseEvent(tx, REPAIR_CASE, id, caseEvent(actor, ctx.clock.now(), 'supplemented', r.state, r.state, null, { files: stored.map((f) => f.id), missing }));
@@ -187,10 +197,27 @@ export async function supplementRepair(ctx: RightsContext, viewer: Viewer, id: n
   return mustFind(ctx.pool, REPAIR_CASE, id);
 }
 
-/** One repair application with its case file and materials. */
-export async function getRepair(db: Db, viewer: Viewer, id: number) {
+async function caseEligibility(db: Db, r: RepairRow, today: string): Promise<CaseEligibility> {
+  // The rule parameter each reason applied stays in the stored assessment; the reviewer reads the words.
+  const words = (e: Pick<Eligibility, 'eligible' | 'earliestDate' | 'reasons'>) => ({
+    eligible: e.eligible, ...(e.earliestDate ? { earliestDate: e.earliestDate } : {}),
+    reasons: (e.reasons ?? []).map(({ check, ok, message, until }) => ({ check, ok, message, ...(until ? { until } : {}) })),
+  });
+  if (!isOpen(REPAIR_CASE, r.state)) return { at: 'application', on: r.appliedOn, ...words(r.eligibility as unknown as Eligibility) };
+  const t = await resolveTarget(db, { record: r.recordId ?? undefined, listEntry: r.listEntryId ?? undefined });
+  const rule: RuleSnapshot<RepairParams> = { code: r.ruleCode, version: r.ruleVersion, params: r.ruleParams };
+  return { at: 'now', on: today, ...words(await assess(db, t, rule, today, r.id)) };
+}
+
+/**
+ * One repair application with its case file and materials; staff also get what they decide on: the
+ * party, the record (or list entry) with its category and publication window, and the eligibility.
+ */
+export async function getRepair(db: Db, viewer: Viewer, id: number, today: string) {
   const r = await readCaseWithFiles(db, viewer, REPAIR_CASE, id);
-  return { repair: r.row, events: r.events, files: r.files };
+  const context = await caseContext(db, viewer, { kind: 'repair', caseId: id, recordId: r.row.recordId, listEntryId: r.row.listEntryId }, today);
+  const check = context ? await caseEligibility(db, r.row, today) : null;
+  return { repair: r.row, events: r.events, files: r.files, context, check };
 }
 
 /** The inbox of repair applications: a department its own, the credit centre all (or one department's), a subject its own. */

@@ -41,3 +41,12 @@ export interface RepairRow {
   ruleParams: RepairParams;
   version: number;
 }
+
+/** What the reviewer sees of the eligibility: checked now while the case is open, as applied once it is closed. */
+export interface CaseEligibility {
+  at: 'now' | 'application';
+  on: string;
+  eligible: boolean;
+  earliestDate?: string;
+  reasons: { check: string; ok: boolean; message: string; until?: string }[];
+}

@@ -1,6 +1,6 @@
-import { withTx, type Db, type Pool } from '../../db/pool.js';
+import { inTx, type Db } from '../../db/pool.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
-import { actorOf, appendAudit } from '../access/audit.js';
+import { auditChange } from '../access/audit.js';
 import * as access from '../access/service.js';
 import { requireRole, requireScope, type Viewer } from '../access/viewer.js';
 import { listMeasures } from '../measures/service.js';
@@ -35,7 +35,7 @@ export async function getReview(db: Db, viewer: Viewer, id: number) {
  * The implementing department reports whether it applied a measure to a hit (反馈), closing
  * 发起-响应-反馈. One answer per hit and measure; only the review's department may answer.
  */
-export async function giveFeedback(db: Pool, viewer: Viewer, reviewId: number, hitId: number, input: { applied: boolean; measure?: string; reason: string }, now: Date) {
+export async function giveFeedback(db: Db, viewer: Viewer, reviewId: number, hitId: number, input: { applied: boolean; measure?: string; reason: string }, now: Date) {
   const review = await reviewOf(db, reviewId);
   requireScope(viewer, 'reviews:write');
   requireReviewOwner(viewer, review);
@@ -49,14 +49,13 @@ export async function giveFeedback(db: Pool, viewer: Viewer, reviewId: number, h
   if (input.applied && !measure && hit.measures.length) {
     throw new ValidationError('已实施时须写明实施的措施', [{ field: 'measure', message: `one of ${hit.measures.join(', ')}` }]);
   }
-  const row = await withTx(db, async (tx) => {
-    const r = await repo.insertFeedback(tx, { reviewId, hitId, departmentId: review.departmentId, applied: input.applied, measure, reason: input.reason.trim(), actor: actorFor(viewer), at: now });
-    if (!r) throw new ConflictError('该命中的这项措施已反馈过', [{ field: 'measure', message: 'feedback already given' }], 'feedback_exists');
-    await appendAudit(tx, {
-      actor: actorOf(viewer), departmentId: review.departmentId, action: 'measure.feedback', subjectId: hit.subjectId, ip: viewer.ip,
-      details: { reviewId, hitId, measure, applied: input.applied },
+  const row = await inTx(db, async (tx) => {
+    const saved = await repo.insertFeedback(tx, { reviewId, hitId, departmentId: review.departmentId, applied: input.applied, measure, reason: input.reason.trim(), actor: actorFor(viewer), at: now });
+    if (!saved) throw new ConflictError('该命中的这项措施已反馈过', [{ field: 'measure', message: 'feedback already given' }], 'feedback_exists');
+    await auditChange(tx, viewer, 'review.feedback', {
+      subjectId: hit.subjectId, departmentId: review.departmentId, details: { reviewId, hitId, applied: input.applied, measure, reason: input.reason.trim() },
     });
-    return r;
+    return saved;
   });
   return { ...row, createdAt: row.createdAt.toISOString() };
 }

@@ -139,8 +139,8 @@ describe('feedback and statistics', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     const dup = await t.app.inject({ method: 'POST', url, headers: clerk, payload: { applied: false, measure: 'restrict_procurement', reason: '改主意' } });
     expect(dup.statusCode).toBe(409);
-    const audited = await t.db.pool.query(`select details from audit_log where action = 'measure.feedback' and details->>'hitId' = $1`, [String(hit.id)]);
-    expect(audited.rows).toEqual([{ details: { reviewId: r.id, hitId: hit.id, measure: 'restrict_procurement', applied: true } }]);
+    const audited = await t.db.pool.query(`select details from audit_log where action = 'review.feedback' and details->>'hitId' = $1`, [String(hit.id)]);
+    expect(audited.rows).toEqual([{ details: { reviewId: r.id, hitId: hit.id, measure: 'restrict_procurement', applied: true, reason: '已取消其供应商资格' } }]);
     const hit2 = r.parties[1]!.hits[0]!;
     const notApplied = await t.app.inject({ method: 'POST', url: `/api/v1/reviews/${r.id}/hits/${hit2.id}/feedback`, headers: clerk, payload: { applied: false, measure: 'focused_review', reason: '处罚已履行完毕' } });
     expect(notApplied.statusCode).toBe(201);

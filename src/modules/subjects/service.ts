@@ -7,6 +7,7 @@ import { regionName } from '../identity/regions.js';
 import { subjectKindFromUscc, validateUscc } from '../identity/uscc.js';
 import { validateCode } from '../identity/validate.js';
 import { grantedCategories } from '../access/grants.js';
+import { auditChange } from '../access/audit.js';
 import { requireRole, type Viewer } from '../access/viewer.js';
 import { normalizeName } from './name.js';
 import * as repo from './repo.js';
@@ -197,7 +198,11 @@ export async function registerSubject(
   input: SubjectRef & { formerNames?: string[]; identifiers?: SubjectIdentifier[]; legalRepIdNumber?: string | null },
   today: string,
 ): Promise<SubjectView> {
-  return withTx(pool, (tx) => registerSubjectIn(tx, pd, viewer, input, today));
+  return withTx(pool, async (tx) => {
+    const view = await registerSubjectIn(tx, pd, viewer, input, today);
+    await auditChange(tx, viewer, 'subject.registered', { subjectId: view.id, details: { name: view.name, kind: view.kind } });
+    return view;
+  });
 }
 
 async function registerSubjectIn(
@@ -234,6 +239,7 @@ export async function renameSubject(pool: Pool, pd: PersonalData, viewer: Viewer
     if (!newName.trim()) throw new ValidationError('新名称不能为空', [{ field: 'name', message: 'required' }]);
     await repo.addIdentifier(tx, row.id, 'former_name', row.name, normalizeName(row.name));
     await repo.renameSubject(tx, row.id, newName.trim(), normalizeName(newName));
+    await auditChange(tx, viewer, 'subject.renamed', { subjectId: row.id, details: { from: row.name, to: newName.trim() } });
     return row.id;
   });
   return viewSubject(pool, await subjectById(pool, id));

@@ -15,7 +15,10 @@ export interface paths {
                 query?: {
                     /** @description the subject: its numeric id, USCC, ID number or legacy code */
                     subject?: string;
+                    /** @description a user name, or an actor id */
                     actor?: string;
+                    /** @description actions to list: exact names, or a prefix ending in * (`objection.*`); repeat the parameter for several */
+                    action?: string[];
                     from?: string;
                     to?: string;
                     page?: number;
@@ -46,6 +49,10 @@ export interface paths {
                                 categories: string[];
                                 purpose: string | null;
                                 ip: string | null;
+                                subjectName: string | null;
+                                /** @description USCC, or the masked ID number of a person */
+                                subjectCode: string | null;
+                                departmentName: string | null;
                                 /** @description what the action touched; its keys depend on the action */
                                 details: {
                                     [key: string]: unknown;
@@ -8791,6 +8798,58 @@ export interface paths {
                                     uploadedBy: string;
                                     createdAt: string;
                                 }[];
+                                /** @description GET /objections/:id for staff: what the decision is about */
+                                context?: {
+                                    party: {
+                                        id: number;
+                                        kind: string;
+                                        name: string;
+                                        code: string | null;
+                                        codeKind: "uscc" | "id_masked" | (never | null);
+                                    };
+                                    record: {
+                                        id: number;
+                                        state: string;
+                                        version: number;
+                                        category: {
+                                            code: string;
+                                            name: string;
+                                            nameEn: string;
+                                        };
+                                        department: {
+                                            code: string;
+                                            name: string;
+                                        };
+                                        fields: {
+                                            code: string;
+                                            label: string;
+                                            value: string;
+                                        }[];
+                                        decidedOn: string | null;
+                                        severity: string | null;
+                                        window: {
+                                            from: string | null;
+                                            until: string | null;
+                                            /** @description active or disputed, and today inside the window */
+                                            published: boolean;
+                                        };
+                                    } | null;
+                                    listEntry: {
+                                        id: number;
+                                        state: string;
+                                        list: {
+                                            code: string;
+                                            name: string;
+                                            kind: string;
+                                        };
+                                        listedOn: string;
+                                        plannedExpiry: string | null;
+                                        reason: string;
+                                        decidedBy: string;
+                                        documentNo: string | null;
+                                        basisRecords: number[];
+                                    } | null;
+                                } | null;
                             }[];
                             total: number;
                         };
@@ -8954,6 +9013,58 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /objections/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
                         };
                     };
                 };
@@ -9226,7 +9337,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One objection with its case file (异议处理档案): the subject, the source department, staff */
+        /** One objection with its case file (异议处理档案): the subject, the source department, staff; for staff with `context` (party, record fields, category, publication window) */
         get: {
             parameters: {
                 query?: never;
@@ -9310,6 +9421,58 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /objections/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
                         };
                     };
                 };
@@ -9467,6 +9630,58 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /objections/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
                         };
                     };
                 };
@@ -9627,6 +9842,58 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /objections/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
                         };
                     };
                 };
@@ -9782,6 +10049,58 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /objections/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
                         };
                     };
                 };
@@ -11132,6 +11451,71 @@ export interface paths {
                                     uploadedBy: string;
                                     createdAt: string;
                                 }[];
+                                /** @description GET /repairs/:id for staff: what the decision is about */
+                                context?: {
+                                    party: {
+                                        id: number;
+                                        kind: string;
+                                        name: string;
+                                        code: string | null;
+                                        codeKind: "uscc" | "id_masked" | (never | null);
+                                    };
+                                    record: {
+                                        id: number;
+                                        state: string;
+                                        version: number;
+                                        category: {
+                                            code: string;
+                                            name: string;
+                                            nameEn: string;
+                                        };
+                                        department: {
+                                            code: string;
+                                            name: string;
+                                        };
+                                        fields: {
+                                            code: string;
+                                            label: string;
+                                            value: string;
+                                        }[];
+                                        decidedOn: string | null;
+                                        severity: string | null;
+                                        window: {
+                                            from: string | null;
+                                            until: string | null;
+                                            /** @description active or disputed, and today inside the window */
+                                            published: boolean;
+                                        };
+                                    } | null;
+                                    listEntry: {
+                                        id: number;
+                                        state: string;
+                                        list: {
+                                            code: string;
+                                            name: string;
+                                            kind: string;
+                                        };
+                                        listedOn: string;
+                                        plannedExpiry: string | null;
+                                        reason: string;
+                                        decidedBy: string;
+                                        documentNo: string | null;
+                                        basisRecords: number[];
+                                    } | null;
+                                } | null;
+                                check?: {
+                                    /** @description checked today (open case) or as checked when applied (closed case) */
+                                    at: "now" | "application";
+                                    on: string;
+                                    eligible: boolean;
+                                    earliestDate?: string;
+                                    reasons: {
+                                        check: string;
+                                        ok: boolean;
+                                        message: string;
+                                        until?: string;
+                                    }[];
+                                } | null;
                             }[];
                             total: number;
                         };
@@ -11311,6 +11695,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -11487,7 +11936,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One repair application with its case file */
+        /** One repair application with its case file; for staff with `context` (party, record or list entry, category, publication window) and `check` (the eligibility in words) */
         get: {
             parameters: {
                 query?: never;
@@ -11585,6 +12034,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -11757,6 +12271,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -11926,6 +12505,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -12180,6 +12824,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -12350,6 +13059,71 @@ export interface paths {
                                 uploadedBy: string;
                                 createdAt: string;
                             }[];
+                            /** @description GET /repairs/:id for staff: what the decision is about */
+                            context?: {
+                                party: {
+                                    id: number;
+                                    kind: string;
+                                    name: string;
+                                    code: string | null;
+                                    codeKind: "uscc" | "id_masked" | (never | null);
+                                };
+                                record: {
+                                    id: number;
+                                    state: string;
+                                    version: number;
+                                    category: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    };
+                                    department: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    fields: {
+                                        code: string;
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    decidedOn: string | null;
+                                    severity: string | null;
+                                    window: {
+                                        from: string | null;
+                                        until: string | null;
+                                        /** @description active or disputed, and today inside the window */
+                                        published: boolean;
+                                    };
+                                } | null;
+                                listEntry: {
+                                    id: number;
+                                    state: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                    };
+                                    listedOn: string;
+                                    plannedExpiry: string | null;
+                                    reason: string;
+                                    decidedBy: string;
+                                    documentNo: string | null;
+                                    basisRecords: number[];
+                                } | null;
+                            } | null;
+                            check?: {
+                                /** @description checked today (open case) or as checked when applied (closed case) */
+                                at: "now" | "application";
+                                on: string;
+                                eligible: boolean;
+                                earliestDate?: string;
+                                reasons: {
+                                    check: string;
+                                    ok: boolean;
+                                    message: string;
+                                    until?: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
