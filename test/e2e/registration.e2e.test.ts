@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { makeCitizenId, mulberry32 } from '../../src/modules/identity/generate.js';
 import { apiCall, apiLogin, launchBrowser, loginUi, makeUser, newPage, see, shot, subjectsWith, textOf } from './helpers.js';
 
 // 注册账号: an enterprise registers in the portal with its USCC and business licence; logging in says
@@ -45,7 +46,7 @@ describe('registration', () => {
     await page.getByTestId('reg-enterprise-submit').click();
     await textOf(page.getByTestId('reg-enterprise-form').locator('.ant-form-item-has-error')).toContain('统一社会信用代码有误');
     await page.getByTestId('reg-enterprise-uscc').fill(firm!.uscc);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await shot(page, 'portal-register-enterprise');
     await page.getByTestId('reg-enterprise-submit').click();
     await see(page.getByTestId('registration-done'));
@@ -131,5 +132,34 @@ describe('registration', () => {
     await textOf(applicant.page.getByTestId('login-registration')).toContain('授权委托书未加盖公章');
     await see(applicant.page.getByTestId('login-registration').getByRole('link', { name: '注册账号' }));
     await applicant.context.close();
+  });
+
+  it('a person registers with name and ID number: a wrong check digit is named, the number never shown back', async () => {
+    const id = makeCitizenId(mulberry32(Date.now() % 100_000), { region: '320602', birthYearFrom: 1975, birthYearTo: 1995 });
+    const username = `e2e_person_${Date.now().toString(36)}`;
+    const { context, page } = await newPage(browser);
+    await page.goto('/register');
+    await page.getByTestId('reg-tab-person').click();
+    await see(page.getByTestId('reg-person-form'));
+    await page.getByTestId('reg-person-name').fill('周晓明');
+    await page.getByTestId('reg-person-id-number').fill(id.slice(0, 17) + (id[17] === '1' ? '2' : '1'));
+    await page.getByTestId('reg-person-email').fill('zhou@example.cn');
+    await page.getByTestId('reg-person-username').fill(username);
+    await page.getByTestId('reg-person-password').fill(PASSWORD);
+    await page.getByTestId('reg-person-password2').fill(PASSWORD);
+    await page.getByTestId('reg-person-submit').click();
+    await textOf(page.getByTestId('reg-person-form').locator('.ant-form-item-has-error')).toContain('身份证号码有误');
+    await page.getByTestId('reg-person-id-number').fill(id);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await shot(page, 'portal-register-person');
+    await page.getByTestId('reg-person-submit').click();
+    await see(page.getByTestId('registration-done'));
+    expect(await page.locator('body').innerText()).not.toContain(id);
+    await context.close();
+
+    // The operator sees it with the number masked.
+    const list = await apiCall<{ items: { username: string; idNumberMasked: string | null }[] }>('GET', '/api/v1/registrations?state=pending', undefined, await apiLogin('admin', inject('adminPassword')));
+    const mine = list.body.items.find((r) => r.username === username)!;
+    expect(mine.idNumberMasked).toBe(`${id.slice(0, 4)}**********${id.slice(-4)}`);
   });
 });
