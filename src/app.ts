@@ -11,6 +11,8 @@ import { TooManyRequestsError } from './errors.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { hostileTextHook } from './http/hostile-text.js';
 import { boundRequestNumbers } from './http/schema-bounds.js';
+import { accountRoutes } from './modules/accounts/routes.js';
+import { registrationLookup } from './modules/accounts/registration.js';
 import { authHook } from './modules/access/auth-hook.js';
 import { keyScopeHook } from './modules/access/key-scope-hook.js';
 import { grantRoutes } from './modules/access/grant-routes.js';
@@ -86,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (plain) => {
     const api = plain.withTypeProvider<TypeBoxTypeProvider>();
     await identityRoutes(api);
-    await accessRoutes(api, deps, { subjectIdByCode: async (code) => (await getSubjectByCode(deps.pool, deps.pd, code)).id });
+    await accessRoutes(api, deps, { subjectIdByCode: async (code) => (await getSubjectByCode(deps.pool, deps.pd, code)).id }, registrationLookup(deps.pool));
     await grantRoutes(api, deps);
     await catalogRoutes(api, deps);
     await subjectRoutes(api, deps);
@@ -108,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await evaluationRoutes(api, deps);
     await inspectionRoutes(api, deps);
     await exchangeRoutes(api, deps);
+    await accountRoutes(api, deps);
   }, { prefix: '/api/v1' });
   await reportPublicRoutes(app, deps);
   return app;

@@ -51,6 +51,24 @@ export interface Config {
     readonly pollMs: number;
     readonly backoffMs: number;
   };
+  /** Sign-in through the city's OpenID Connect provider (政务服务账号); null when OIDC_ISSUER is unset. */
+  readonly oidc: OidcConfig | null;
+}
+
+/** The relying party's settings for one OpenID Connect provider. */
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Where the provider sends the browser back: OIDC_REDIRECT_URI, else PUBLIC_BASE_URL + /api/v1/auth/oidc/callback. */
+  readonly redirectUri: string;
+  readonly scopes: string;
+  /** Claims the provider has verified: an organisation's USCC, a person's citizen ID number, the name. */
+  readonly usccClaim: string;
+  readonly idNumberClaim: string;
+  readonly nameClaim: string;
+  /** Plain http to the provider is allowed only on this machine (a provider started by a test or a local rehearsal). */
+  readonly allowHttp: boolean;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +127,50 @@ function publicUrlVar(env: Env, name: string, problems: string[]): string | null
   return ok ? raw : null;
 }
 
+const OIDC_CALLBACK_PATH = '/api/v1/auth/oidc/callback';
+const CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/;
+const isLoopback = (u: URL): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+
+function urlVar(name: string, raw: string, problems: string[]): URL | null {
+  try {
+    const u = new URL(raw);
+    if (u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u))) return u;
+    problems.push(`${name} must be an https URL (plain http only on localhost), got "${raw}"`);
+  } catch {
+    problems.push(`${name} must be a URL, got "${raw}"`);
+  }
+  return null;
+}
+
+/** OIDC_*: all of issuer, client id and secret, or none of them; claim names as a provider spells them. */
+function oidcVars(env: Env, publicBaseUrl: string | null, problems: string[]): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER?.trim() ?? '';
+  const clientId = env.OIDC_CLIENT_ID?.trim() ?? '';
+  const clientSecret = env.OIDC_CLIENT_SECRET ?? '';
+  if (!issuer && !clientId && !clientSecret) return null;
+  const missing = [['OIDC_ISSUER', issuer], ['OIDC_CLIENT_ID', clientId], ['OIDC_CLIENT_SECRET', clientSecret]].filter(([, v]) => !v).map(([k]) => k);
+  if (missing.length) {
+    problems.push(`OpenID Connect sign-in needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together; missing ${missing.join(', ')}`);
+    return null;
+  }
+  const issuerUrl = urlVar('OIDC_ISSUER', issuer, problems);
+  const redirectRaw = env.OIDC_REDIRECT_URI?.trim() || (publicBaseUrl ? `${publicBaseUrl.replace(/\/+$/, '')}${OIDC_CALLBACK_PATH}` : '');
+  if (!redirectRaw) problems.push('OpenID Connect sign-in needs PUBLIC_BASE_URL (or OIDC_REDIRECT_URI) for the address the provider sends people back to');
+  const redirect = redirectRaw ? urlVar(env.OIDC_REDIRECT_URI?.trim() ? 'OIDC_REDIRECT_URI' : 'PUBLIC_BASE_URL', redirectRaw, problems) : null;
+  const claim = (name: string, def: string): string => {
+    const v = env[name]?.trim() || def;
+    if (!CLAIM_NAME.test(v)) problems.push(`${name} must be a claim name (letters, digits, _ . : -), got "${v}"`);
+    return v;
+  };
+  const scopes = env.OIDC_SCOPES?.trim() || 'openid profile';
+  if (!scopes.split(/\s+/).includes('openid')) problems.push(`OIDC_SCOPES must include openid, got "${scopes}"`);
+  return Object.freeze({
+    issuer: issuerUrl?.href.replace(/\/$/, '') ?? issuer, clientId, clientSecret, redirectUri: redirect?.href ?? redirectRaw, scopes,
+    usccClaim: claim('OIDC_USCC_CLAIM', 'uscc'), idNumberClaim: claim('OIDC_ID_NUMBER_CLAIM', 'id_number'), nameClaim: claim('OIDC_NAME_CLAIM', 'name'),
+    allowHttp: issuerUrl?.protocol === 'http:',
+  });
+}
+
 /** Pure: turn an environment into a Config or throw a ConfigError listing every problem. */
 export function parseConfig(env: Env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -145,6 +207,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
       backoffMs: intVar(env, 'EXCHANGE_BACKOFF_MS', 10_000, 10, 3_600_000, problems),
     }),
     embeddedSharedBuffersMb: env.EMBEDDED_SHARED_BUFFERS_MB?.trim() ? intVar(env, 'EMBEDDED_SHARED_BUFFERS_MB', 128, 16, 1_048_576, problems) : null,
+    oidc: oidcVars(env, env.PUBLIC_BASE_URL?.trim() || null, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

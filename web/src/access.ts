@@ -41,6 +41,7 @@ const RULES = {
   quality: STAFF,
   qualityManage: CENTER,
   calendarEdit: CENTER,
+  registrations: CENTER,
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof RULES;

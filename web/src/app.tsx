@@ -45,6 +45,11 @@ const InspectionPage = lazyPage(() => import('./pages/inspection'), 'InspectionP
 const ReportsAdminPage = lazyPage(() => import('./pages/reports-admin'), 'ReportsAdminPage');
 const AccountPage = lazyPage(() => import('./pages/account'), 'AccountPage');
 const InspectionVerifyPage = lazyPage(() => import('./pages/inspection/public'), 'InspectionVerifyPage');
+const PortalLoginPage = lazyPage(() => import('./pages/login'), 'PortalLoginPage');
+const RegisterPage = lazyPage(() => import('./pages/register'), 'RegisterPage');
+const MinePage = lazyPage(() => import('./pages/mine'), 'MinePage');
+const SsoResultPage = lazyPage(() => import('./pages/sso'), 'SsoResultPage');
+const RegistrationsPage = lazyPage(() => import('./pages/registrations'), 'RegistrationsPage');
 
 function NotFound() {
   const t = useT();
@@ -90,9 +95,13 @@ function Themed() {
               <Route path="reports/verify" element={<VerifyPage />} />
               <Route path="reports/verify/:number" element={<VerifyPage />} />
               <Route path="inspection/:id" element={<InspectionVerifyPage />} />
+              <Route path="register" element={<RegisterPage />} />
+              <Route path="mine" element={<MinePage />} />
+              <Route path="sso" element={<SsoResultPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             <Route path="console/login" element={<LoginPage />} />
+            <Route path="login" element={<PortalLoginPage />} />
             <Route path="console" element={<ConsoleLayout />}>
               <Route index element={<ConsoleHome />} />
               <Route path="submissions" element={guard('submissions', <SubmissionsPage />)} />
@@ -112,6 +121,7 @@ function Themed() {
               <Route path="keys" element={guard('keys', <KeysPage />)} />
               <Route path="audit" element={guard('audit', <AuditPage />)} />
               <Route path="account" element={guard('account', <AccountPage />)} />
+              <Route path="registrations" element={guard('registrations', <RegistrationsPage />)} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -20,7 +20,7 @@ interface Session {
   refresh: () => Promise<void>;
 }
 
-const ANONYMOUS: Me = { role: 'public', username: null, departmentId: null, subjectId: null, csrfToken: null };
+const ANONYMOUS: Me = { role: 'public', username: null, displayName: null, departmentId: null, subjectId: null, csrfToken: null };
 const Ctx = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {

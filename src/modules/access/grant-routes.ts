@@ -7,7 +7,7 @@ import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from './keys.
 import { AccessLogPage, ApiKeyBody, ApiKeysPage, GrantBody, GrantsPage, GrantView, IssuedKeyView, PageOnlyQuery } from './schema.js';
 
 const grantView = (g: GrantRow) => ({
-  id: g.id, subjectId: g.subjectId, grantee: g.granteeName, categories: g.categories, purpose: g.purpose,
+  id: g.id, subjectId: g.subjectId, grantor: g.grantorName, grantorKind: g.grantorKind, grantorCode: g.grantorCode, grantee: g.granteeName, categories: g.categories, purpose: g.purpose,
   expiresAt: g.expiresAt.toISOString(), createdAt: g.createdAt.toISOString(), revokedAt: g.revokedAt?.toISOString() ?? null,
 });
 

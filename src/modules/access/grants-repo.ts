@@ -6,6 +6,10 @@ export interface GrantRow {
   granteeUserId: number | null;
   granteeDepartmentId: number | null;
   granteeName: string;
+  /** The subject that gave the grant: its name, kind, and USCC (an organisation) or masked ID number (a person). */
+  grantorName: string;
+  grantorKind: string;
+  grantorCode: string | null;
   categories: string[];
   purpose: string;
   expiresAt: Date;
@@ -15,8 +19,10 @@ export interface GrantRow {
 
 const COLS = `g.id, g.subject_id as "subjectId", g.grantee_user_id as "granteeUserId", g.grantee_department_id as "granteeDepartmentId",
   coalesce(u.display_name, d.name) as "granteeName", g.categories, g.purpose, g.expires_at as "expiresAt",
-  g.created_at as "createdAt", g.revoked_at as "revokedAt"`;
-const FROM = 'subject_grant g left join app_user u on u.id = g.grantee_user_id left join department d on d.id = g.grantee_department_id';
+  g.created_at as "createdAt", g.revoked_at as "revokedAt",
+  s.name as "grantorName", s.kind as "grantorKind", coalesce(s.uscc, s.id_masked) as "grantorCode"`;
+const FROM = `subject_grant g join subject s on s.id = g.subject_id
+  left join app_user u on u.id = g.grantee_user_id left join department d on d.id = g.grantee_department_id`;
 
 export async function insertGrant(
   db: Db,

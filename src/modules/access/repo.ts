@@ -34,6 +34,11 @@ export async function findUserByName(db: Db, username: string): Promise<UserRow 
   return r.rows[0] ?? null;
 }
 
+/** Live subject accounts of a subject, oldest first. */
+export async function subjectAccounts(db: Db, subjectId: number): Promise<UserRow[]> {
+  return (await db.query<UserRow>(`select ${USER_COLS} from app_user where role = 'subject' and subject_id = $1 and not disabled order by id`, [subjectId])).rows;
+}
+
 export async function insertUser(
   db: Db,
   u: { username: string; displayName: string; passwordHash: string; role: Role; departmentId: number | null; subjectId?: number | null },

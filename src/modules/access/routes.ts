@@ -14,7 +14,8 @@ const deptView = (d: { id: number; code: string; name: string; uscc: string | nu
 
 const userView = (u: UserListRow) => ({ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null });
 
-export async function accessRoutes(app: Api, deps: AppDeps, subjects: access.SubjectLookup): Promise<void> {
+/** `registrations`: how login finds a name that is still an application (the accounts module's lookup, passed in by app.ts). */
+export async function accessRoutes(app: Api, deps: AppDeps, subjects: access.SubjectLookup, registrations?: access.RegistrationLookup): Promise<void> {
   // Secure when this request came over TLS (the socket's, as trustProxy is off) or the platform's
   // public URL is https (TLS ends at a reverse proxy in front of it).
   const httpsBaseUrl = deps.config.publicBaseUrl?.startsWith('https:') ?? false;
@@ -29,7 +30,7 @@ export async function accessRoutes(app: Api, deps: AppDeps, subjects: access.Sub
       response: { 200: LoginView, ...errorResponses },
     },
   }, async (req, reply) => {
-    const s = await access.login(deps.pool, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+    const s = await access.login(deps.pool, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }, registrations);
     void reply.setCookie(SESSION_COOKIE, s.token, { ...sessionCookie(req), expires: s.expiresAt });
     return { ...s.user, expiresAt: s.expiresAt.toISOString(), csrfToken: s.csrfToken };
   });
@@ -43,7 +44,8 @@ export async function accessRoutes(app: Api, deps: AppDeps, subjects: access.Sub
 
   app.get('/auth/me', { schema: { tags: ['access'], summary: 'Who am I', response: { 200: MeView } } }, async (req) => {
     const v = req.viewer;
-    return { role: v.role, username: v.username, departmentId: v.departmentId, subjectId: v.subjectId, csrfToken: req.csrfToken };
+    const user = v.userId !== null && !v.apiKey ? await access.findUserById(deps.pool, v.userId) : null;
+    return { role: v.role, username: v.username, displayName: user?.displayName ?? null, departmentId: v.departmentId, subjectId: v.subjectId, csrfToken: req.csrfToken };
   });
 
   app.get('/departments', {

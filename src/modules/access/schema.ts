@@ -20,6 +20,7 @@ export const DepartmentsPage = Paged(DepartmentView);
 export const MeView = Type.Object({
   role: Type.String({ description: 'admin, operator, department, lender, subject, or public when not logged in' }),
   username: NullableString, departmentId: NullableInteger, subjectId: NullableInteger,
+  displayName: Type.Union([Type.String(), Type.Null()], { description: 'the account\'s name as shown in the header (a subject account: its enterprise or person)' }),
   csrfToken: Type.Union([Type.String(), Type.Null()], { description: 'of the cookie session; echo it in the X-CSRF-Token header of unsafe requests' }),
 });
 
@@ -98,7 +99,11 @@ export const GrantBody = Type.Object({
 }, { additionalProperties: false });
 
 export const GrantView = Type.Object({
-  id: Type.Integer(), subjectId: Type.Integer(), grantee: Type.String({ description: 'the lender\'s display name or the department\'s name' }),
+  id: Type.Integer(), subjectId: Type.Integer(),
+  grantor: Type.String({ description: 'the name of the subject that gave the grant' }),
+  grantorKind: Type.String({ description: 'legal_person, sole_trader, natural_person …' }),
+  grantorCode: Type.Union([Type.String(), Type.Null()], { description: 'the grantor\'s USCC, or a person\'s masked ID number' }),
+  grantee: Type.String({ description: 'the lender\'s display name or the department\'s name' }),
   categories: Type.Array(Type.String(), { description: 'empty: every authorised (B) category' }), purpose: Type.String(),
   expiresAt: Type.String(), createdAt: Type.String(), revokedAt: NullableString,
 });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { inTx, withTx, type Db, type Pool } from '../../db/pool.js';
-import { ConflictError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../errors.js';
+import { AppError, ConflictError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import { validateUscc } from '../identity/uscc.js';
 import { appendAudit, auditChange, listAudit } from './audit.js';
 import { DUMMY_PASSWORD_HASH, generatePassword, hashPassword, verifyPassword } from './password.js';
@@ -18,15 +18,44 @@ export const LOCK_MINUTES = 15;
 
 const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** A registration not yet an account, as login sees it (the accounts module answers; access stays below it). */
+export interface PendingRegistration {
+  passwordHash: string;
+  state: 'pending' | 'rejected';
+  reason: string | null;
+}
+export type RegistrationLookup = (username: string) => Promise<PendingRegistration | null>;
+
+/** A login refused because the account is still an application: told only to whoever knows its password. */
+export class RegistrationNotApprovedError extends AppError {
+  constructor(r: PendingRegistration) {
+    super(
+      r.state === 'pending' ? 'registration_pending' : 'registration_rejected',
+      r.state === 'pending' ? '您的注册申请正在审核中，审核通过后即可登录' : `您的注册申请未通过审核：${r.reason ?? ''}`,
+      403,
+    );
+  }
+}
+
+export interface OpenedSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: { username: string; role: Role; departmentId: number | null };
+}
+
 /**
  * Check credentials, lock out after repeated failures, and open a session. A password check is
  * reserved (and counted as a failure) before it runs, so parallel attempts cannot exceed
  * MAX_LOGIN_FAILURES checks; a right password releases the reservation and resets the counter.
+ * A name that is only a registration is checked against the application's password (the same
+ * scrypt cost as an unknown name), and the right one learns that it awaits approval.
  */
 export async function login(
   pool: Pool,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
-): Promise<{ token: string; csrfToken: string; expiresAt: Date; user: { username: string; role: Role; departmentId: number | null } }> {
+  registrations?: RegistrationLookup,
+): Promise<OpenedSession> {
   const attempt = await repo.reserveLoginAttempt(pool, input.username, MAX_LOGIN_FAILURES, LOCK_MINUTES);
   const failed = (reason: 'locked' | 'unknown_user' | 'disabled' | 'wrong_password') => appendAudit(pool, {
     actor: { kind: 'anonymous', id: null, name: input.username }, action: 'login_failed', ip: input.ip, details: { reason },
@@ -40,25 +69,56 @@ export async function login(
     ]);
   }
   const user = attempt.kind === 'reserved' ? attempt.user : null;
+  const application = !user && registrations ? await registrations(input.username) : null;
   // Unknown names and disabled accounts pay the same scrypt check as a real one: no enumeration by time.
-  const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  const matches = await verifyPassword(input.password, user?.passwordHash ?? application?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (application && matches) throw new RegistrationNotApprovedError(application);
   if (!user || user.disabled || !matches) {
     // The failure was counted when the check was reserved; the entry says why it failed (admins only read it).
     await failed(!user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password');
     throw new UnauthenticatedError('用户名或密码错误');
   }
+  return openSession(pool, user, input.ip, input.userAgent);
+}
+
+/** A new session for an account whose holder has just proved who they are (password, or the provider's ID token). */
+export async function openSession(pool: Pool, user: repo.UserRow, ip: string | null, userAgent: string | null): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await withTx(pool, async (tx) => {
     await repo.recordLogin(tx, user.id);
-    await repo.insertSession(tx, { tokenHash: tokenHash(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent, csrfToken });
+    await repo.insertSession(tx, { tokenHash: tokenHash(token), userId: user.id, expiresAt, ip, userAgent, csrfToken });
     await appendAudit(tx, {
       actor: { kind: user.role, id: String(user.id), name: user.username }, departmentId: user.departmentId, subjectId: user.subjectId,
-      action: 'auth.login', ip: input.ip, details: { userAgent: input.userAgent },
+      action: 'auth.login', ip, details: { userAgent },
     });
   });
   return { token, csrfToken, expiresAt, user: { username: user.username, role: user.role, departmentId: user.departmentId } };
+}
+
+export const findUserById = (db: Db, id: number) => repo.findUserById(db, id);
+export const findUserByName = (db: Db, username: string) => repo.findUserByName(db, username);
+
+/** The subject accounts that speak for one subject. */
+export const subjectAccounts = (db: Db, subjectId: number) => repo.subjectAccounts(db, subjectId);
+
+/**
+ * A subject account whose holder was verified elsewhere: an operator approved the registration, or
+ * the provider asserted the USCC or ID number. The caller has checked who may do that.
+ */
+export async function createSubjectAccount(
+  db: Db, input: { username: string; displayName: string; passwordHash: string; subjectId: number },
+): Promise<repo.UserRow> {
+  if (await repo.findUserByName(db, input.username)) {
+    throw new ConflictError(`用户名 ${input.username} 已被使用`, [{ field: 'username', message: 'already taken' }]);
+  }
+  return repo.insertUser(db, { ...input, role: 'subject', departmentId: null });
+}
+
+/** Whether a username may be asked for (the form's rule), with the problem in words. */
+export function usernameProblem(username: string): string | null {
+  return /^[A-Za-z0-9_.-]{3,40}$/.test(username) ? null : '用户名应为 3–40 位字母、数字、_ . -';
 }
 
 /** End a session; the logout is audited as the person whose session it was. */
@@ -90,7 +150,8 @@ export async function createUser(
 ): Promise<repo.UserRow> {
   requireRole(viewer, 'admin');
   const issues = [];
-  if (!/^[A-Za-z0-9_.-]{3,40}$/.test(input.username)) issues.push({ field: 'username', message: '用户名应为 3–40 位字母、数字、_ . -' });
+  const nameProblem = usernameProblem(input.username);
+  if (nameProblem) issues.push({ field: 'username', message: nameProblem });
   if (input.password.length < 10) issues.push({ field: 'password', message: '密码至少 10 个字符' });
   if (issues.length) throw new ValidationError('用户信息不完整', issues);
   let departmentId: number | null = null;

@@ -81,6 +81,9 @@ export async function storeFiles(db: Db, owner: { kind: string; id: number }, fi
 
 export const filesOf = (db: Db, kind: string, id: number) => repo.filesOf(db, kind, id);
 
+/** One stored file of an owner that is not a case kind (a registration's licence): the caller has checked who may read it. */
+export const storedFile = (db: Db, kind: string, id: number, fileId: number) => repo.fileContent(db, kind, id, fileId);
+
 /** One case with its case file and files, for those who may read it. */
 export async function readCaseWithFiles<S extends string, Row extends ReadableCase<S>, Change>(db: Db, viewer: Viewer, kind: CaseKind<S, Row, Change>, id: number) {
   return { ...(await readCase(db, viewer, kind, id)), files: await filesOf(db, kind.name, id) };

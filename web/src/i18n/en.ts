@@ -234,4 +234,5 @@ export const en: Record<MessageKey, string> = {
   'reason.identifier_conflict': 'Licence code belongs to another subject', 'reason.revoke_unknown_key': 'Record to revoke does not exist', 'reason.invalid_revoke_flag': 'Revoke flag not recognised',
   'reason.invalid_encoding': 'Encoding error', 'reason.column_count': 'Wrong number of columns', 'reason.duplicate_columns': 'Several columns for one item',
   'reason.malformed_csv': 'Malformed CSV', 'reason.invalid_json': 'Malformed JSON', 'reason.write_failed': 'Could not be written',
+  'menu.registrations': 'Account applications', 'nav.login': 'Sign in', 'nav.register': 'Register', 'nav.mine': 'My account',
 };

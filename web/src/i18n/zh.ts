@@ -232,6 +232,7 @@ export const zh = {
   'reason.identifier_conflict': '证照代码已对应另一主体', 'reason.revoke_unknown_key': '撤销的记录不存在', 'reason.invalid_revoke_flag': '撤销标志无法识别',
   'reason.invalid_encoding': '编码错误', 'reason.column_count': '列数不符', 'reason.duplicate_columns': '多列对应同一数据项',
   'reason.malformed_csv': 'CSV 格式错误', 'reason.invalid_json': 'JSON 格式错误', 'reason.write_failed': '写入失败',
+  'menu.registrations': '注册审核', 'nav.login': '登录', 'nav.register': '注册', 'nav.mine': '我的',
 };
 
 export type MessageKey = keyof typeof zh;

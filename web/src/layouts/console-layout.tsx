@@ -1,6 +1,6 @@
 import {
   AppstoreOutlined, ControlOutlined, DashboardOutlined, FilePdfOutlined, ScheduleOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, ExceptionOutlined, KeyOutlined, LogoutOutlined,
-  LineChartOutlined, OrderedListOutlined, SafetyCertificateOutlined, SearchOutlined, TeamOutlined, ApartmentOutlined, ToolOutlined, FileDoneOutlined, UserOutlined,
+  LineChartOutlined, OrderedListOutlined, SafetyCertificateOutlined, SearchOutlined, TeamOutlined, ApartmentOutlined, ToolOutlined, FileDoneOutlined, UserOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -33,6 +33,7 @@ export const CONSOLE_ENTRIES: Entry[] = [
   { path: '/console/keys', perm: 'keys', label: 'menu.keys', icon: <KeyOutlined /> },
   { path: '/console/audit', perm: 'audit', label: 'menu.audit', icon: <AuditOutlined /> },
   { path: '/console/account', perm: 'account', label: 'menu.account', icon: <UserOutlined /> },
+  { path: '/console/registrations', perm: 'registrations', label: 'menu.registrations', icon: <UserAddOutlined /> },
 ];
 
 /** The console's frame: only the menu entries the role may use; anonymous visitors go to the login page. */

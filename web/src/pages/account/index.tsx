@@ -6,6 +6,7 @@ import { loadCategories } from '../../api/catalog';
 import { dateTime, dayOf } from '../../api/format';
 import type { Body, Json } from '../../api/schema';
 import { ApiErrorAlert } from '../../components/api-error';
+import { GrantsHeld } from '../../components/grants-held';
 import { useAction, useApi } from '../../components/use-api';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
@@ -55,7 +56,7 @@ export function AccountPage() {
   const t = useT();
   const { me } = useSession();
   const [tick, setTick] = useState(0);
-  const grants = useApi((s) => api.get('/api/v1/grants', {}, s), `grants|${tick}`);
+  const grants = useApi((s) => api.get('/api/v1/grants', {}, s), me?.role === 'lender' ? null : `grants|${tick}`);
   const withdraw = useAction(withdrawGrant);
   const now = new Date().toISOString();
   const stateOf = (g: Grant) => (g.revokedAt ? <Tag>{t('account.withdrawn')}</Tag> : g.expiresAt <= now ? <Tag>{t('account.expired')}</Tag> : <Tag color="green">{t('account.live')}</Tag>);
@@ -64,22 +65,24 @@ export function AccountPage() {
   return (
     <div>
       <Typography.Title level={2}>{t('menu.account')}</Typography.Title>
-      <Card size="small" title={t('account.grants')}>
-        {grants.error ? <ApiErrorAlert error={grants.error} /> : (
-          <Table<Grant> rowKey="id" size="small" loading={grants.loading} dataSource={grants.data?.items ?? []} pagination={false} scroll={{ x: 'max-content' }}
-            data-testid="grants" columns={[
-              { title: t('account.grantee'), dataIndex: 'grantee' }, { title: t('audit.purpose'), dataIndex: 'purpose' },
-              { title: t('keys.expires'), dataIndex: 'expiresAt', render: (v: string) => dayOf(v) },
-              { title: t('party.status'), key: 'state', render: (_, g) => stateOf(g) },
-              ...(me?.role === 'subject' ? [{ title: t('common.actions'), key: 'a', render: (_: unknown, g: Grant) => (!g.revokedAt && g.expiresAt > now ? (
-                <Popconfirm title={t('account.withdrawConfirm')} onConfirm={async () => { await withdraw.run(g.id); setTick((n) => n + 1); }}>
-                  <Button size="small" danger data-testid={`withdraw-${g.id}`}>{t('account.withdraw')}</Button>
-                </Popconfirm>
-              ) : null) }] : []),
-            ]} />
-        )}
-        {withdraw.error && <ApiErrorAlert error={withdraw.error} />}
-      </Card>
+      {me?.role === 'lender' ? <GrantsHeld /> : (
+        <Card size="small" title={t('account.grants')}>
+          {grants.error ? <ApiErrorAlert error={grants.error} /> : (
+            <Table<Grant> rowKey="id" size="small" loading={grants.loading} dataSource={grants.data?.items ?? []} pagination={false} scroll={{ x: 'max-content' }}
+              data-testid="grants" columns={[
+                { title: t('account.grantee'), dataIndex: 'grantee' }, { title: t('audit.purpose'), dataIndex: 'purpose' },
+                { title: t('keys.expires'), dataIndex: 'expiresAt', render: (v: string) => dayOf(v) },
+                { title: t('party.status'), key: 'state', render: (_, g) => stateOf(g) },
+                ...(me?.role === 'subject' ? [{ title: t('common.actions'), key: 'a', render: (_: unknown, g: Grant) => (!g.revokedAt && g.expiresAt > now ? (
+                  <Popconfirm title={t('account.withdrawConfirm')} onConfirm={async () => { await withdraw.run(g.id); setTick((n) => n + 1); }}>
+                    <Button size="small" danger data-testid={`withdraw-${g.id}`}>{t('account.withdraw')}</Button>
+                  </Popconfirm>
+                ) : null) }] : []),
+              ]} />
+          )}
+          {withdraw.error && <ApiErrorAlert error={withdraw.error} />}
+        </Card>
+      )}
       {me?.role === 'subject' && (
         // A fresh form (remounted by key) after each grant: no stale values or errors.
         <Card size="small" title={t('account.newGrant')} className="section"><GrantForm key={tick} onDone={() => setTick((n) => n + 1)} /></Card>

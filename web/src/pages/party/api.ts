@@ -12,7 +12,9 @@ export type SubjectListEntries = Json<'/api/v1/subjects/{code}/list-entries', 'g
 /** A live entry of GET /subjects/:code/list-entries (subjectEntries in src/modules/dashboard/repo.ts). */
 export type SubjectListEntry = SubjectListEntries['items'][number];
 
-export const getArchive = (code: string, signal?: AbortSignal) => api.get('/api/v1/subjects/{code}/archive', { params: { code } }, signal);
+/** With a purpose, staff and lenders read beyond the public view (and the read is audited with it). */
+export const getArchive = (code: string, signal?: AbortSignal, purpose?: string | null) =>
+  api.get('/api/v1/subjects/{code}/archive', { params: { code }, ...(purpose ? { query: { purpose } } : {}) }, signal);
 
 /**
  * The subject's evaluation as this viewer may see it. A subject nobody has graded yet is answered

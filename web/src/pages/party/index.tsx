@@ -13,6 +13,7 @@ import { RecordCard } from './components/record-card';
 import { SubjectLists } from './components/subject-lists';
 import { MyObjections } from '../objection/components/my-objections';
 import { useSession } from '../../session';
+import { PurposeSelect, usePurpose } from '../../components/purpose-select';
 
 const FIRST = ['licence', 'penalty'];
 
@@ -22,7 +23,8 @@ export function PartyPage() {
   const nav = useNavigate();
   const { me } = useSession();
   const code = decodeURIComponent(useParams().code ?? '');
-  const archive = useApi((s) => getArchive(code, s), code);
+  const purpose = usePurpose();
+  const archive = useApi((s) => getArchive(code, s, purpose), `${code}|${purpose ?? ''}`);
   const cats = useApi(() => loadCategories(), 'categories');
   const byCode = new Map((cats.data ?? []).map((c) => [c.code, c]));
 
@@ -52,7 +54,7 @@ export function PartyPage() {
                 </Space>
               </div>
               {disputed && <Alert type="warning" showIcon className="section" title={t('party.disputedBanner')} data-testid="disputed-banner" />}
-              {a.scope.notice && <Alert type="info" showIcon className="section" title={a.scope.notice} />}
+              <PurposeSelect notice={a.scope.notice} purpose={a.scope.purpose} />
               <div className="party-grid section">
                 <BasicInfo subject={a.subject} />
                 <GradeCard code={code} />

@@ -1,0 +1,33 @@
+// Words of the portal's 我的 page.
+export const words = {
+  zh: {
+    title: '我的',
+    signInFirst: '登录后可查看本单位（本人）的信用档案、异议、修复、承诺、授权和查询记录。',
+    login: '登录', register: '注册账号',
+    staff: '您使用的是工作人员账号，请到管理后台办理业务。', console: '进入管理后台',
+    speaksFor: '本账户代表',
+    archive: '信用档案', archiveDesc: '本单位（本人）的全部信用记录，含授权查询类信息',
+    objections: '异议申诉', objectionsDesc: '对信用记录提出异议，查看办理进度',
+    repairs: '信用修复', repairsDesc: '申请信用修复，补充材料，查看结果',
+    commitments: '信用承诺', commitmentsDesc: '签署信用承诺，查看履约情况',
+    grants: '授权查询', grantsDesc: '授权金融机构或部门查询，随时撤回',
+    accessLog: '查询记录', accessLogDesc: '谁在何时因何用途查询了本单位（本人）的非公开信息',
+    reports: '信用报告', reportsDesc: '申请并下载信用报告或专用信用报告',
+    lender: '金融机构账户',
+  },
+  en: {
+    title: 'My account',
+    signInFirst: 'Sign in to see your own credit archive, objections, repairs, commitments, grants and who read your records.',
+    login: 'Sign in', register: 'Register',
+    staff: 'This is a staff account: please use the management console.', console: 'Open the console',
+    speaksFor: 'This account speaks for',
+    archive: 'Credit archive', archiveDesc: 'All your credit records, including authorised-query information',
+    objections: 'Objections', objectionsDesc: 'Object to a record and follow its handling',
+    repairs: 'Credit repair', repairsDesc: 'Apply for credit repair, add materials, see the decision',
+    commitments: 'Credit commitments', commitmentsDesc: 'Sign credit commitments and see their fulfilment',
+    grants: 'Grants', grantsDesc: 'Authorise a lender or department to read your records; withdraw at any time',
+    accessLog: 'Access log', accessLogDesc: 'Who read your non-public information, when and why',
+    reports: 'Credit reports', reportsDesc: 'Request and download a credit report or a certificate report',
+    lender: 'Lender account',
+  },
+} as const;
