@@ -9044,6 +9044,8 @@ export interface paths {
                     from?: string;
                     /** @description YYYY-MM-DD */
                     to?: string;
+                    /** @description by decision date: desc (default) newest first, asc oldest first; undated rows come last in desc and first in asc */
+                    order?: "desc" | "asc";
                     page?: number;
                     pageSize?: number;
                     /** @description keyset paging: the `next` of the previous page (then `page` is ignored); deep pages cost no more than the first */
@@ -9091,6 +9093,91 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 双公示 as CSV: what the same filters select, streamed
+         * @description UTF-8 with BOM (Excel opens the Chinese columns), public columns only (ID numbers masked), in the page's order. At most 50,000 rows: a file that reaches the maximum ends with a note line saying so; narrower filters export the rest.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "licence" | "penalty";
+                    q?: string;
+                    department?: string;
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                    /** @description by decision date: desc (default) newest first, asc oldest first; undated rows come last in desc and first in asc */
+                    order?: "desc" | "asc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
                 /** @description Default Response */
                 400: {
                     headers: {
