@@ -1334,6 +1334,8 @@ export interface paths {
                                 };
                                 legalBasis: string;
                                 active: boolean;
+                                /** @description the template as a reader sees it: placeholders as bracketed blanks in words, never {…} */
+                                textPreview: string;
                             }[];
                             total: number;
                         };
@@ -1394,6 +1396,8 @@ export interface paths {
                             };
                             legalBasis: string;
                             active: boolean;
+                            /** @description the template as a reader sees it: placeholders as bracketed blanks in words, never {…} */
+                            textPreview: string;
                         };
                     };
                 };
@@ -1444,6 +1448,102 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitment-items/{code}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text a signer would sign: the item's template filled with the signer's data, and whether a department must be chosen */
+        get: {
+            parameters: {
+                query?: {
+                    matter?: string;
+                    /** @description accepting department when the item names none */
+                    department?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the commitment text filled with the signer's data (a subject's own name and code, today, the department) */
+                            text: string;
+                            /** @description the item names no accepting department: the signer chooses one (department) */
+                            departmentRequired: boolean;
+                            department: {
+                                code: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
