@@ -165,11 +165,13 @@ async function main(): Promise<void> {
       byCode: await run('search by code', byCode),
     };
 
-    // 双公示 pages one at a time: first page, a filtered page, page 500.
+    // 双公示 pages one at a time: first page, a filtered page, page 500, and the same oldest first.
     const pages: [string, string][] = [
       ['first page', '/api/v1/publicity?type=penalty'],
       ['filtered by department and name', `/api/v1/publicity?type=penalty&department=${dept}&q=${encodeURIComponent(fragment(orgs[1]!.name))}`],
       ['page 500', '/api/v1/publicity?type=penalty&page=500&pageSize=20'],
+      ['oldest first (the indexes scanned backwards)', '/api/v1/publicity?type=penalty&order=asc'],
+      ['oldest first, page 500', '/api/v1/publicity?type=penalty&order=asc&page=500&pageSize=20'],
     ];
     const pageTimes: { what: string; p50: number; p99: number; total: string }[] = [];
     for (const [what, url] of pages) {

@@ -74,6 +74,7 @@ export const KEY_ROUTES: Readonly<Record<string, readonly Scope[]>> = {
   'GET /api/v1/subjects/:code/list-entries': READ,
   'GET /api/v1/subjects/:code/evaluation': READ,
   'GET /api/v1/publicity': READ,
+  'GET /api/v1/publicity/export.csv': READ,
   'GET /api/v1/lists/:code/entries': READ,
   'GET /api/v1/list-entries/:id/versions': READ,
   'GET /api/v1/grants': READ,

@@ -73,6 +73,43 @@ describe('credit commitments', () => {
     expect((await archive(a.uscc)).find((r) => r.id === gap.publicRecord)).toMatchObject({ CNLX: '容缺受理型' });
   });
 
+  it('asks for the accepting department when a voluntary item names none, and fills the text with the signer\'s data', async () => {
+    const voluntary = {
+      code: 'VOLUNTARY', name: '主动型信用承诺', type: 'voluntary', verificationWorkingDays: null, department: null,
+      templateText: '{主体名称}（{统一社会信用代码}）郑重承诺：{承诺事由}。承诺日期：{承诺日期}；受理单位：{受理单位}',
+    };
+    const bad = await post('/commitment-items', { ...voluntary, code: 'BAD-TEXT', templateText: '{主体名称}由{法定代表人}签字' }, operator);
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad)).toMatchObject({ error: { details: [{ field: 'templateText', message: expect.stringContaining('{法定代表人} 无法填写') }] } });
+    expect((await post('/commitment-items', voluntary, operator)).statusCode).toBe(201);
+    const item = json<{ items: { code: string; textPreview: string }[] }>(await get('/commitment-items')).items.find((i) => i.code === 'VOLUNTARY')!;
+    expect(item.textPreview).toBe('（承诺主体名称）（（统一社会信用代码））郑重承诺：（承诺事由）。承诺日期：（签署日期）；受理单位：（承诺受理单位）');
+
+    const v = await company('南通市主动承诺有限公司');
+    const preview = async (q: string) => {
+      const r = await get(`/commitment-items/VOLUNTARY/preview?${q}`, v.session);
+      expect(r.statusCode, r.body).toBe(200);
+      return json<{ text: string; departmentRequired: boolean; department: { code: string; name: string } | null }>(r);
+    };
+    expect(await preview('matter=x')).toMatchObject({ departmentRequired: true, department: null });
+    const p = await preview(`matter=${encodeURIComponent('诚信经营、依法纳税')}&department=SWJ`);
+    expect(p).toMatchObject({ departmentRequired: true, department: { code: 'SWJ', name: '市税务局' } });
+    expect(p.text).toBe(`南通市主动承诺有限公司（${v.uscc}）郑重承诺：诚信经营、依法纳税。承诺日期：${TEST_TODAY}；受理单位：市税务局`);
+    expect((await preview('')).text).not.toContain('{');
+    expect((await get('/commitment-items/VOLUNTARY/preview?department=NOPE', v.session)).statusCode).toBe(404);
+    // The item with a department of its own needs no choice.
+    expect(json<{ departmentRequired: boolean; department: { code: string } }>(await get('/commitment-items/FOOD-CERT/preview', v.session))).toMatchObject({ departmentRequired: false, department: { code: 'SCJGJ' } });
+
+    const missing = await post('/commitments', { item: 'VOLUNTARY', matter: '诚信经营、依法纳税' }, v.session);
+    expect(missing.statusCode).toBe(400);
+    expect(json(missing)).toMatchObject({ error: { message: '须指定承诺受理单位', details: [{ field: 'department', message: '请选择承诺受理单位' }] } });
+    const signed = await post('/commitments', { item: 'VOLUNTARY', matter: '诚信经营、依法纳税', department: 'SWJ' }, v.session);
+    expect(signed.statusCode, signed.body).toBe(201);
+    const c = json<Commitment>(signed);
+    expect(c).toMatchObject({ department: { code: 'SWJ' }, verificationDue: null });
+    expect(c.signedText).toBe(p.text);
+  });
+
   it('lets a department register a commitment during an approval, and only it records fulfilment', async () => {
     const b = await company('南通市承诺乙有限公司');
     const res = await sign(clerk, { party: b.uscc });

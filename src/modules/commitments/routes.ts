@@ -3,7 +3,7 @@ import type { Api } from '../../http/api.js';
 import { errorResponses, IdParam } from '../../http/schemas.js';
 import { ReasonBody } from '../cases/schema.js';
 import { recordFulfilment, withdrawCommitment } from './fulfilment.js';
-import { CommitmentPage, CommitmentQuery, CommitmentView, commitmentView, FulfilmentBody, ItemBody, ItemPage, ItemsQuery, ItemView, itemView, SignBody } from './schema.js';
+import { CommitmentPage, CommitmentQuery, CommitmentView, commitmentView, FulfilmentBody, ItemBody, ItemPage, ItemsQuery, ItemView, itemView, PreviewParams, PreviewQuery, PreviewView, SignBody } from './schema.js';
 import * as commitments from './service.js';
 
 export async function commitmentRoutes(app: Api, deps: AppDeps): Promise<void> {
@@ -19,6 +19,13 @@ export async function commitmentRoutes(app: Api, deps: AppDeps): Promise<void> {
   app.post('/commitment-items', {
     schema: { tags: ['commitments'], summary: 'Define a commitment item (admin, operator)', body: ItemBody, response: { 201: ItemView, ...errorResponses } },
   }, async (req, reply) => reply.status(201).send(itemView(await commitments.createItem(deps.pool, req.viewer, req.body))));
+
+  app.get('/commitment-items/:code/preview', {
+    schema: {
+      tags: ['commitments'], summary: 'The text a signer would sign: the item\'s template filled with the signer\'s data, and whether a department must be chosen',
+      params: PreviewParams, querystring: PreviewQuery, response: { 200: PreviewView, ...errorResponses },
+    },
+  }, async (req) => commitments.previewCommitment(ctx, req.viewer, { item: req.params.code, ...req.query }));
 
   app.post('/commitments', {
     schema: {

@@ -1,3 +1,4 @@
+import { fillCommitmentText } from './template.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { Paged } from '../../http/schemas.js';
 import { caseEventView, CaseEventView } from '../cases/schema.js';
@@ -22,12 +23,24 @@ export type ItemInput = Static<typeof ItemBody>;
 export const ItemView = Type.Object({
   code: Type.String(), name: Type.String(), type: Type.String(), typeLabel: Type.String(), templateText: Type.String(), public: Type.Boolean(),
   verificationWorkingDays: NInt, department: NStr, excludedWhen: ExcludedWhen, legalBasis: Type.String(), active: Type.Boolean(),
+  textPreview: Type.String({ description: 'the template as a reader sees it: placeholders as bracketed blanks in words, never {…}' }),
 });
 export const ItemsQuery = Type.Object({ all: Type.Boolean({ default: false }) });
 export const ItemPage = Paged(ItemView);
 export const itemView = (i: ItemRow) => ({
   code: i.code, name: i.name, type: i.type, typeLabel: COMMITMENT_TYPE_LABELS[i.type], templateText: i.templateText, public: i.public,
   verificationWorkingDays: i.verificationWorkingDays, department: i.departmentCode, excludedWhen: i.excludedWhen, legalBasis: i.legalBasis, active: i.active,
+  textPreview: fillCommitmentText(i.templateText, {}),
+});
+
+export const PreviewParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) });
+export const PreviewQuery = Type.Object({
+  matter: Type.Optional(Type.String({ maxLength: 1000 })), department: Type.Optional(Type.String({ maxLength: 40, description: 'accepting department when the item names none' })),
+});
+export const PreviewView = Type.Object({
+  text: Type.String({ description: 'the commitment text filled with the signer\'s data (a subject\'s own name and code, today, the department)' }),
+  departmentRequired: Type.Boolean({ description: 'the item names no accepting department: the signer chooses one (department)' }),
+  department: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
 });
 
 export const SignBody = Type.Object({

@@ -20,6 +20,7 @@ import type { SubjectRow } from '../subjects/types.js';
 import { COMMITMENT_CASE } from './case-kind.js';
 import { fileCommitmentRecord, type Party } from './records.js';
 import * as repo from './repo.js';
+import { fillCommitmentText, PLACEHOLDERS, unknownPlaceholders } from './template.js';
 import type { CommitmentQuery, ItemInput, SignInput } from './schema.js';
 import { COMMITMENT_TYPE_LABELS, COMMITMENT_TYPES, type CommitmentRow, type ExcludedWhen, type ItemRow } from './types.js';
 
@@ -31,6 +32,8 @@ export async function createItem(db: Db, viewer: Viewer, input: ItemInput): Prom
   const issues: ErrorDetail[] = [];
   if (!COMMITMENT_TYPES.includes(input.type)) issues.push({ field: 'type', message: `承诺类型应为 ${COMMITMENT_TYPES.join(', ')}` });
   if (!input.templateText.trim()) issues.push({ field: 'templateText', message: '须提供承诺书格式文本' });
+  const unknown = unknownPlaceholders(input.templateText);
+  if (unknown.length) issues.push({ field: 'templateText', message: `格式文本中的 ${unknown.map((k) => `{${k}}`).join('、')} 无法填写；可用的有 ${PLACEHOLDERS.map((k) => `{${k}}`).join('、')}` });
   if (input.department && !(await access.getDepartment(db, input.department).catch(() => null))) issues.push({ field: 'department', message: `未登记的部门 ${input.department}` });
   if (issues.length) throw new ValidationError('承诺事项定义有误', issues);
   return inTx(db, async (tx) => {
@@ -112,7 +115,22 @@ function verificationDays(item: ItemRow, p: CommitmentParams): number | null {
   return item.verificationWorkingDays;
 }
 
-const fillTemplate = (text: string, v: Record<string, string>) => text.replace(/\{(主体名称|承诺事由|承诺日期|受理单位)\}/g, (_m, k: string) => v[k] ?? '');
+/**
+ * The text a signer would sign, filled with their data (name, code, today, the accepting
+ * department): the form's preview. A subject sees its own data; anyone else the bracketed blanks.
+ * `departmentRequired`: the item names no accepting department, so the signer chooses one.
+ */
+export async function previewCommitment(ctx: RightsContext, viewer: Viewer, q: { item: string; matter?: string; department?: string }) {
+  const item = await getItem(ctx.pool, q.item);
+  const subject = viewer.role === 'subject' && viewer.subjectId ? await subjectById(ctx.pool, viewer.subjectId) : null;
+  const code = q.department || item.departmentCode;
+  const dept = code ? await access.getDepartment(ctx.pool, code) : null;
+  const text = fillCommitmentText(item.templateText, {
+    subjectName: subject?.name, subjectCode: subject ? subject.uscc ?? subject.idMasked : null,
+    matter: q.matter?.trim() ? maskIdNumbersInFreeText(q.matter.trim()) : null, date: ctx.clock.today(), department: dept?.name,
+  });
+  return { text, departmentRequired: !item.departmentCode, department: dept ? { code: dept.code, name: dept.name } : null };
+}
 
 /**
  * A subject signs a commitment (portal), or a department registers one during an approval.
@@ -137,7 +155,7 @@ export async function signCommitment(ctx: RightsContext, viewer: Viewer, input: 
   const id = await withTx(ctx.pool, async (tx) => {
     const newId = await repo.insertCommitment(tx, {
       itemId: item.id, subjectId: s.subject.id, departmentId: s.departmentId, channel: s.channel, matter,
-      signedText: fillTemplate(item.templateText, { 主体名称: s.subject.name, 承诺事由: matter, 承诺日期: today, 受理单位: dept.name }),
+      signedText: fillCommitmentText(item.templateText, { subjectName: s.subject.name, subjectCode: s.subject.uscc ?? s.subject.idMasked, matter, date: today, department: dept.name }),
       signedOn: today, signerName: signerName || (s.channel === 'portal' ? actor.name : s.subject.name), verificationDue: due?.date ?? null,
       dueProvisional: due?.provisional ?? false, subjectCodeCipher: s.party.idNumber ? ctx.pd.encrypt(s.party.idNumber) : null, rule, createdAt: ctx.clock.now(),
     });

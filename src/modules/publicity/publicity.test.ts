@@ -95,11 +95,89 @@ describe('paging a big list', () => {
   it('counts exactly up to the threshold and labels the planner\'s estimate beyond it', async () => {
     const { publicityCount } = await import('./repo.js');
     const cats = (await t.db.pool.query<{ id: number }>("select id from category where code in ('penalty', 'licence')")).rows.map((r) => r.id);
-    const q = { categoryIds: cats, today: TEST_TODAY, departmentId: null, from: null, to: null, pattern: null, code: null, limit: 20, offset: 0, after: null };
+    const q = { categoryIds: cats, today: TEST_TODAY, departmentId: null, from: null, to: null, pattern: null, code: null, limit: 20, offset: 0, after: null, order: 'desc' as const };
     expect(await publicityCount(t.db.pool, q, 100)).toEqual({ total: 3, estimated: false });
     const capped = await publicityCount(t.db.pool, q, 1);
     expect(capped.estimated).toBe(true);
     expect(capped.total).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('oldest first and the CSV export', () => {
+  type Page = { items: { id: number; decidedOn: string | null }[]; total: number; next: string | null };
+  const walk = async (query: string) => {
+    const ids: number[] = [];
+    let after: string | null = null;
+    for (let n = 0; n < 10; n++) {
+      const r: Page = json<Page>(await t.app.inject({ url: `/api/v1/publicity?${query}&pageSize=1${after ? `&after=${after}` : ''}` }));
+      ids.push(...r.items.map((i) => i.id));
+      after = r.next;
+      if (!after) break;
+    }
+    return ids;
+  };
+
+  it('orders by decision date both ways, by page number and by cursor alike', async () => {
+    const desc = (await page('department=SCJGJ')).items.map((i) => i.id);
+    const asc = (await page('department=SCJGJ&order=asc')).items;
+    expect(asc.map((i) => i.id)).toEqual([...desc].reverse());
+    const dates = asc.map((i) => (i as unknown as { decidedOn: string }).decidedOn);
+    expect(dates).toEqual([...dates].sort());
+    expect(await walk('department=SCJGJ&order=asc')).toEqual(asc.map((i) => i.id));
+    expect(await walk('department=SCJGJ&order=desc')).toEqual(desc);
+    const byNumber: number[] = [];
+    for (let p = 1; p <= 3; p++) byNumber.push(...(await page(`department=SCJGJ&order=asc&pageSize=1&page=${p}`)).items.map((i) => i.id));
+    expect(byNumber).toEqual(asc.map((i) => i.id));
+    const bad = await t.app.inject({ url: '/api/v1/publicity?order=up' });
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad)).toMatchObject({ error: { details: [{ field: expect.stringContaining('order') }] } });
+  });
+
+  const csv = async (query: string) => {
+    const res = await t.app.inject({ url: `/api/v1/publicity/export.csv?${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res;
+  };
+
+  it('exports what the filters select as UTF-8 CSV with BOM, public columns, in the page\'s order', async () => {
+    const res = await csv('type=penalty');
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="publicity-penalty-${TEST_TODAY}.csv"`);
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = res.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^类别,行政相对人名称,统一社会信用代码,身份证件号码（遮蔽）,.*决定日期,决定部门,公示起始,公示截止,状态$/);
+    expect(lines[0]).toContain('行政处罚决定书文号');
+    const api = (await page('type=penalty')).items;
+    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(api.map((i) => i.subject.name));
+    expect(lines[1]).toContain('通市监罚〔2026〕103号');
+    expect(lines[1]).toContain(api[0]!.subject.uscc!);
+    // A filtered, oldest-first export: the same rows as the page answer.
+    const filtered = await csv(`q=${encodeURIComponent('一般处罚')}&order=asc`);
+    expect(filtered.body.trimEnd().split('\r\n').slice(1).map((l) => l.split(',')[1])).toEqual(['南通一般处罚有限公司']);
+    const asc = (await page('order=asc')).items.map((i) => i.subject.name);
+    expect((await csv('order=asc')).body.trimEnd().split('\r\n').slice(1).map((l) => l.split(',')[1])).toEqual(asc);
+    expect((await t.app.inject({ url: '/api/v1/publicity/export.csv?department=NOPE' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/v1/publicity/export.csv?from=2026-02-30' })).statusCode).toBe(400);
+  });
+
+  it('stops at the maximum with a note saying so, and neutralises spreadsheet formulas', async () => {
+    const { publicityCsv, capNote, csvCell, EXPORT_MAX_ROWS } = await import('./export.js');
+    expect(EXPORT_MAX_ROWS).toBe(50_000);
+    const read = async (max: number) => {
+      let out = '';
+      for await (const l of publicityCsv(t.db.pool, t.clock, { order: 'desc' }, max)) out += l;
+      return out.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    };
+    const all = await read(100);
+    expect(all).toHaveLength(1 + 3);
+    const capped = await read(2);
+    expect(capped.slice(0, 3)).toEqual(all.slice(0, 3));
+    expect(capped[3]).toBe(capNote(2));
+    expect(capped).toHaveLength(4);
+    expect(capNote(EXPORT_MAX_ROWS)).toContain('已达导出上限 50,000 行');
+    expect(await read(3)).toEqual(all); // exactly at the maximum: no note
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('a,b')).toBe('"a,b"');
   });
 });
 

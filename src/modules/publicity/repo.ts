@@ -28,9 +28,17 @@ export interface PublicityQuery {
   code: string | null;
   limit: number;
   offset: number;
-  /** Keyset: the page after this row of the order (newest decision first, then id). */
+  /** Keyset: the page after this row of the order. */
   after: PublicityCursor | null;
+  /**
+   * `desc`: newest decision first (`decided_on desc nulls last, id desc`, the indexes' own order);
+   * `asc`: oldest first (`decided_on asc nulls first, id asc`), the same indexes scanned backwards,
+   * so undated rows (rare) lead an ascending list as they trail a descending one.
+   */
+  order: PublicityOrder;
 }
+
+export type PublicityOrder = 'desc' | 'asc';
 
 /** A position in the 双公示 order: the last row's decision date (null sorts last) and id. */
 export interface PublicityCursor {
@@ -64,9 +72,14 @@ function conditions(q: PublicityQuery, category: string): { where: string; param
   return { where: where.join(' and '), params };
 }
 
-/** Rows after the cursor in the order `decided_on desc nulls last, id desc`. */
-function afterCursor(cursor: PublicityCursor, p: (v: unknown) => string): string {
+/** Rows after the cursor in the order (desc: `decided_on desc nulls last, id desc`; asc: its reverse). */
+function afterCursor(cursor: PublicityCursor, order: PublicityOrder, p: (v: unknown) => string): string {
   const id = p(cursor.id);
+  if (order === 'asc') {
+    if (cursor.decidedOn === null) return `((r.decided_on is null and r.id > ${id}) or r.decided_on is not null)`;
+    const d = p(cursor.decidedOn);
+    return `(r.decided_on > ${d}::date or (r.decided_on = ${d}::date and r.id > ${id}))`;
+  }
   if (cursor.decidedOn === null) return `(r.decided_on is null and r.id < ${id})`;
   const d = p(cursor.decidedOn);
   return `(r.decided_on < ${d}::date or (r.decided_on = ${d}::date and r.id < ${id}) or r.decided_on is null)`;
@@ -76,10 +89,12 @@ const COLUMNS = `r.id, c.code as type, r.fields, r.decided_on as "decidedOn", r.
   r.severity, r.state, d.code as department, d.name as "departmentName", s.kind as "subjectKind", s.name as "subjectName", s.uscc,
   s.id_masked as "idMasked"`;
 const JOINS = 'join category c on c.id = r.category_id join subject s on s.id = r.subject_id';
-const ORDER = 'r.decided_on desc nulls last, r.id desc';
+/** The ORDER BY of a direction; `asc` is exactly the backward scan of the publicity indexes. */
+const orderBy = (order: PublicityOrder, t = 'r.') =>
+  order === 'asc' ? `${t}decided_on asc nulls first, ${t}id asc` : `${t}decided_on desc nulls last, ${t}id desc`;
 
 /**
- * The 双公示 portal page: records inside their publication window, newest decision first; by offset
+ * The 双公示 portal page: records inside their publication window, newest (or oldest) decision first; by offset
  * (page numbers) or after a cursor (keyset). Each category is read in index order up to the rows the
  * page needs (limit + offset), and the categories are merged: a page reads its own rows, not every
  * live row. The rows a page skips are read from the list and subject indexes alone (ids and dates);
@@ -89,7 +104,7 @@ const ORDER = 'r.decided_on desc nulls last, r.id desc';
 export async function publicityPage(db: Db, q: PublicityQuery): Promise<PublicityRow[]> {
   const { where, params } = conditions(q, 'cat.id');
   const p = (v: unknown) => `$${params.push(v)}`;
-  const after = q.after ? ` and ${afterCursor(q.after, p)}` : '';
+  const after = q.after ? ` and ${afterCursor(q.after, q.order, p)}` : '';
   const categories = p(q.categoryIds);
   const offset = q.after ? 0 : q.offset;
   const text = q.pattern !== null || q.code !== null;
@@ -99,10 +114,10 @@ export async function publicityPage(db: Db, q: PublicityQuery): Promise<Publicit
     ? `select r.id, r.decided_on from unnest(${categories}::int[]) cat(id) join record r on r.category_id = cat.id ${JOINS}
          where ${where}${after}`
     : `select x.* from unnest(${categories}::int[]) cat(id) cross join lateral (
-         select r.id, r.decided_on from record r ${JOINS} where ${where}${after} order by ${ORDER} limit ${p(q.limit + offset)}) x`;
+         select r.id, r.decided_on from record r ${JOINS} where ${where}${after} order by ${orderBy(q.order)} limit ${p(q.limit + offset)}) x`;
   const r = await db.query<PublicityRow>(
-    `with page as (select id, decided_on from (${perCategory}) k order by decided_on desc nulls last, id desc limit ${p(q.limit)} offset ${p(offset)})
-     select ${COLUMNS} from page join record r on r.id = page.id ${JOINS} join department d on d.id = r.department_id order by ${ORDER}`,
+    `with page as (select id, decided_on from (${perCategory}) k order by ${orderBy(q.order, '')} limit ${p(q.limit)} offset ${p(offset)})
+     select ${COLUMNS} from page join record r on r.id = page.id ${JOINS} join department d on d.id = r.department_id order by ${orderBy(q.order)}`,
     params,
   );
   return r.rows;

@@ -10,9 +10,17 @@ const PublicityItem = Type.Object({
   severity: Type.Union([Type.String(), Type.Null()]), state: Type.String(),
 });
 
-export const PublicityQuery = Type.Object({
+const filters = {
   type: Type.Optional(Type.Union(PUBLICITY_TYPES.map((t) => Type.Literal(t)))), q: Type.Optional(Type.String({ maxLength: 100 })),
-  department: Type.Optional(Type.String({ maxLength: 40 })), from: Type.Optional(DateString), to: Type.Optional(DateString), ...PageQuery,
+  department: Type.Optional(Type.String({ maxLength: 40 })), from: Type.Optional(DateString), to: Type.Optional(DateString),
+  order: Type.Optional(Type.Union([Type.Literal('desc'), Type.Literal('asc')], { description: 'by decision date: desc (default) newest first, asc oldest first; undated rows come last in desc and first in asc' })),
+};
+
+/** The filters of the CSV export (the page's, without paging). */
+export const PublicityExportQuery = Type.Object(filters);
+
+export const PublicityQuery = Type.Object({
+  ...filters, ...PageQuery,
   after: Type.Optional(Type.String({ maxLength: 40, description: 'keyset paging: the `next` of the previous page (then `page` is ignored); deep pages cost no more than the first' })),
 });
 

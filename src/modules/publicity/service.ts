@@ -33,15 +33,19 @@ export interface PublicityItem {
   state: string;
 }
 
-/**
- * 双公示 portal: licences and penalties inside their publication window, newest decision first.
- * `q` is a name fragment (normalised, traditional → simplified), a USCC or a document number.
- */
-export async function searchPublicity(
-  db: Db,
-  clock: Clock,
-  q: { type?: PublicityType; q?: string; department?: string; from?: string; to?: string; page: number; pageSize: number; after?: string },
-): Promise<{ items: PublicityItem[]; total: number; totalEstimated: boolean; next: string | null }> {
+/** The filters of a 双公示 question, as the page and the CSV export take them. */
+export interface PublicityFilters {
+  type?: PublicityType;
+  q?: string;
+  department?: string;
+  from?: string;
+  to?: string;
+  /** `desc` (default): newest decision first; `asc`: oldest first. */
+  order?: repo.PublicityOrder;
+}
+
+/** The repository query of the filters (departments by code, `q` as name fragment, USCC or document number). */
+export async function publicityQuery(db: Db, clock: Clock, q: PublicityFilters, page: { limit: number; offset: number; after: string | null }): Promise<repo.PublicityQuery> {
   const cats = await catalog.categoriesForReading(db);
   const types = q.type ? [q.type] : [...PUBLICITY_TYPES];
   const categoryIds = cats.filter((c) => (types as string[]).includes(c.code)).map((c) => c.id);
@@ -49,23 +53,44 @@ export async function searchPublicity(
   const text = q.q?.trim() || null;
   const uscc = text && validateUscc(text).valid ? validateUscc(text).normalized : null;
   const fragment = text ? matchKey(text).replace(/[\\%_]/g, (c) => `\\${c}`) : null;
-  const query: repo.PublicityQuery = {
+  return {
     categoryIds, today: clock.today(), departmentId, from: q.from ?? null, to: q.to ?? null,
     pattern: fragment ? `%${fragment}%` : null, code: uscc ?? text,
-    limit: q.pageSize + 1, offset: (q.page - 1) * q.pageSize, after: q.after ? parseCursor(q.after) : null,
+    limit: page.limit, offset: page.offset, after: page.after ? parseCursor(page.after) : null, order: q.order ?? 'desc',
   };
+}
+
+/** The `next` of a page ending at this row (`after` of the following page). */
+export const cursorOf = (row: { decidedOn: string | null; id: number }): string => `${row.decidedOn ?? ''}.${row.id}`;
+
+/** A repository row as the portal shows it. */
+export function publicityItem(x: repo.PublicityRow): PublicityItem {
+  return {
+    id: x.id, type: x.type, department: x.department, departmentName: x.departmentName,
+    subject: { kind: x.subjectKind, name: x.subjectName, ...(x.uscc ? { uscc: x.uscc } : {}), ...(x.idMasked ? { idNumberMasked: x.idMasked } : {}) },
+    fields: x.fields, decidedOn: x.decidedOn, publishFrom: x.publishFrom, publishUntil: x.publishUntil, severity: x.severity, state: x.state,
+  };
+}
+
+/**
+ * 双公示 portal: licences and penalties inside their publication window, newest decision first
+ * (or oldest, `order=asc`). `q` is a name fragment (normalised, traditional → simplified), a USCC
+ * or a document number.
+ */
+export async function searchPublicity(
+  db: Db,
+  clock: Clock,
+  q: PublicityFilters & { page: number; pageSize: number; after?: string },
+): Promise<{ items: PublicityItem[]; total: number; totalEstimated: boolean; next: string | null }> {
+  const query = await publicityQuery(db, clock, q, { limit: q.pageSize + 1, offset: (q.page - 1) * q.pageSize, after: q.after ?? null });
   const [rows, count] = await Promise.all([repo.publicityPage(db, query), countOf(db, query)]);
   const items = rows.slice(0, q.pageSize);
   const last = items[items.length - 1];
   return {
     total: count.total,
     totalEstimated: count.estimated,
-    next: rows.length > q.pageSize && last ? `${last.decidedOn ?? ''}.${last.id}` : null,
-    items: items.map((x) => ({
-      id: x.id, type: x.type, department: x.department, departmentName: x.departmentName,
-      subject: { kind: x.subjectKind, name: x.subjectName, ...(x.uscc ? { uscc: x.uscc } : {}), ...(x.idMasked ? { idNumberMasked: x.idMasked } : {}) },
-      fields: x.fields, decidedOn: x.decidedOn, publishFrom: x.publishFrom, publishUntil: x.publishUntil, severity: x.severity, state: x.state,
-    })),
+    next: rows.length > q.pageSize && last ? cursorOf(last) : null,
+    items: items.map(publicityItem),
   };
 }
 

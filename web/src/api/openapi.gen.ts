@@ -1535,6 +1535,8 @@ export interface paths {
                                 };
                                 legalBasis: string;
                                 active: boolean;
+                                /** @description the template as a reader sees it: placeholders as bracketed blanks in words, never {…} */
+                                textPreview: string;
                             }[];
                             total: number;
                         };
@@ -1595,6 +1597,8 @@ export interface paths {
                             };
                             legalBasis: string;
                             active: boolean;
+                            /** @description the template as a reader sees it: placeholders as bracketed blanks in words, never {…} */
+                            textPreview: string;
                         };
                     };
                 };
@@ -1645,6 +1649,102 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commitment-items/{code}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text a signer would sign: the item's template filled with the signer's data, and whether a department must be chosen */
+        get: {
+            parameters: {
+                query?: {
+                    matter?: string;
+                    /** @description accepting department when the item names none */
+                    department?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the commitment text filled with the signer's data (a subject's own name and code, today, the department) */
+                            text: string;
+                            /** @description the item names no accepting department: the signer chooses one (department) */
+                            departmentRequired: boolean;
+                            department: {
+                                code: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10548,6 +10648,8 @@ export interface paths {
                     from?: string;
                     /** @description YYYY-MM-DD */
                     to?: string;
+                    /** @description by decision date: desc (default) newest first, asc oldest first; undated rows come last in desc and first in asc */
+                    order?: "desc" | "asc";
                     page?: number;
                     pageSize?: number;
                     /** @description keyset paging: the `next` of the previous page (then `page` is ignored); deep pages cost no more than the first */
@@ -10595,6 +10697,91 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 双公示 as CSV: what the same filters select, streamed
+         * @description UTF-8 with BOM (Excel opens the Chinese columns), public columns only (ID numbers masked), in the page's order. At most 50,000 rows: a file that reaches the maximum ends with a note line saying so; narrower filters export the rest.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "licence" | "penalty";
+                    q?: string;
+                    department?: string;
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                    /** @description by decision date: desc (default) newest first, asc oldest first; undated rows come last in desc and first in asc */
+                    order?: "desc" | "asc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
                 /** @description Default Response */
                 400: {
                     headers: {

@@ -10,9 +10,12 @@ export type Commitments = Json<'/api/v1/commitments', 'get'>;
 export type Commitment = Commitments['items'][number];
 
 /** The portal's signing form: a subject signs for itself (no party or department). */
-export type SignInput = Pick<Body<'/api/v1/commitments', 'post'>, 'item' | 'matter' | 'idNumber' | 'signerName'>;
+export type SignInput = Pick<Body<'/api/v1/commitments', 'post'>, 'item' | 'matter' | 'idNumber' | 'signerName' | 'department'>;
 
 export const listItems = (s?: AbortSignal) => api.get('/api/v1/commitment-items', {}, s);
+/** The text the signer would sign, filled with their data; whether the item needs a department chosen. */
+export const previewCommitment = (code: string, q: { matter?: string; department?: string }, s?: AbortSignal) =>
+  api.get('/api/v1/commitment-items/{code}/preview', { params: { code }, query: q }, s);
 export const signCommitment = (body: SignInput) => api.post('/api/v1/commitments', body);
 export const myCommitments = (s?: AbortSignal) => api.get('/api/v1/commitments', { query: { page: 1, pageSize: 50 } }, s);
 
