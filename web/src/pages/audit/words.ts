@@ -9,8 +9,8 @@ type Label = { zh: string; en: string };
 
 /** The groups of the filter, each with the action prefixes that belong to it whatever their verb. */
 export const GROUPS: Record<Group, Label & { prefixes: string[] }> = {
-  login: { zh: '登录与退出', en: 'Sign-in and sign-out', prefixes: ['auth.'] },
-  accounts: { zh: '用户、部门与密钥', en: 'Users, departments and keys', prefixes: ['user.', 'department.', 'key.', 'grant.'] },
+  login: { zh: '登录与退出', en: 'Sign-in and sign-out', prefixes: ['auth.', 'oidc_login'] },
+  accounts: { zh: '用户、部门与密钥', en: 'Users, departments and keys', prefixes: ['user.', 'department.', 'key.', 'grant.', 'registration_'] },
   data: { zh: '数据归集与目录', en: 'Collection and catalog', prefixes: ['submission.', 'record.', 'subject.', 'category.', 'quality.'] },
   objections: { zh: '异议处理', en: 'Objections', prefixes: ['objection.'] },
   repairs: { zh: '信用修复', en: 'Credit repair', prefixes: ['repair.'] },
@@ -97,6 +97,11 @@ export const ACTIONS: Record<string, Label & { group: Group }> = {
   report_revoked: a('reports', '撤销信用报告', 'Credit report revoked'),
   report_batch_started: a('reports', '批量出具信用报告', 'Batch of reports started'),
   report_batch_finished: a('reports', '批量报告生成完毕', 'Batch of reports finished'),
+  registration_submitted: a('accounts', '提交注册申请', 'Registration submitted'),
+  registration_approved: a('accounts', '批准注册申请', 'Registration approved'),
+  registration_rejected: a('accounts', '驳回注册申请', 'Registration rejected'),
+  oidc_login: a('login', '政务服务账号登录', 'Signed in with government-service account'),
+  oidc_login_failed: a('login', '政务服务账号登录失败', 'Government-service sign-in failed'),
   'exchange.target.created': a('settings', '登记交换对象', 'Exchange target registered'),
   'exchange.target.updated': a('settings', '修改交换对象', 'Exchange target changed'),
   'exchange.target.deleted': a('settings', '删除交换对象', 'Exchange target deleted'),
