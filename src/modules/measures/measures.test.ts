@@ -31,6 +31,17 @@ describe('measures catalog', () => {
     expect(r.scenarios.map((s) => s.name)).toEqual(expect.arrayContaining(['政府采购', '招标投标', '财政资金', '评先评优', '行政审批', '融资授信']));
   });
 
+  it('names every seeded measure in English too, and lets the credit centre correct an English name', async () => {
+    const r = json<{ items: (Measure & { nameEn: string | null })[] }>(await t.app.inject({ url: '/api/v1/measures' }));
+    const seeded = r.items.filter((m) => ['restrict_licensing', 'restrict_procurement', 'green_channel', 'honour_priority'].includes(m.code));
+    expect(seeded).toHaveLength(4);
+    for (const m of seeded) expect(m.nameEn).toMatch(/^[A-Z][ -~]+$/);
+    expect(r.items.find((m) => m.code === 'restrict_procurement')!.nameEn).toBe('Restricted from government procurement');
+    const patched = await t.app.inject({ method: 'PATCH', url: '/api/v1/measures/focused_review', headers: operator, payload: { nameEn: 'Closer review' } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(json<{ nameEn: string; name: string }>(patched)).toMatchObject({ nameEn: 'Closer review', name: '重点审查' });
+  });
+
   it('filters by scenario (code or Chinese name) and rejects an unknown one', async () => {
     const r = json<{ items: Measure[] }>(await t.app.inject({ url: `/api/v1/measures?scenario=${encodeURIComponent('土地出让')}` }));
     expect(r.items.map((m) => m.code)).toEqual(['restrict_land_transfer']);

@@ -7,7 +7,7 @@ import * as measures from './service.js';
 import type { MeasureRow } from './types.js';
 
 const view = (m: MeasureRow) => ({
-  code: m.code, name: m.name, kind: m.kind, targetLists: m.targetLists, scenarios: m.scenarios, departments: m.departments,
+  code: m.code, name: m.name, nameEn: m.nameEn, kind: m.kind, targetLists: m.targetLists, scenarios: m.scenarios, departments: m.departments,
   legalBasis: m.legalBasis, description: m.description, active: m.active,
 });
 
@@ -31,7 +31,7 @@ export async function measureRoutes(app: Api, deps: AppDeps): Promise<void> {
       response: { 201: MeasureView, ...errorResponses },
     },
   }, async (req, reply) => {
-    const m = await measures.addMeasure(deps.pool, req.viewer, { departments: [], legalBasis: '', description: '', active: false, ...req.body });
+    const m = await measures.addMeasure(deps.pool, req.viewer, { departments: [], legalBasis: '', description: '', active: false, ...req.body, nameEn: req.body.nameEn?.trim() || null });
     return reply.status(201).send(view(m));
   });
 

@@ -109,7 +109,7 @@ export async function deactivateMeasure(pool: Pool, viewer: Viewer, code: string
   });
 }
 
-const CHANGEABLE = ['name', 'kind', 'targetLists', 'scenarios', 'departments', 'legalBasis', 'description'] as const satisfies readonly (keyof MeasureChange)[];
+const CHANGEABLE = ['name', 'nameEn', 'kind', 'targetLists', 'scenarios', 'departments', 'legalBasis', 'description'] as const satisfies readonly (keyof MeasureChange)[];
 
 function definedOnly(change: Partial<MeasureChange>): Partial<MeasureChange> {
   return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as Partial<MeasureChange>;

@@ -5,6 +5,8 @@ export interface MeasureRow {
   id: number;
   code: string;
   name: string;
+  /** The English name for the console's English mode; null: the Chinese name is shown. */
+  nameEn: string | null;
   kind: MeasureKind;
   targetLists: string[];
   scenarios: string[];

@@ -8495,6 +8495,7 @@ export interface paths {
                             items: {
                                 code: string;
                                 name: string;
+                                nameEn: string | null;
                                 kind: "reward" | "sanction";
                                 targetLists: string[];
                                 scenarios: string[];
@@ -8572,6 +8573,7 @@ export interface paths {
                     "application/json": {
                         code: string;
                         name: string;
+                        nameEn?: string | null;
                         kind: "reward" | "sanction";
                         targetLists: string[];
                         scenarios: string[];
@@ -8592,6 +8594,7 @@ export interface paths {
                         "application/json": {
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             kind: "reward" | "sanction";
                             targetLists: string[];
                             scenarios: string[];
@@ -8833,6 +8836,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        nameEn?: string | null;
                         kind?: "reward" | "sanction";
                         targetLists?: string[];
                         scenarios?: string[];
@@ -8852,6 +8856,7 @@ export interface paths {
                         "application/json": {
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             kind: "reward" | "sanction";
                             targetLists: string[];
                             scenarios: string[];
@@ -8941,6 +8946,7 @@ export interface paths {
                         "application/json": {
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             kind: "reward" | "sanction";
                             targetLists: string[];
                             scenarios: string[];
@@ -9034,6 +9040,7 @@ export interface paths {
                         "application/json": {
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             kind: "reward" | "sanction";
                             targetLists: string[];
                             scenarios: string[];

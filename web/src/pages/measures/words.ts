@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 
 export const zh = {
   tabCatalogue: '措施目录', tabStats: '跟踪问效',
-  name: '措施名称', kind: '类别', legalBasis: '法律、法规或政策依据', department: '实施部门', scenarios: '应用场景', targets: '适用名单',
+  name: '措施名称', nameEn: '英文名称（英文界面显示，可不填）', kind: '类别', legalBasis: '法律、法规或政策依据', department: '实施部门', scenarios: '应用场景', targets: '适用名单',
   description: '措施内容', state: '状态', actions: '操作',
   reward: '守信激励', sanction: '失信惩戒', active: '启用中', inactive: '已停用', noBasis: '未填写依据',
   allKinds: '全部类别', allDepartments: '全部实施部门', allStates: '全部状态',
@@ -37,7 +37,7 @@ type Words = { [K in keyof typeof zh]: (typeof zh)[K] extends (...a: infer A) =>
 
 export const en: Words = {
   tabCatalogue: 'Measures', tabStats: 'Follow-up statistics',
-  name: 'Measure', kind: 'Kind', legalBasis: 'Legal basis', department: 'Implementing department', scenarios: 'Scenarios', targets: 'Applies to lists',
+  name: 'Measure', nameEn: 'English name (shown in English mode; optional)', kind: 'Kind', legalBasis: 'Legal basis', department: 'Implementing department', scenarios: 'Scenarios', targets: 'Applies to lists',
   description: 'Content', state: 'State', actions: 'Actions',
   reward: 'Reward', sanction: 'Sanction', active: 'Active', inactive: 'Inactive', noBasis: 'No legal basis yet',
   allKinds: 'All kinds', allDepartments: 'All departments', allStates: 'All states',

@@ -3,6 +3,7 @@ import { Alert, Button, Form, message, Popconfirm, Select, Space, Table, Tag, Ty
 import { useState } from 'react';
 import { can } from '../../../access';
 import { loadDepartments } from '../../../api/catalog';
+import { localName } from '../../../api/format';
 import { ApiErrorAlert } from '../../../components/api-error';
 import { useAction, useApi } from '../../../components/use-api';
 import { useSession } from '../../../session';
@@ -16,11 +17,11 @@ type Editing = null | 'new' | Measure;
 
 /** Names of the catalogue's codes: implementing departments, target lists, scenarios. */
 function useNames() {
-  const { w, scenarioName } = useWords();
+  const { w, lang, scenarioName } = useWords();
   const depts = useApi(() => loadDepartments(), 'departments');
   const lists = useApi((s) => loadLists(s), 'lists');
   const deptNames = new Map((depts.data ?? []).map((d) => [d.code, d.name]));
-  const listNames = new Map((lists.data?.items ?? []).map((l) => [l.code, l.name]));
+  const listNames = new Map((lists.data?.items ?? []).map((l) => [l.code, localName(lang, l)]));
   return {
     ready: depts.data !== undefined && lists.data !== undefined,
     error: depts.error ?? lists.error,
@@ -35,7 +36,7 @@ function useNames() {
 
 /** 措施目录: every measure in words, filters, and for the credit centre activation, correction and new measures. */
 export function Catalogue() {
-  const { w } = useWords();
+  const { w, lang } = useWords();
   const { me } = useSession();
   const manage = can(me?.role, 'measureManage');
   const [tick, setTick] = useState(0);
@@ -107,7 +108,7 @@ export function Catalogue() {
           pagination={{ pageSize: 20, showSizeChanger: false, showTotal: w.count }} data-testid="measure-table"
           columns={[
             { title: w.name, key: 'name', width: 220, render: (_, m) => (
-              <div><strong>{m.name}</strong>{m.description && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.description}</Typography.Text></div>}</div>
+              <div><strong>{localName(lang, m)}</strong>{m.description && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.description}</Typography.Text></div>}</div>
             ) },
             { title: w.kind, dataIndex: 'kind', render: (k: Measure['kind']) => <Tag color={k === 'reward' ? 'green' : 'volcano'}>{k === 'reward' ? w.reward : w.sanction}</Tag> },
             { title: w.state, dataIndex: 'active', render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? w.active : w.inactive}</Tag> },

@@ -6,10 +6,10 @@ import { createMeasure, updateMeasure, type Measure } from '../api';
 import { useWords } from '../words';
 
 interface Fields {
-  code: string; name: string; kind: Measure['kind']; targetLists: string[]; scenarios: string[];
+  code: string; name: string; nameEn?: string | null; kind: Measure['kind']; targetLists: string[]; scenarios: string[];
   departments: string[]; legalBasis?: string; description?: string; active?: boolean;
 }
-const FIELDS = ['code', 'name', 'kind', 'targetLists', 'scenarios', 'departments', 'legalBasis', 'description', 'active'] as const;
+const FIELDS = ['code', 'name', 'nameEn', 'kind', 'targetLists', 'scenarios', 'departments', 'legalBasis', 'description', 'active'] as const;
 
 /** The form field a server detail is about: `targetLists[0]` → targetLists; null when it is none of the form's. */
 function fieldOf(detail: string | undefined): (typeof FIELDS)[number] | null {
@@ -53,7 +53,7 @@ export function MeasureDrawer({ editing, lists, departments, scenarios, onClose,
 
   const submit = async (v: Fields) => {
     const body = {
-      name: v.name.trim(), kind: v.kind, targetLists: v.targetLists, scenarios: v.scenarios,
+      name: v.name.trim(), nameEn: v.nameEn?.trim() || null, kind: v.kind, targetLists: v.targetLists, scenarios: v.scenarios,
       departments: v.departments.map((d) => d.trim()).filter(Boolean), legalBasis: v.legalBasis?.trim() ?? '', description: v.description?.trim() ?? '',
     };
     setBusy(true);
@@ -82,6 +82,7 @@ export function MeasureDrawer({ editing, lists, departments, scenarios, onClose,
           </Form.Item>
         )}
         <Form.Item name="name" label={w.name} rules={[{ required: true, whitespace: true, message: w.nameRequired }]}><Input data-testid="measure-name" /></Form.Item>
+        <Form.Item name="nameEn" label={w.nameEn}><Input lang="en" /></Form.Item>
         <Form.Item name="kind" label={w.kind} rules={[{ required: true, message: w.kindRequired }]}>
           <Radio.Group optionType="button" options={[{ value: 'sanction', label: w.sanction }, { value: 'reward', label: w.reward }]} />
         </Form.Item>
