@@ -24,8 +24,8 @@ afterAll(async () => {
 describe('console as administrator', () => {
   it('shows the dashboard with charts and the district map', async () => {
     await page.goto('/console');
-    await see(page.getByTestId('district-map').locator('canvas'));
-    await see(page.getByTestId('chart-records').locator('canvas'));
+    await see(page.getByTestId('district-map').locator('svg'));
+    await see(page.getByTestId('chart-records').locator('svg'));
     await shot(page, 'console-dashboard');
   });
 

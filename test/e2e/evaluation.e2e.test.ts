@@ -45,8 +45,8 @@ describe('evaluation on a fresh start', () => {
     const runs = await apiCall<{ items: Run[] }>('GET', '/api/v1/evaluation/runs?pageSize=100', undefined, await admin());
     expect(runs.body.items.filter((r) => r.startedBy === 'system' && r.status === 'completed').map((r) => r.model.code).sort()).toEqual(['enterprise', 'natural_person']);
     await page.goto('/console');
-    await see(page.getByTestId('chart-grades-region').locator('canvas'));
-    await see(page.getByTestId('chart-grades-industry').locator('canvas'));
+    await see(page.getByTestId('chart-grades-region').locator('svg'));
+    await see(page.getByTestId('chart-grades-industry').locator('svg'));
   });
 });
 
