@@ -71,7 +71,12 @@ async function load(context: BrowserContext, page: Page, url: string, usable: (p
   });
   const t0 = performance.now();
   await page.goto(url, { waitUntil: 'commit' });
-  await usable(page);
+  try {
+    await usable(page);
+  } catch (err) {
+    console.error(`not usable: ${page.url()}\n${(await page.locator('body').innerText()).slice(0, 500)}`);
+    throw err;
+  }
   const ms = performance.now() - t0;
   await cdp.detach();
   return { bytes, ms, requests };
@@ -90,8 +95,8 @@ async function main(): Promise<void> {
     await createUser(pool, systemViewer, { username: 'webbench', password: 'bench password 1', role: 'operator', department: null });
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
     const pages = [
-      { name: 'portal home', path: '/', staff: false, usable: (p: Page) => p.getByTestId('search-input').waitFor({ state: 'visible', timeout: 180_000 }) },
-      { name: 'console dashboard', path: '/console', staff: true, usable: (p: Page) => p.getByTestId('district-map').locator('canvas').waitFor({ state: 'visible', timeout: 180_000 }) },
+      { name: 'portal home', path: '/', staff: false, usable: (p: Page) => p.getByTestId('search-input').waitFor({ state: 'visible', timeout: 60_000 }) },
+      { name: 'console dashboard', path: '/console', staff: true, usable: (p: Page) => p.getByTestId('district-map').locator('svg').waitFor({ state: 'visible', timeout: 60_000 }) },
     ];
     const rows: string[] = [];
     try {
