@@ -97,6 +97,17 @@ function loadConfigOrExit(): Config {
   }
 }
 
+/** Listen on the configured port, or say why not, close the platform and exit with `code`. */
+async function listenOrExit(app: Awaited<ReturnType<typeof httpApp>>, config: Config, platform: Platform, code: number): Promise<void> {
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    console.error(`cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
+    await platform.close();
+    process.exit(code);
+  }
+}
+
 function onSignals(stop: (signal: string) => Promise<void>): void {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -119,13 +130,7 @@ async function single(config: Config, say: Say): Promise<void> {
     await platform.close().catch((e: unknown) => console.error(e));
     process.exit(0);
   });
-  try {
-    await app.listen({ port: config.port, host: config.host });
-  } catch (err) {
-    console.error(`cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
-    await platform.close();
-    process.exit(1);
-  }
+  await listenOrExit(app, config, platform, 1);
   jobs = startJobs(config, platform, say);
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   say(`ready: http://${shown}:${config.port}/  ·  API docs: http://${shown}:${config.port}/api/docs`);
@@ -189,13 +194,7 @@ async function worker(shared: Config): Promise<void> {
     await platform.close().catch(() => undefined);
     process.exit(0);
   });
-  try {
-    await app.listen({ port: config.port, host: config.host });
-  } catch (err) {
-    console.error(`cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
-    await platform.close();
-    process.exit(3);
-  }
+  await listenOrExit(app, config, platform, 3);
   process.send?.('listening');
 }
 
